@@ -1,0 +1,280 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.validators import (
+    normalise_case_number,
+    parse_case_number,
+    validate_case_number,
+    validate_organisation_number,
+)
+
+
+class Organisation(models.Model):
+    """A principal (huvudman): a region, a municipality, a municipal federation."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        MUNICIPALITY = "municipality", _("Kommun")
+        MUNICIPAL_FEDERATION = "municipal_federation", _("Kommunalförbund")
+        OTHER = "other", _("Annan organisation")
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=100, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    organisation_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text=_("NNNNNN-NNNN"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("huvudman")
+        verbose_name_plural = _("huvudmän")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_number"],
+                condition=~models.Q(organisation_number=""),
+                name="organisation_number_unique_when_set",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:organisation_detail", kwargs={"slug": self.slug})
+
+
+class Department(models.Model):
+    """An administration (förvaltning) inside an organisation; board reports come from one."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="departments"
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("förvaltning")
+        verbose_name_plural = _("förvaltningar")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation}"
+
+
+class Body(models.Model):
+    """A body that decides or prepares: a committee, a collaboration body, a working group…"""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("Fullmäktige")
+        BOARD = "board", _("Styrelse")
+        COMMITTEE = "committee", _("Nämnd")
+        COLLABORATION_BODY = "collaboration_body", _("Samverkansorgan")
+        PREPARATORY_GROUP = "preparatory_group", _("Beredning")
+        MANAGEMENT_GROUP = "management_group", _("Ledningsgrupp")
+        COORDINATING_GROUP = "coordinating_group", _("Samordnande grupp")
+        WORKING_GROUP = "working_group", _("Arbetsgrupp")
+        REFERENCE_GROUP = "reference_group", _("Referensgrupp")
+        STEERING_GROUP = "steering_group", _("Styrgrupp")
+        PRESIDIUM = "presidium", _("Presidium")
+
+    name = models.CharField(_("namn"), max_length=200)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
+    short_code = models.CharField(
+        _("förkortning"), max_length=20, blank=True, help_text=_("t.ex. HSN, SON, RS")
+    )
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    organisations = models.ManyToManyField(
+        Organisation, related_name="bodies", verbose_name=_("huvudmän")
+    )
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_bodies",
+        verbose_name=_("rapporterar till"),
+    )
+    mandate = models.TextField(_("uppdrag"), blank=True, help_text=_("Markdown"))
+    composition = models.TextField(
+        _("sammansättning"),
+        blank=True,
+        help_text=_("Hur organet är sammansatt, när ledamöterna inte är namngivna. Markdown."),
+    )
+    active_from = models.DateField(_("verksamt från"), null=True, blank=True)
+    active_until = models.DateField(_("verksamt till"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[organisations])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organ")
+        verbose_name_plural = _("organ")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(active_until__isnull=True)
+                | models.Q(active_from__isnull=True)
+                | models.Q(active_until__gte=models.F("active_from")),
+                name="body_active_period_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_code})" if self.short_code else self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:body_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.pk and self.reports_to_id:
+            ancestor, seen = self.reports_to, {self.pk}
+            while ancestor is not None:
+                if ancestor.pk in seen:
+                    raise ValidationError(
+                        {"reports_to": _("Ett organ kan inte rapportera till sig självt, ens via andra organ.")}
+                    )
+                seen.add(ancestor.pk)
+                ancestor = ancestor.reports_to
+
+
+class Person(models.Model):
+    """Only what a public role needs: a name and a title. No contact or identity data."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        LEADER = "leader", _("Ledare")
+        CHAIR = "chair", _("Ordförande")
+        VICE_CHAIR = "vice_chair", _("Vice ordförande")
+        MEMBER = "member", _("Ledamot")
+        DEPUTY = "deputy", _("Ersättare")
+        SECRETARY = "secretary", _("Sekreterare")
+        USER_REPRESENTATIVE = "user_representative", _("Brukarrepresentant")
+        CO_OPTED = "co_opted", _("Adjungerad")
+
+    # Deleting a person deletes their memberships; the historical rows stay, so the
+    # history pages still show who sat where.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
+    representing = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("företräder"),
+    )
+    valid_from = models.DateField(_("från"), null=True, blank=True)
+    valid_until = models.DateField(_("till"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "role", "person__name"]
+        verbose_name = _("uppdrag i organ")
+        verbose_name_plural = _("uppdrag i organ")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="membership_period_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person.name}: {self.get_role_display()}, {self.body.name}"
+
+
+class Decision(models.Model):
+    """A body's decision under a case number, about one or more agreements, frameworks or plans."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="decisions")
+    case_number = models.CharField(
+        _("ärendenummer"), max_length=40, validators=[validate_case_number]
+    )
+    # The source documents often give the case number but not the date; unknown stays empty.
+    date = models.DateField(_("datum"), null=True, blank=True)
+    title = models.CharField(_("rubrik"), max_length=300, blank=True)
+    text = models.TextField(_("beslutstext"), blank=True, help_text=_("Markdown"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "body__name", "case_number"]
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "case_number"], name="decision_unique_case_per_body")
+        ]
+
+    def __str__(self):
+        return f"{self.body.short_code or self.body.name}: {self.case_number}"
+
+    def get_absolute_url(self):
+        return self.body.get_absolute_url() + f"#beslut-{self.pk}"
+
+    def clean(self):
+        if self.case_number:
+            self.case_number = normalise_case_number(self.case_number)
+        if self.body_id and self.body.short_code and self.case_number:
+            try:
+                code = parse_case_number(self.case_number).code
+            except ValidationError:
+                return  # the field validator reports the format
+            if code != self.body.short_code.upper():
+                raise ValidationError(
+                    {
+                        "case_number": _(
+                            "Ärendenumret ska börja med organets förkortning %(code)s."
+                        )
+                        % {"code": self.body.short_code}
+                    }
+                )
+
+
+class DecisionSubject(models.Model):
+    """What a decision is about. One decision may adopt several agreements (RS 2013/460)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="subjects")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beslutet gäller")
+        verbose_name_plural = _("beslutet gäller")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "content_type", "object_id"], name="decision_subject_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.decision} → {self.subject}"

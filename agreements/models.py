@@ -43,8 +43,12 @@ class Framework(models.Model):
 
     title = models.CharField(_("titel"), max_length=300)
     slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
-    parties = models.ManyToManyField(Organisation, related_name="frameworks", verbose_name=_("parter"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    parties = models.ManyToManyField(
+        Organisation, related_name="frameworks", verbose_name=_("parter")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     summary = models.TextField(_("sammanfattning"), blank=True, help_text=_("Markdown"))
     goals = models.TextField(_("mål"), blank=True, help_text=_("Markdown"))
     principles = models.TextField(_("principer"), blank=True, help_text=_("Markdown"))
@@ -92,9 +96,15 @@ class Agreement(models.Model):
     version_label = models.CharField(_("version"), max_length=20, blank=True)
     title = models.CharField(_("titel"), max_length=300)
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices, default=Kind.AGREEMENT)
-    parties = models.ManyToManyField(Organisation, related_name="agreements", verbose_name=_("parter"))
-    topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("ämnen"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    parties = models.ManyToManyField(
+        Organisation, related_name="agreements", verbose_name=_("parter")
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="agreements", verbose_name=_("ämnen")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     valid_from = models.DateField(_("gäller från"), null=True, blank=True)
     valid_until = models.DateField(_("gäller till"), null=True, blank=True)
     review_by = models.DateField(_("ses över senast"), null=True, blank=True)
@@ -154,10 +164,14 @@ class Agreement(models.Model):
     def clean(self):
         if self.replaced_by_agreement_id and self.replaced_by_framework_id:
             raise ValidationError(
-                _("En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda.")
+                _(
+                    "En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda."
+                )
             )
         if self.replaced_by_agreement_id and self.replaced_by_agreement_id == self.pk:
-            raise ValidationError({"replaced_by_agreement": _("En överenskommelse kan inte ersätta sig själv.")})
+            raise ValidationError(
+                {"replaced_by_agreement": _("En överenskommelse kan inte ersätta sig själv.")}
+            )
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("Slutdatum kan inte ligga före startdatum.")})
 
@@ -198,7 +212,9 @@ class Attachment(models.Model):
         verbose_name = _("bilaga")
         verbose_name_plural = _("bilagor")
         constraints = [
-            models.UniqueConstraint(fields=["agreement", "sha256"], name="attachment_unique_per_agreement")
+            models.UniqueConstraint(
+                fields=["agreement", "sha256"], name="attachment_unique_per_agreement"
+            )
         ]
 
     def __str__(self):

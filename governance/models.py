@@ -144,7 +144,11 @@ class Body(models.Model):
             while ancestor is not None:
                 if ancestor.pk in seen:
                     raise ValidationError(
-                        {"reports_to": _("Ett organ kan inte rapportera till sig självt, ens via andra organ.")}
+                        {
+                            "reports_to": _(
+                                "Ett organ kan inte rapportera till sig självt, ens via andra organ."
+                            )
+                        }
                     )
                 seen.add(ancestor.pk)
                 ancestor = ancestor.reports_to
@@ -229,7 +233,9 @@ class Decision(models.Model):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         constraints = [
-            models.UniqueConstraint(fields=["body", "case_number"], name="decision_unique_case_per_body")
+            models.UniqueConstraint(
+                fields=["body", "case_number"], name="decision_unique_case_per_body"
+            )
         ]
 
     def __str__(self):

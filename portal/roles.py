@@ -7,13 +7,23 @@ REGISTER_ADMIN = "Registeradministratör"
 ROLES = (READER, STRATEGIST, REGISTER_ADMIN)
 
 REGISTER_MODELS = {
-    "governance": ["organisation", "department", "body", "person", "membership", "decision", "decisionsubject"],
+    "governance": [
+        "organisation",
+        "department",
+        "body",
+        "person",
+        "membership",
+        "decision",
+        "decisionsubject",
+    ],
     "agreements": ["topic", "framework", "agreement", "attachment"],
 }
 
 
 def _codenames(action: str) -> list[tuple[str, str]]:
-    return [(app, f"{action}_{model}") for app, models in REGISTER_MODELS.items() for model in models]
+    return [
+        (app, f"{action}_{model}") for app, models in REGISTER_MODELS.items() for model in models
+    ]
 
 
 def role_permissions() -> dict[str, list[tuple[str, str]]]:

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-CASE_NUMBER_RE = re.compile(r"^(?P<code>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,15}) (?P<year>\d{4})/(?P<serial>\d{1,6})$")
+CASE_NUMBER_RE = re.compile(
+    r"^(?P<code>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,15}) (?P<year>\d{4})/(?P<serial>\d{1,6})$"
+)
 ORGANISATION_NUMBER_RE = re.compile(r"^(?P<digits>\d{6})-?(?P<rest>\d{4})$")
 MIN_CASE_YEAR, MAX_CASE_YEAR = 1900, 2100
 
@@ -42,7 +44,9 @@ def parse_case_number(value: str) -> CaseNumber:
             f"Ogiltigt år i ärendenumret: {year}.", code="invalid_case_number_year"
         )
     if serial == 0:
-        raise ValidationError("Löpnumret i ett ärendenummer börjar på 1.", code="invalid_case_serial")
+        raise ValidationError(
+            "Löpnumret i ett ärendenummer börjar på 1.", code="invalid_case_serial"
+        )
     return CaseNumber(code=match["code"], year=year, serial=serial)
 
 

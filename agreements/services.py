@@ -1,0 +1,117 @@
+"""State changes in the agreement register: plain functions, keyword-only, one transaction each."""
+
+import hashlib
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from agreements.models import Agreement, Attachment, Framework, Status
+from governance.services import save_with_history
+
+# Extension -> (media type, the bytes such a file starts with). Office files are zip containers.
+ALLOWED_ATTACHMENT_TYPES = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        b"PK\x03\x04",
+    ),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x03\x04"),
+    ".pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        b"PK\x03\x04",
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
+}
+
+
+@transaction.atomic
+def agreement_create(*, user, parties=(), topics=(), **fields) -> Agreement:
+    agreement = Agreement(**fields)
+    try:
+        with transaction.atomic():
+            save_with_history(agreement, user=user, reason="Överenskommelse registrerad")
+    except IntegrityError as error:  # lost a race for the same register id
+        raise ValidationError(
+            {"register_id": "Det finns redan en överenskommelse med den beteckningen."}
+        ) from error
+    agreement.parties.set(parties)
+    agreement.topics.set(topics)
+    return agreement
+
+
+@transaction.atomic
+def agreement_replace(
+    *, user, agreement: Agreement, replaced_by: Agreement | Framework
+) -> Agreement:
+    """Mark an agreement as replaced by a newer agreement or by a framework."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if isinstance(replaced_by, Agreement):
+        agreement.replaced_by_agreement, agreement.replaced_by_framework = replaced_by, None
+    else:
+        agreement.replaced_by_agreement, agreement.replaced_by_framework = None, replaced_by
+    agreement.status = Status.REPLACED
+    return save_with_history(agreement, user=user, reason=f"Ersatt av {replaced_by}")
+
+
+def _read_limited(uploaded_file, limit: int) -> bytes:
+    if uploaded_file.size is not None and uploaded_file.size > limit:
+        raise ValidationError(_too_large_message(limit), code="too_large")
+    data = uploaded_file.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(_too_large_message(limit), code="too_large")
+    return data
+
+
+def _too_large_message(limit: int) -> str:
+    return f"Filen är för stor. Största tillåtna storlek är {limit // (1024 * 1024)} MB."
+
+
+def attachment_validate(uploaded_file) -> tuple[bytes, str]:
+    """Return the file's bytes and media type, or raise a ValidationError in Swedish."""
+    extension = PurePath(uploaded_file.name or "").suffix.lower()
+    if extension not in ALLOWED_ATTACHMENT_TYPES:
+        allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED_ATTACHMENT_TYPES))
+        raise ValidationError(
+            f"Filtypen är inte tillåten. Tillåtna filtyper: {allowed}.", code="file_type"
+        )
+    data = _read_limited(uploaded_file, settings.ATTACHMENT_MAX_BYTES)
+    if not data:
+        raise ValidationError("Filen är tom.", code="empty")
+    media_type, magic = ALLOWED_ATTACHMENT_TYPES[extension]
+    if not data.startswith(magic):
+        raise ValidationError(
+            "Filens innehåll stämmer inte med filtypen. Ladda upp en riktig PDF- eller Office-fil.",
+            code="file_content",
+        )
+    return data, media_type
+
+
+@transaction.atomic
+def attachment_add(*, user, agreement: Agreement, uploaded_file, title: str = "") -> Attachment:
+    data, media_type = attachment_validate(uploaded_file)
+    digest = hashlib.sha256(data).hexdigest()
+    if agreement.attachments.filter(sha256=digest).exists():
+        raise ValidationError(
+            "Samma fil finns redan som bilaga till överenskommelsen.", code="duplicate"
+        )
+    name = PurePath(uploaded_file.name).name[:255]
+    attachment = Attachment(
+        agreement=agreement,
+        title=(title or PurePath(name).stem)[:300],
+        original_name=name,
+        media_type=media_type,
+        size=len(data),
+        sha256=digest,
+    )
+    attachment.file.save(digest, ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            save_with_history(attachment, user=user, reason="Bilaga tillagd")
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    return attachment

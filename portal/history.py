@@ -1,0 +1,72 @@
+"""Who changed what and when, field by field, for any model with simple-history."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+CHANGE_KINDS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    kind: str
+    reason: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def _display(model_field, value) -> str:
+    if value in (None, ""):
+        return "–"
+    if isinstance(value, list):  # many-to-many: a list of through-row dicts
+        related = model_field.related_model
+        ids = [
+            row.get(model_field.m2m_reverse_field_name()) if isinstance(row, dict) else row
+            for row in value
+        ]
+        names = [str(obj) for obj in related.objects.filter(pk__in=ids)]
+        return ", ".join(sorted(names)) or "–"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.ForeignKey):
+        obj = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(obj) if obj else f"(borttagen, id {value})"
+    return str(value)
+
+
+def history_entries(instance) -> list[HistoryEntry]:
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        entry = HistoryEntry(
+            when=newer.history_date,
+            who=newer.history_user.get_full_name() or newer.history_user.get_username()
+            if newer.history_user
+            else "Systemet",
+            kind=CHANGE_KINDS.get(newer.history_type, newer.history_type),
+            reason=newer.history_change_reason or "",
+        )
+        if older is not None:
+            delta = newer.diff_against(older)
+            for change in delta.changes:
+                model_field = instance._meta.get_field(change.field)
+                entry.changes.append(
+                    FieldChange(
+                        label=str(model_field.verbose_name).capitalize(),
+                        old=_display(model_field, change.old),
+                        new=_display(model_field, change.new),
+                    )
+                )
+        entries.append(entry)
+    return entries

@@ -1,6 +1,18 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from portal import views
+
+admin.site.site_header = "Samverkansportalen – administration"
+admin.site.site_title = "Samverkansportalen"
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("governance.urls")),
+    path("", include("agreements.urls")),
     path("admin/", admin.site.urls),
 ]

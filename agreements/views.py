@@ -1,0 +1,123 @@
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from agreements import queries
+from agreements.filters import AgreementFilter
+from agreements.forms import AttachmentForm
+from agreements.services import attachment_add
+from portal.history import history_entries
+
+PAGE_SIZE = 25
+
+
+def agreement_list(request):
+    register = AgreementFilter(
+        request.GET, queryset=queries.agreements_visible_to(request.user), request=request
+    )
+    rows = queries.register_rows(register.qs)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "agreements/agreement_list.html",
+        {"filter": register, "page": page, "today": timezone.localdate()},
+    )
+
+
+def _with_visibility(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except queries.LoginRequired:
+            return queries.login_redirect(request)
+
+    return wrapped
+
+
+@_with_visibility
+def agreement_detail(request, register_id):
+    agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
+    return _render_agreement(request, agreement, AttachmentForm())
+
+
+def _render_agreement(request, agreement, form, status=200):
+    return render(
+        request,
+        "agreements/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "attachment_form": form,
+            "can_upload": request.user.has_perm("agreements.add_attachment"),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@permission_required("agreements.add_attachment", raise_exception=True)
+def attachment_upload(request, register_id):
+    agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment_add(
+                user=request.user,
+                agreement=agreement,
+                uploaded_file=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect(agreement.get_absolute_url() + "#bilagor")
+    return _render_agreement(request, agreement, form, status=400)
+
+
+@_with_visibility
+def attachment_download(request, register_id, pk):
+    agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
+    attachment = get_object_or_404(agreement.attachments, pk=pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.media_type,
+    )
+    response["X-Content-SHA256"] = attachment.sha256
+    return response
+
+
+@_with_visibility
+def agreement_history(request, register_id):
+    agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
+    return render(
+        request,
+        "portal/object_history.html",
+        {"object": agreement, "entries": history_entries(agreement), "section": "agreements"},
+    )
+
+
+def framework_list(request):
+    frameworks = queries.frameworks_visible_to(request.user).prefetch_related("parties")
+    return render(request, "agreements/framework_list.html", {"frameworks": frameworks})
+
+
+@_with_visibility
+def framework_detail(request, slug):
+    framework = queries.framework_get_for_view(user=request.user, slug=slug)
+    return render(request, "agreements/framework_detail.html", {"framework": framework})
+
+
+@_with_visibility
+def framework_history(request, slug):
+    framework = queries.framework_get_for_view(user=request.user, slug=slug)
+    return render(
+        request,
+        "portal/object_history.html",
+        {"object": framework, "entries": history_entries(framework), "section": "frameworks"},
+    )

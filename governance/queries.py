@@ -1,0 +1,76 @@
+"""What the governance pages read; each page costs a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from governance.models import Body, Decision, DecisionSubject, Membership, Organisation
+
+
+@dataclass
+class BodyNode:
+    body: Body
+    children: list["BodyNode"] = field(default_factory=list)
+
+
+def body_tree(bodies: list[Body]) -> list[BodyNode]:
+    """Bodies as a reporting forest: a body whose superior is outside the set is a root."""
+    nodes = {body.pk: BodyNode(body) for body in bodies}
+    roots = []
+    for body in bodies:
+        parent = nodes.get(body.reports_to_id)
+        (parent.children if parent else roots).append(nodes[body.pk])
+    return roots
+
+
+def organisations_by_kind():
+    grouped = defaultdict(list)
+    for organisation in Organisation.objects.all():
+        grouped[organisation.get_kind_display()].append(organisation)
+    order = [label for _, label in Organisation.Kind.choices]
+    return [(str(kind), grouped[str(kind)]) for kind in order if grouped[str(kind)]]
+
+
+def organisation_get_for_view(*, slug: str) -> Organisation:
+    return get_object_or_404(
+        Organisation.objects.prefetch_related(
+            "departments",
+            Prefetch("bodies", queryset=Body.objects.select_related("reports_to").order_by("name")),
+        ),
+        slug=slug,
+    )
+
+
+def body_get_for_view(*, slug: str) -> Body:
+    return get_object_or_404(
+        Body.objects.select_related("reports_to").prefetch_related(
+            "organisations",
+            Prefetch("sub_bodies", queryset=Body.objects.order_by("name")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("person", "representing").order_by(
+                    "person__name"
+                ),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.prefetch_related(
+                    Prefetch(
+                        "subjects",
+                        queryset=DecisionSubject.objects.prefetch_related("subject"),
+                    )
+                ).order_by("-date", "-case_number"),
+            ),
+        ),
+        slug=slug,
+    )
+
+
+def members_by_role(body: Body) -> list[tuple[str, list[Membership]]]:
+    """Memberships grouped in the order of Membership.Role (leader and chair first)."""
+    grouped = defaultdict(list)
+    for membership in body.memberships.all():
+        grouped[membership.role].append(membership)
+    return [(label, grouped[value]) for value, label in Membership.Role.choices if grouped[value]]

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal import roles
+
+# Development only: the command refuses to run unless DEBUG is on.
+DEMO_PASSWORD = "demo-samverkan-2026"
+DEMO_USERS = [
+    ("lasare", "Lina", "Läsare", roles.READER, False),
+    ("strateg", "Sam", "Strateg", roles.STRATEGIST, False),
+    ("registeradmin", "Rut", "Registeransvarig", roles.REGISTER_ADMIN, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Skapar en demoanvändare per roll (endast i utvecklingsläge, DEBUG=1)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demoanvändare skapas bara när DEBUG är på, aldrig i produktion.")
+        User = get_user_model()
+        for username, first, last, role, staff in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "is_staff": staff},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(Group.objects.get(name=role))
+        self.stdout.write(f"Demoanvändare (lösenord endast för utveckling: {DEMO_PASSWORD}):")
+        for username, _first, _last, role, _staff in DEMO_USERS:
+            self.stdout.write(f"  {username:<15} {role}")

@@ -1,0 +1,39 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from agreements.models import Status
+from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
+from governance.models import Body, Organisation
+from portal.forms import BarrierReportForm
+from portal.services import barrier_report_receive
+
+
+def home(request):
+    today = timezone.localdate()
+    agreements = agreements_visible_to(request.user)
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "today": today,
+            "agreements_in_force": agreements.filter(status=Status.IN_FORCE).count(),
+            "agreements_total": agreements.count(),
+            "frameworks_total": frameworks_visible_to(request.user).count(),
+            "organisations_total": Organisation.objects.count(),
+            "bodies_total": Body.objects.count(),
+            "reviews_due": list(reviews_due(user=request.user, today=today)[:20]),
+        },
+    )
+
+
+def accessibility(request):
+    form = BarrierReportForm(request.POST or None, initial={"page": request.GET.get("sida", "")})
+    if request.method == "POST" and form.is_valid():
+        barrier_report_receive(**form.cleaned_data)
+        messages.success(
+            request, "Tack! Vi har tagit emot din rapport och återkommer om du lämnat e-post."
+        )
+        return redirect("accessibility")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/accessibility.html", {"form": form}, status=status)

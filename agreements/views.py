@@ -19,12 +19,14 @@ def agreement_list(request):
     register = AgreementFilter(
         request.GET, queryset=queries.agreements_visible_to(request.user), request=request
     )
-    rows = queries.register_rows(register.qs)
+    valid = register.is_valid()
+    rows = queries.register_rows(register.qs if valid else register.queryset.none())
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
     return render(
         request,
         "agreements/agreement_list.html",
         {"filter": register, "page": page, "today": timezone.localdate()},
+        status=200 if valid else 400,
     )
 
 

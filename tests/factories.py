@@ -20,23 +20,31 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Person {n}")
     password = factory.django.Password("testlösen-123")
 
-    @factory.post_generation
-    def role(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.add(Group.objects.get(name=extracted))
+    role = factory.PostGeneration(lambda user, create, extracted, **kwargs: _join(user, create, extracted))
+
+
+def _join(user, create, role):
+    if create and role:
+        user.groups.add(Group.objects.get(name=role))
+
+
+def _role(default):
+    return factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: _join(user, create, extracted or default)
+    )
 
 
 class ReaderFactory(UserFactory):
-    role = roles.READER
+    role = _role(roles.READER)
 
 
 class StrategistFactory(UserFactory):
-    role = roles.STRATEGIST
+    role = _role(roles.STRATEGIST)
 
 
 class RegisterAdminFactory(UserFactory):
     is_staff = True
-    role = roles.REGISTER_ADMIN
+    role = _role(roles.REGISTER_ADMIN)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

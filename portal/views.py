@@ -28,7 +28,8 @@ def home(request):
 
 
 def accessibility(request):
-    form = BarrierReportForm(request.POST or None, initial={"page": request.GET.get("sida", "")})
+    bound = request.POST if request.method == "POST" else None
+    form = BarrierReportForm(bound, initial={"page": request.GET.get("sida", "")[:500]})
     if request.method == "POST" and form.is_valid():
         barrier_report_receive(**form.cleaned_data)
         messages.success(

@@ -1,0 +1,147 @@
+"""The home page, the accessibility statement, login, and what every response carries."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from portal.models import BarrierReport
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_counts_and_reviews_due(client, db):
+    today = datetime.date.today()
+    factories.AgreementFactory(
+        register_id="STY-00010", review_by=today - datetime.timedelta(days=3)
+    )
+    factories.AgreementFactory(
+        register_id="STY-00011", review_by=today + datetime.timedelta(days=30)
+    )
+    factories.AgreementFactory(
+        register_id="STY-00012", review_by=today + datetime.timedelta(days=400)
+    )
+    factories.DraftAgreementFactory(register_id="STY-00013", review_by=today)
+    response = client.get(reverse("home"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "STY-00010" in content and "STY-00011" in content
+    assert "STY-00012" not in content  # not due for a long time
+    assert "STY-00013" not in content  # a draft, and the visitor is anonymous
+    assert "Försenad" in content
+
+
+def test_every_page_has_a_skip_link_and_swedish_language(client, db):
+    content = client.get(reverse("home")).content.decode()
+    assert '<html lang="sv">' in content
+    assert 'href="#innehall"' in content
+
+
+def test_responses_carry_strict_security_headers(client, db):
+    response = client.get(reverse("home"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_accessibility_statement_explains_how_to_report_a_barrier(client, db):
+    response = client.get(reverse("accessibility"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Tillgänglighetsredogörelse" in content
+    assert "Rapportera en brist" in content and "Digg" in content
+
+
+def test_reporting_a_barrier_stores_it_and_thanks_the_reporter(client, db):
+    response = client.post(
+        reverse("accessibility"),
+        {"page": "/overenskommelser/", "description": "Fokus syns inte i filtret."},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Tack!" in response.content.decode()
+    assert BarrierReport.objects.get().description == "Fokus syns inte i filtret."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"description": ""},
+        {"description": "x", "contact": "inte-en-adress"},
+        {"description": "x" * 6000},
+    ],
+    ids=["empty", "blank", "bad-email", "huge"],
+)
+def test_bad_barrier_reports_are_refused_with_an_error_summary(client, db, data):
+    response = client.post(reverse("accessibility"), data)
+    assert response.status_code == 400
+    assert "Formuläret innehåller fel" in response.content.decode()
+    assert not BarrierReport.objects.exists()
+
+
+def test_login_page_is_in_swedish_and_wrong_password_is_explained(client, db):
+    factories.ReaderFactory(username="lisa")
+    response = client.post(reverse("login"), {"username": "lisa", "password": "fel"})
+    assert response.status_code == 200
+    assert "Formuläret innehåller fel" in response.content.decode()
+
+
+def test_admin_requires_staff(client, reader):
+    client.force_login(reader)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+
+
+def test_register_admin_can_use_the_admin(client, register_admin):
+    client.force_login(register_admin)
+    assert client.get("/admin/agreements/agreement/").status_code == 200
+    assert client.get("/admin/governance/body/").status_code == 200
+
+
+def test_production_settings_pass_check_deploy(monkeypatch):
+    import subprocess
+    import sys
+
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "portal.example.se",
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_demo_users_are_refused_outside_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("create_demo_users")

@@ -20,15 +20,24 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# The Django admin styles some widgets inline; it is staff-only, scripts stay same-origin.
+ADMIN_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+)
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        # The admin ships inline scripts and styles; it stays behind login for staff only.
-        if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        policy = (
+            ADMIN_CONTENT_SECURITY_POLICY
+            if request.path.startswith("/admin/")
+            else CONTENT_SECURITY_POLICY
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )

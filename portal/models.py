@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class BarrierReport(models.Model):
@@ -11,6 +12,7 @@ class BarrierReport(models.Model):
     contact = models.EmailField(_("e-post för svar"), blank=True)
     received_at = models.DateTimeField(_("mottagen"), auto_now_add=True)
     handled = models.BooleanField(_("hanterad"), default=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-received_at"]

@@ -1,0 +1,277 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agreements.models import Framework
+from governance.models import Body, Organisation
+from portal.models import PeriodFields
+
+
+class Plan(PeriodFields):
+    """An activity and time plan, action plan or project plan that the principals follow up together."""
+
+    class Kind(models.TextChoices):
+        ACTIVITY_AND_TIME_PLAN = "activity_and_time_plan", _("Aktivitets- och tidplan")
+        ACTION_PLAN = "action_plan", _("Handlingsplan")
+        PROJECT_PLAN = "project_plan", _("Projektplan")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        ADOPTED = "adopted", _("Fastställd")
+        UNDER_REVISION = "under_revision", _("Under revidering")
+        CLOSED = "closed", _("Avslutad")
+
+    title = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("ramverk"),
+    )
+    parties = models.ManyToManyField(Organisation, related_name="plans", verbose_name=_("parter"))
+    owner_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans_owned",
+        verbose_name=_("ägande organ"),
+    )
+    document_date = models.DateField(_("dokumentets datum"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    preamble = models.TextField(_("inledning"), blank=True, help_text=_("Markdown"))
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="plans_editable",
+        verbose_name=_("redaktörer"),
+    )
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("planer")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.status != self.Status.DRAFT
+
+    @property
+    def section_label(self):
+        return _("Fas") if self.kind == self.Kind.PROJECT_PLAN else _("Område")
+
+
+class Responsibility(models.Model):
+    """Responsible bodies from the register, plus free text when a body is not in it."""
+
+    responsible_bodies = models.ManyToManyField(
+        Body,
+        blank=True,
+        related_name="%(class)ss_responsible_for",
+        verbose_name=_("ansvariga organ"),
+    )
+    responsibility_text = models.TextField(_("ansvar (fritext)"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Section(Responsibility):
+    """A focus area (område) or, in a project plan, a phase (fas)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("rubrik"), max_length=300)
+    introduction = models.TextField(_("inledning"), blank=True, help_text=_("Markdown"))
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
+
+    class Meta:
+        ordering = ["plan", "position", "number"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områden")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="section_number_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def anchor(self):
+        return f"omrade-{self.number}"
+
+
+class Initiative(Responsibility):
+    """An initiative (insats), lettered a), b), c) within its section."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="initiatives")
+    letter = models.CharField(_("bokstav"), max_length=3)
+    title = models.CharField(_("rubrik"), max_length=400)
+    description = models.TextField(_("beskrivning"), blank=True, help_text=_("Markdown"))
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
+
+    class Meta:
+        ordering = ["section", "position", "letter"]
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "letter"], name="initiative_letter_unique_in_section"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.section.number}{self.letter}) {self.title}"
+
+    @property
+    def anchor(self):
+        return f"insats-{self.section.number}{self.letter}"
+
+
+class PlanItem(PeriodFields):
+    """What sits in a section, under an initiative when the section has them (004's areas 4
+    and 6 have none: their activities sit directly in the section)."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="%(class)ss")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, null=True, blank=True, related_name="%(class)ss"
+    )
+    text = models.TextField(_("text"))
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["section", "initiative", "position", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        super().clean()
+        if self.initiative_id and self.section_id and self.initiative.section_id != self.section_id:
+            raise ValidationError({"initiative": _("Insatsen hör till ett annat område.")})
+
+
+class Activity(PlanItem):
+    note = models.TextField(_("anteckning"), blank=True, help_text=_("Markdown"))
+    history = HistoricalRecords()
+
+    class Meta(PlanItem.Meta):
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+
+
+class Milestone(PlanItem):
+    """A time plan entry (tidplan): what shall be done by when."""
+
+    history = HistoricalRecords()
+
+    class Meta(PlanItem.Meta):
+        verbose_name = _("tidplanspunkt")
+        verbose_name_plural = _("tidplan")
+
+
+class FollowUp(PlanItem):
+    """What is checked, when, and by which body (uppföljning)."""
+
+    reported_to = models.ForeignKey(
+        Body,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups_received",
+        verbose_name=_("återrapporteras till"),
+    )
+    history = HistoricalRecords()
+
+    class Meta(PlanItem.Meta):
+        verbose_name = _("uppföljning")
+        verbose_name_plural = _("uppföljningar")
+
+
+class StatusUpdate(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Ej påbörjad")
+        ON_TRACK = "on_track", _("Enligt plan")
+        AT_RISK = "at_risk", _("Risk för försening")
+        DELAYED = "delayed", _("Försenad")
+        DONE = "done", _("Klar")
+        CANCELLED = "cancelled", _("Avbruten")
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="status_updates"
+    )
+    date = models.DateField(_("datum"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    comment = models.TextField(_("kommentar"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("författare"),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["initiative", "-date", "-created_at"]
+        verbose_name = _("statusuppdatering")
+        verbose_name_plural = _("statusuppdateringar")
+        get_latest_by = ["date", "created_at"]
+
+    def __str__(self):
+        return f"{self.initiative}: {self.get_status_display()} ({self.date})"
+
+
+class PlanVersion(models.Model):
+    """A frozen version of a plan: the moment it was adopted, and the decision that adopted it.
+
+    The content is not copied: it is the history as it stood at `frozen_at`.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versionsnummer"))
+    frozen_at = models.DateTimeField(_("fryst"))
+    decision = models.ForeignKey(
+        "governance.Decision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_versions",
+        verbose_name=_("beslut"),
+    )
+    label = models.CharField(_("benämning"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        verbose_name = _("planversion")
+        verbose_name_plural = _("planversioner")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.plan}, version {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_version", kwargs={"slug": self.plan.slug, "number": self.number})

@@ -1,4 +1,4 @@
-"""The portal's roles: Django groups made by a data migration (portal/migrations)."""
+"""The portal's roles: Django groups, kept in step with the models by data migrations."""
 
 READER = "Läsare (nämndledamot)"
 STRATEGIST = "Strateg"
@@ -18,20 +18,56 @@ REGISTER_MODELS = {
     ],
     "agreements": ["topic", "framework", "agreement", "attachment"],
 }
+PLAN_MODELS = {
+    "plans": [
+        "plan",
+        "section",
+        "initiative",
+        "activity",
+        "milestone",
+        "followup",
+        "statusupdate",
+        "planversion",
+    ],
+}
 
 
-def _codenames(action: str) -> list[tuple[str, str]]:
+def _codenames(action: str, models_by_app: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(app, f"{action}_{model}") for app, models in models_by_app.items() for model in models]
+
+
+def _edit(models_by_app):
     return [
-        (app, f"{action}_{model}") for app, models in REGISTER_MODELS.items() for model in models
+        pair for action in ("add", "change", "delete") for pair in _codenames(action, models_by_app)
     ]
 
 
 def role_permissions() -> dict[str, list[tuple[str, str]]]:
     """(app_label, codename) pairs per role. Viewing includes drafts, which the public never sees."""
-    view = _codenames("view")
-    edit = _codenames("add") + _codenames("change") + _codenames("delete")
+    view = _codenames("view", REGISTER_MODELS) + _codenames("view", PLAN_MODELS)
     return {
         READER: view,
-        STRATEGIST: view,
-        REGISTER_ADMIN: view + edit,
+        STRATEGIST: view + _edit(PLAN_MODELS),
+        REGISTER_ADMIN: view + _edit(REGISTER_MODELS) + _edit(PLAN_MODELS),
     }
+
+
+def sync_role_groups(apps) -> None:
+    """Create the groups and give each exactly its permissions (called from data migrations)."""
+    from django.contrib.auth.management import create_permissions
+    from django.db.models import Q
+
+    # Permissions are normally made after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, pairs in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = Q(pk__in=[])
+        for app_label, codename in pairs:
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(Permission.objects.filter(wanted))

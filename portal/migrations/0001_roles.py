@@ -1,24 +1,10 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from portal.roles import role_permissions
+    from portal.roles import sync_role_groups
 
-    # Permissions are normally made after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, pairs in role_permissions().items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for app_label, codename in pairs:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    sync_role_groups(apps)
 
 
 def remove_roles(apps, schema_editor):

@@ -1,0 +1,155 @@
+"""manage.py load_demo: the demo data in fixtures/, quoted from the source documents."""
+
+import tomllib
+from functools import partial
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+
+from agreements.models import Agreement, Framework, Topic
+from governance.models import Body, Department, Membership, Organisation
+from governance.services import decision_record, save_with_history
+
+REASON = "Demodata"
+FILES = ("governance.toml", "agreements.toml")
+# What a wrong row in the TOML raises: reported with the row, so it can be found and fixed.
+LOAD_ERRORS = (ValidationError, ObjectDoesNotExist, FieldDoesNotExist, KeyError)
+
+# TOML array -> model and the fields that find an existing row (its natural key).
+# Load order: a row can only refer to rows loaded before it.
+TABLES = {
+    "organisations": (Organisation, ("slug",)),
+    "departments": (Department, ("organisation", "name")),
+    "bodies": (Body, ("slug",)),
+    "memberships": (Membership, ("person", "body")),
+    "topics": (Topic, ("slug",)),
+    "frameworks": (Framework, ("slug",)),
+    "agreements": (Agreement, ("register_id",)),
+}
+
+# The field a reference written as a string names. A person has no one-field key, so a
+# person is written in place as {name, title} and created the first time it is met.
+REFERENCE_KEYS = {
+    Organisation: "slug",
+    Body: "slug",
+    Topic: "slug",
+    Framework: "slug",
+    Agreement: "register_id",
+}
+
+
+class Command(BaseCommand):
+    help = "Läser in demodata från fixtures/ (ur källdokumenten). Ändrar inget om den körs igen."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dir", dest="fixtures_dir", type=Path, default=Path(settings.BASE_DIR) / "fixtures"
+        )
+
+    # One transaction: a mistake in any row leaves the database as it was.
+    @transaction.atomic
+    def handle(self, *args, fixtures_dir: Path, **options):
+        documents = [(name, self.read(fixtures_dir / name)) for name in FILES]
+        self.sets = {
+            name: refs
+            for _, document in documents
+            for name, refs in document.get("sets", {}).items()
+        }
+        loaders = {
+            table: partial(self.upsert, model, key) for table, (model, key) in TABLES.items()
+        }
+        loaders["decisions"] = self.record_decision
+        versions_before = history_count()
+        for filename, document in documents:
+            for table, load in loaders.items():
+                for row in document.get(table, []):
+                    try:
+                        load(row)
+                    except LOAD_ERRORS as error:
+                        raise CommandError(f"{filename}, {table}: {row}: {error}") from error
+        new_versions = history_count() - versions_before
+        self.stdout.write(self.style.SUCCESS(f"Demodata inläst: {new_versions} nya versioner."))
+
+    def read(self, path: Path) -> dict:
+        try:
+            with path.open("rb") as file:
+                return tomllib.load(file)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise CommandError(f"{path}: {error}") from error
+
+    def upsert(self, model: type[models.Model], key_fields: tuple[str, ...], row: dict):
+        """Find a row by its natural key and save it only if a value differs.
+
+        Comparing first is what makes a second run add no history versions: simple-history
+        records every save, changed or not.
+        """
+        values = {name: self.resolve(model, name, value) for name, value in row.items()}
+        key = {name: values.pop(name) for name in key_fields}
+        many = {
+            name: values.pop(name)
+            for name in list(values)
+            if model._meta.get_field(name).many_to_many
+        }
+        instance = model.objects.filter(**key).first() or model(**key)
+        changed = {
+            name: value for name, value in values.items() if getattr(instance, name) != value
+        }
+        if instance._state.adding or changed:
+            for name, value in changed.items():
+                setattr(instance, name, value)
+            save_with_history(instance, user=None, reason=REASON)
+        for name, related in many.items():
+            manager = getattr(instance, name)
+            if set(manager.values_list("pk", flat=True)) != {obj.pk for obj in related}:
+                # simple-history records a many-to-many change as a version of the instance,
+                # with the user and reason it finds on it.
+                instance._history_user, instance._change_reason = None, REASON
+                manager.set(related)
+        return instance
+
+    def resolve(self, model: type[models.Model], name: str, value):
+        """Turn a reference into the row it names; other values pass through."""
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            return [self.find(field.related_model, ref) for ref in self.expand(value)]
+        if field.many_to_one:
+            return self.find(field.related_model, value)
+        return value
+
+    def expand(self, refs: list):
+        for ref in refs:
+            if isinstance(ref, str) and ref.startswith("@"):
+                yield from self.sets[ref[1:]]
+            else:
+                yield ref
+
+    def find(self, model: type[models.Model], ref):
+        if isinstance(ref, dict):  # written in place, e.g. a person {name, title}
+            return self.upsert(model, tuple(ref), ref)
+        return model.objects.get(**{REFERENCE_KEYS[model]: ref})
+
+    def record_decision(self, row: dict):
+        # decision_record finds the decision by body and case number and only adds the
+        # subjects it lacks, so it is already safe to run again.
+        subjects = [self.find(Agreement, ref) for ref in row.get("agreements", [])]
+        subjects += [self.find(Framework, ref) for ref in row.get("frameworks", [])]
+        decision_record(
+            user=None,
+            body=self.find(Body, row["body"]),
+            case_number=row["case_number"],
+            subjects=subjects,
+            **{name: row[name] for name in ("date", "title", "text") if name in row},
+        )
+
+
+def history_count() -> int:
+    """All history versions of all tracked models: what a second run must leave unchanged."""
+    return sum(
+        getattr(model, model._meta.simple_history_manager_attribute).count()
+        for model in apps.get_models()
+        if hasattr(model._meta, "simple_history_manager_attribute")
+    )

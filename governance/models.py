@@ -1,3 +1,5 @@
+from contextlib import suppress
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -8,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from portal.validators import (
     normalise_case_number,
+    normalise_organisation_number,
     parse_case_number,
     validate_case_number,
     validate_organisation_number,
@@ -53,6 +56,13 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("governance:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # One stored form (NNNNNN-NNNN), so the unique constraint also catches the same
+        # number typed without its dash.
+        if self.organisation_number:
+            with suppress(ValidationError):  # the field validator reports the format
+                self.organisation_number = normalise_organisation_number(self.organisation_number)
 
 
 class Department(models.Model):

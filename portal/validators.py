@@ -5,10 +5,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+# re.ASCII: \d must mean 0-9 only. Unicode digits ("٢٠٢٠", "２０２０") would otherwise pass,
+# be stored as typed and slip past the uniqueness of the canonical ASCII form.
 CASE_NUMBER_RE = re.compile(
-    r"^(?P<code>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,15}) (?P<year>\d{4})/(?P<serial>\d{1,6})$"
+    r"^(?P<code>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{0,15}) (?P<year>\d{4})/(?P<serial>\d{1,6})$", re.ASCII
 )
-ORGANISATION_NUMBER_RE = re.compile(r"^(?P<digits>\d{6})-?(?P<rest>\d{4})$")
+ORGANISATION_NUMBER_RE = re.compile(r"^(?P<digits>\d{6})-?(?P<rest>\d{4})$", re.ASCII)
 MIN_CASE_YEAR, MAX_CASE_YEAR = 1900, 2100
 
 

@@ -20,7 +20,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Person {n}")
     password = factory.django.Password("testlösen-123")
 
-    role = factory.PostGeneration(lambda user, create, extracted, **kwargs: _join(user, create, extracted))
+    role = factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: _join(user, create, extracted)
+    )
 
 
 def _join(user, create, role):
@@ -156,3 +158,9 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
 
 class DraftFrameworkFactory(FrameworkFactory):
     status = Status.DRAFT
+
+
+class ActingUserFactory(UserFactory):
+    """A user who only acts through services (never logs in): no password, so no slow hashing."""
+
+    password = "!"  # Django's mark for an unusable password

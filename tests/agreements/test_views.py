@@ -18,7 +18,9 @@ PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 @pytest.fixture
 def register():
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region])
+    hsn = factories.BodyFactory(
+        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
+    )
     son = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[region])
     in_force = factories.AgreementFactory(
         register_id="STY-05564", title="Läkarmedverkan", parties=[region]
@@ -70,7 +72,12 @@ def test_register_filters_by_review_due_and_marks_overdue(client, register):
 
 @pytest.mark.parametrize(
     "params",
-    [{"status": "bogus"}, {"review_before": "31/31/2020"}, {"party": "999999"}, {"sort": "password"}],
+    [
+        {"status": "bogus"},
+        {"review_before": "31/31/2020"},
+        {"party": "999999"},
+        {"sort": "password"},
+    ],
     ids=["unknown-status", "malformed-date", "unknown-party", "unknown-sort"],
 )
 def test_malformed_filter_answers_400_with_a_swedish_message(client, register, params):
@@ -93,7 +100,10 @@ def test_register_page_costs_the_same_queries_for_5_and_50_agreements(client, db
         for _ in range(count):
             agreement = factories.AgreementFactory(parties=[region], topics=[topic])
             decision_record(
-                user=None, body=body, case_number=f"{body.short_code} 2022/{agreement.pk}", subjects=[agreement]
+                user=None,
+                body=body,
+                case_number=f"{body.short_code} 2022/{agreement.pk}",
+                subjects=[agreement],
             )
 
     def queries_for_page():
@@ -110,7 +120,9 @@ def test_register_page_costs_the_same_queries_for_5_and_50_agreements(client, db
 
 
 def test_agreement_page_shows_adoptions_and_version(client, register):
-    agreement = factories.AgreementFactory(register_id="STY-05567", version_label="9.0", title="Anbörigstöd")
+    agreement = factories.AgreementFactory(
+        register_id="STY-05567", version_label="9.0", title="Anbörigstöd"
+    )
     response = client.get(agreement.get_absolute_url())
     assert response.status_code == 200
     assert "version 9.0" in response.content.decode()
@@ -120,7 +132,9 @@ def test_agreement_page_shows_adoptions_and_version(client, register):
 
 
 def test_agreement_url_is_readable_swedish():
-    assert reverse("agreements:agreement_detail", args=["STY-02292"]) == "/overenskommelser/STY-02292/"
+    assert (
+        reverse("agreements:agreement_detail", args=["STY-02292"]) == "/overenskommelser/STY-02292/"
+    )
 
 
 def test_unknown_register_id_answers_404_in_swedish(client, db):
@@ -171,7 +185,10 @@ def test_replaced_agreement_links_to_what_replaced_it(client, register):
 
 def test_draft_framework_is_hidden_from_the_public_list(client, db):
     factories.DraftFrameworkFactory(title="Ramverk under arbete")
-    assert "Ramverk under arbete" not in client.get(reverse("agreements:framework_list")).content.decode()
+    assert (
+        "Ramverk under arbete"
+        not in client.get(reverse("agreements:framework_list")).content.decode()
+    )
 
 
 class TestAttachmentUpload:

@@ -1,0 +1,248 @@
+"""Rules the governance models keep: in clean() for the form, in the database for everyone."""
+
+from datetime import date
+from itertools import pairwise
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from governance.models import Body, Decision, Membership, Organisation
+from tests.factories import (
+    BodyFactory,
+    DecisionFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hsn():
+    return BodyFactory(name="Hälso- och sjukvårdsnämnden", short_code="HSN")
+
+
+# --- Decision: case numbers -----------------------------------------------------------
+
+
+def test_a_case_number_with_the_bodys_short_code_is_valid(hsn):
+    decision = Decision(body=hsn, case_number="HSN 2020/247")
+
+    decision.full_clean()
+
+    assert decision.case_number == "HSN 2020/247"
+
+
+def test_a_case_number_must_start_with_the_bodys_short_code(hsn):
+    decision = Decision(body=hsn, case_number="SON 2022/380")
+
+    with pytest.raises(ValidationError) as excinfo:
+        decision.full_clean()
+
+    assert excinfo.value.message_dict["case_number"] == [
+        "Ärendenumret ska börja med organets förkortning HSN."
+    ]
+
+
+def test_a_case_number_is_compared_with_the_short_code_regardless_of_case():
+    body = BodyFactory(short_code="son")
+    decision = Decision(body=body, case_number="SON 2022/380")
+
+    decision.full_clean()
+
+    assert decision.case_number == "SON 2022/380"
+
+
+def test_a_body_without_short_code_accepts_any_well_formed_case_number():
+    body = BodyFactory(short_code="")
+    decision = Decision(body=body, case_number="STYRGRUPPEN 2021/3")
+
+    decision.full_clean()
+
+
+def test_a_malformed_case_number_is_refused_by_the_field_validator(hsn):
+    decision = Decision(body=hsn, case_number="HSN 247")
+
+    with pytest.raises(ValidationError) as excinfo:
+        decision.full_clean()
+
+    assert "Ogiltigt ärendenummer" in excinfo.value.message_dict["case_number"][0]
+
+
+def test_clean_normalises_the_case_number(hsn):
+    decision = Decision(body=hsn, case_number="  hsn  2020 / 247 ")
+
+    decision.full_clean()
+
+    assert decision.case_number == "HSN 2020/247"
+
+
+def test_the_same_case_number_twice_in_one_body_is_refused_by_the_database(hsn):
+    Decision.objects.create(body=hsn, case_number="HSN 2020/247")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(body=hsn, case_number="HSN 2020/247")
+
+    assert Decision.objects.filter(body=hsn).count() == 1
+
+
+def test_the_same_case_number_twice_in_one_body_is_refused_by_full_clean(hsn):
+    DecisionFactory(body=hsn, case_number="HSN 2020/247")
+
+    duplicate = Decision(body=hsn, case_number="HSN 2020/247")
+    with pytest.raises(ValidationError) as excinfo:
+        duplicate.full_clean()
+
+    assert "__all__" in excinfo.value.message_dict
+
+
+def test_a_differently_typed_duplicate_is_refused_once_normalised(hsn):
+    DecisionFactory(body=hsn, case_number="HSN 2020/247")
+
+    duplicate = Decision(body=hsn, case_number="hsn 2020 / 247")
+    with pytest.raises(ValidationError):
+        duplicate.full_clean()
+
+
+def test_two_bodies_may_use_the_same_case_number():
+    # Two regions' committees may share a short code; the number is unique per body only.
+    first, second = BodyFactory(short_code="HSN"), BodyFactory(short_code="HSN")
+    DecisionFactory(body=first, case_number="HSN 2020/247")
+
+    other = Decision(body=second, case_number="HSN 2020/247")
+    other.full_clean()
+    other.save()
+
+    assert Decision.objects.filter(case_number="HSN 2020/247").count() == 2
+
+
+def test_a_decision_reads_as_body_code_and_case_number(hsn):
+    assert str(DecisionFactory(body=hsn, case_number="HSN 2020/247")) == "HSN: HSN 2020/247"
+
+
+# --- Body: reporting lines ------------------------------------------------------------
+
+
+def test_a_body_cannot_report_to_itself():
+    body = BodyFactory()
+    body.reports_to = body
+
+    with pytest.raises(ValidationError) as excinfo:
+        body.full_clean()
+
+    assert "reports_to" in excinfo.value.message_dict
+
+
+@pytest.mark.parametrize("length", [2, 3, 5], ids=["two-bodies", "three-bodies", "five-bodies"])
+def test_a_body_cannot_report_to_itself_through_a_cycle(length):
+    chain = [BodyFactory() for _ in range(length)]
+    for lower, upper in pairwise(chain):
+        lower.reports_to = upper
+        lower.save()
+    top = chain[-1]
+    top.reports_to = chain[0]  # closes the circle
+
+    with pytest.raises(ValidationError) as excinfo:
+        top.full_clean()
+
+    assert excinfo.value.message_dict["reports_to"] == [
+        "Ett organ kan inte rapportera till sig självt, ens via andra organ."
+    ]
+
+
+def test_a_body_may_report_up_a_chain_without_a_cycle():
+    rf = BodyFactory(short_code="RF", kind=Body.Kind.COUNCIL)
+    rs = BodyFactory(short_code="RS", kind=Body.Kind.BOARD, reports_to=rf)
+    hsn = BodyFactory(short_code="HSN", reports_to=rs)
+    group = BodyFactory(short_code="", kind=Body.Kind.WORKING_GROUP)
+    group.reports_to = hsn
+
+    group.full_clean()
+
+
+def test_a_body_active_period_must_be_ordered_in_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BodyFactory(active_from=date(2023, 1, 1), active_until=date(2022, 12, 31))
+
+
+# --- Membership: period ---------------------------------------------------------------
+
+
+def test_a_membership_period_ending_before_it_starts_is_refused_by_the_database():
+    membership = MembershipFactory()
+    membership.valid_from, membership.valid_until = date(2023, 1, 1), date(2022, 12, 31)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        membership.save()
+
+
+def test_a_membership_period_ending_before_it_starts_is_refused_by_full_clean():
+    membership = MembershipFactory.build(
+        person=MembershipFactory().person,
+        body=BodyFactory(),
+        valid_from=date(2023, 1, 1),
+        valid_until=date(2022, 12, 31),
+    )
+
+    with pytest.raises(ValidationError):
+        membership.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("valid_from", "valid_until"),
+    [
+        (date(2023, 1, 1), date(2023, 1, 1)),
+        (date(2023, 1, 1), date(2026, 12, 31)),
+        (None, date(2026, 12, 31)),
+        (date(2023, 1, 1), None),
+        (None, None),
+    ],
+    ids=["one-day", "ordered", "open-start", "open-end", "open-both"],
+)
+def test_a_membership_period_may_be_open_or_ordered(valid_from, valid_until):
+    membership = MembershipFactory(valid_from=valid_from, valid_until=valid_until)
+
+    assert Membership.objects.get(pk=membership.pk).valid_until == valid_until
+
+
+# --- Organisation: organisation number ------------------------------------------------
+
+
+def test_an_organisation_number_is_stored_in_the_dashed_form():
+    organisation = OrganisationFactory.build(name="Region Skåne", organisation_number="2321000255")
+
+    organisation.full_clean()
+
+    assert organisation.organisation_number == "232100-0255"
+
+
+def test_an_organisation_number_cannot_be_registered_twice_by_leaving_out_the_dash():
+    OrganisationFactory(name="Region Skåne", organisation_number="232100-0255")
+    twin = OrganisationFactory.build(name="Skåne läns landsting", organisation_number="2321000255")
+
+    with pytest.raises(ValidationError) as excinfo:
+        twin.full_clean()
+
+    assert "__all__" in excinfo.value.message_dict
+
+
+def test_an_organisation_with_a_wrong_check_digit_is_refused():
+    organisation = OrganisationFactory.build(organisation_number="232100-0256")
+
+    with pytest.raises(ValidationError) as excinfo:
+        organisation.full_clean()
+
+    assert excinfo.value.message_dict["organisation_number"] == [
+        "Organisationsnumrets kontrollsiffra stämmer inte."
+    ]
+
+
+def test_organisations_without_a_number_do_not_collide():
+    OrganisationFactory(organisation_number="")
+    second = OrganisationFactory.build(organisation_number="")
+
+    second.full_clean()
+    second.save()
+
+    assert Organisation.objects.filter(organisation_number="").count() == 2

@@ -1,0 +1,209 @@
+"""Governance services: each write records who made it, and history outlives deletion."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from agreements.models import Agreement
+from governance.models import Body, Decision, DecisionSubject, Membership, Person
+from governance.services import decision_record, person_remove, save_with_history
+from tests.factories import (
+    ActingUserFactory,
+    AgreementFactory,
+    BodyFactory,
+    FrameworkFactory,
+    MembershipFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def user():
+    return ActingUserFactory(first_name="Rita", last_name="Registrator")
+
+
+@pytest.fixture
+def rs():
+    return BodyFactory(name="Regionstyrelsen", short_code="RS", kind=Body.Kind.BOARD)
+
+
+@pytest.fixture
+def bus_and_suv():
+    return (
+        AgreementFactory(register_id="STY-00460", title="Barn och unga i behov av särskilt stöd"),
+        AgreementFactory(register_id="STY-00461", title="Samverkan vid utskrivning"),
+    )
+
+
+# --- decision_record ------------------------------------------------------------------
+
+
+def test_one_decision_can_concern_several_agreements(user, rs, bus_and_suv):
+    decision = decision_record(
+        user=user, body=rs, case_number="RS 2013/460", subjects=list(bus_and_suv)
+    )
+
+    assert {link.subject for link in decision.subjects.all()} == set(bus_and_suv)
+    for agreement in bus_and_suv:
+        assert agreement.decisions.get().decision == decision
+
+
+def test_recording_the_same_decision_again_changes_nothing(user, rs, bus_and_suv):
+    first = decision_record(
+        user=user, body=rs, case_number="RS 2013/460", subjects=[bus_and_suv[0]]
+    )
+
+    again = decision_record(
+        user=user, body=rs, case_number="RS 2013/460", subjects=[bus_and_suv[0]]
+    )
+
+    assert again.pk == first.pk
+    assert Decision.objects.count() == 1
+    assert DecisionSubject.objects.count() == 1
+    assert first.history.count() == 1
+
+
+def test_recording_a_known_case_number_adds_the_new_subjects(user, rs, bus_and_suv):
+    bus, suv = bus_and_suv
+    first = decision_record(user=user, body=rs, case_number="RS 2013/460", subjects=[bus])
+
+    later = decision_record(user=user, body=rs, case_number="rs 2013 / 460", subjects=[bus, suv])
+
+    assert later.pk == first.pk
+    assert DecisionSubject.objects.filter(decision=first).count() == 2
+
+
+def test_a_decision_can_concern_an_agreement_and_a_framework(user, rs):
+    agreement, framework = AgreementFactory(), FrameworkFactory()
+
+    decision = decision_record(
+        user=user, body=rs, case_number="RS 2021/12", subjects=[agreement, framework]
+    )
+
+    assert {link.subject for link in decision.subjects.all()} == {agreement, framework}
+    assert framework.decisions.get().decision == decision
+
+
+def test_the_case_number_is_stored_normalised(user, rs):
+    decision = decision_record(user=user, body=rs, case_number=" rs  2013 / 460", subjects=[])
+
+    assert Decision.objects.get(pk=decision.pk).case_number == "RS 2013/460"
+
+
+def test_recording_a_decision_records_the_acting_user_and_reason(user, rs, bus_and_suv):
+    decision = decision_record(
+        user=user, body=rs, case_number="RS 2013/460", subjects=[bus_and_suv[0]]
+    )
+
+    record = decision.history.get()
+    assert record.history_user == user
+    assert record.history_change_reason == "Beslut registrerat"
+    assert DecisionSubject.history.get().history_user == user
+
+
+def test_a_case_number_of_another_body_is_refused_and_nothing_is_saved(user, rs, bus_and_suv):
+    with pytest.raises(ValidationError) as excinfo:
+        decision_record(user=user, body=rs, case_number="HSN 2020/247", subjects=list(bus_and_suv))
+
+    assert "case_number" in excinfo.value.message_dict
+    assert not Decision.objects.exists()
+    assert not DecisionSubject.objects.exists()
+
+
+# --- person_remove --------------------------------------------------------------------
+
+
+@pytest.fixture
+def chair():
+    person = PersonFactory(name="Carl Ordförandesson", title="Regionråd")
+    MembershipFactory(person=person, role=Membership.Role.CHAIR)
+    MembershipFactory(person=person, role=Membership.Role.MEMBER)
+    return person
+
+
+def test_removing_a_person_deletes_the_person_and_their_memberships(user, chair):
+    other = MembershipFactory()
+
+    person_remove(user=user, person=chair)
+
+    assert not Person.objects.filter(pk=chair.pk).exists()
+    assert list(Membership.objects.all()) == [other]
+
+
+def test_the_history_of_a_removed_person_and_their_memberships_remains(user, chair):
+    person_id = chair.pk
+
+    person_remove(user=user, person=chair)
+
+    membership_history = Membership.history.filter(person_id=person_id)
+    assert membership_history.filter(history_type="+").count() == 2
+    assert membership_history.filter(history_type="-").count() == 2
+    assert set(membership_history.values_list("role", flat=True)) == {"chair", "member"}
+    assert Person.history.filter(id=person_id, history_type="-").get().name == (
+        "Carl Ordförandesson"
+    )
+
+
+def test_removing_a_person_records_the_acting_user(user, chair):
+    person_id = chair.pk
+
+    person_remove(user=user, person=chair)
+
+    deletions = [
+        *Membership.history.filter(person_id=person_id, history_type="-"),
+        *Person.history.filter(id=person_id, history_type="-"),
+    ]
+    assert len(deletions) == 3
+    assert all(record.history_user == user for record in deletions)
+
+
+# --- save_with_history ----------------------------------------------------------------
+
+
+def test_save_with_history_records_the_user_and_the_reason(user):
+    body = BodyFactory(name="Samordnande gruppen")
+    body.name = "Samordnande gruppen för God och nära vård"
+
+    save_with_history(body, user=user, reason="Nytt namn")
+
+    record = body.history.order_by("-history_id").first()
+    assert record.history_type == "~"
+    assert record.name == "Samordnande gruppen för God och nära vård"
+    assert record.history_user == user
+    assert record.history_change_reason == "Nytt namn"
+
+
+def test_save_with_history_refuses_an_invalid_object_and_records_nothing(user, rs):
+    versions = rs.history.count()
+    rs.reports_to = rs
+
+    with pytest.raises(ValidationError):
+        save_with_history(rs, user=user, reason="Fel")
+
+    assert rs.history.count() == versions
+    assert Body.objects.get(pk=rs.pk).reports_to is None
+
+
+def test_a_later_save_without_a_reason_does_not_repeat_the_earlier_reason(user):
+    other = ActingUserFactory()
+    agreement = AgreementFactory()
+    save_with_history(agreement, user=user, reason="Fastställd")
+
+    agreement.version_label = "v.2.0"
+    save_with_history(agreement, user=other)
+
+    record = agreement.history.order_by("-history_id").first()
+    assert record.history_user == other
+    assert not record.history_change_reason
+
+
+def test_a_long_reason_is_shortened_to_fit_the_history(user):
+    agreement = AgreementFactory()
+    reason = "Ersatt av " + "en mycket lång titel " * 20
+
+    save_with_history(agreement, user=user, reason=reason)
+
+    stored = Agreement.history.order_by("-history_id").first().history_change_reason
+    assert len(stored) <= 100
+    assert stored.startswith("Ersatt av en mycket lång titel")

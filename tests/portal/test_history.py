@@ -1,0 +1,130 @@
+"""history_entries(): who changed what and when, field by field, in words a reader knows."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from agreements.models import Agreement, Status
+from agreements.services import agreement_create
+from governance.services import save_with_history
+from portal.history import FieldChange, history_entries
+from tests.factories import ActingUserFactory, BodyFactory, OrganisationFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scenario():
+    """An agreement created by Alice, then changed by Bob, then by Alice again."""
+    alice = ActingUserFactory(username="alice", first_name="Alice", last_name="Berg")
+    bob = ActingUserFactory(username="bob", first_name="", last_name="")
+    hsn = BodyFactory(name="Hälso- och sjukvårdsnämnden", short_code="HSN")
+    region = RegionFactory(name="Region Skåne")
+    malmo = OrganisationFactory(name="Malmö stad")
+
+    started = timezone.now()
+    agreement = agreement_create(
+        user=alice,
+        register_id="STY-02292",
+        title="Överenskommelse om läkarmedverkan",
+        status=Status.DRAFT,
+    )
+
+    # Each step works on a fresh copy, as separate requests would.
+    by_bob = Agreement.objects.get(pk=agreement.pk)
+    by_bob.title = "Överenskommelse om läkarmedverkan i kommunal hälso- och sjukvård"
+    by_bob.status = Status.IN_FORCE
+    by_bob.responsible_body = hsn
+    by_bob.valid_from = date(2022, 6, 1)
+    save_with_history(by_bob, user=bob, reason="Fastställd av HSN")
+
+    by_alice = Agreement.objects.get(pk=agreement.pk)
+    by_alice._history_user = alice
+    by_alice.parties.set([region, malmo])
+    finished = timezone.now()
+
+    return {
+        "agreement": Agreement.objects.get(pk=agreement.pk),
+        "entries": history_entries(agreement),
+        "started": started,
+        "finished": finished,
+        "alice": alice,
+        "bob": bob,
+    }
+
+
+def test_entries_are_listed_newest_first_with_who_and_kind(scenario):
+    entries = scenario["entries"]
+
+    assert [(e.who, e.kind) for e in entries] == [
+        ("Alice Berg", "Ändrad"),
+        ("bob", "Ändrad"),  # no full name: the username stands in
+        ("Alice Berg", "Skapad"),
+    ]
+
+
+def test_each_entry_says_when_it_happened(scenario):
+    whens = [entry.when for entry in scenario["entries"]]
+
+    assert whens == sorted(whens, reverse=True)
+    assert all(scenario["started"] <= when <= scenario["finished"] for when in whens)
+    assert whens == list(
+        scenario["agreement"]
+        .history.order_by("-history_date")
+        .values_list("history_date", flat=True)
+    )
+
+
+def test_each_entry_carries_the_reason_given(scenario):
+    assert [entry.reason for entry in scenario["entries"]] == [
+        "",
+        "Fastställd av HSN",
+        "Överenskommelse registrerad",
+    ]
+
+
+def test_the_creation_lists_no_field_changes(scenario):
+    assert scenario["entries"][-1].changes == []
+
+
+def test_a_change_lists_each_changed_field_with_its_swedish_label_and_display_values(scenario):
+    changes = scenario["entries"][1].changes
+
+    assert sorted(changes, key=lambda change: change.label) == [
+        FieldChange(label="Ansvarigt organ", old="–", new="Hälso- och sjukvårdsnämnden (HSN)"),
+        FieldChange(label="Gäller från", old="–", new="2022-06-01"),
+        FieldChange(label="Status", old="Utkast", new="Gällande"),
+        FieldChange(
+            label="Titel",
+            old="Överenskommelse om läkarmedverkan",
+            new="Överenskommelse om läkarmedverkan i kommunal hälso- och sjukvård",
+        ),
+    ]
+
+
+def test_a_change_of_parties_lists_the_parties_by_name(scenario):
+    assert scenario["entries"][0].changes == [
+        FieldChange(label="Parter", old="–", new="Malmö stad, Region Skåne"),
+    ]
+
+
+def test_a_deleted_responsible_body_is_shown_by_its_old_id(scenario):
+    agreement = scenario["agreement"]
+    body_id = agreement.responsible_body_id
+    agreement.responsible_body.delete()  # SET_NULL: a new version is not recorded
+
+    change = next(c for c in history_entries(agreement)[1].changes if c.label == "Ansvarigt organ")
+
+    assert change.new == f"(borttagen, id {body_id})"
+
+
+def test_a_change_without_a_recorded_user_is_attributed_to_the_system(scenario):
+    agreement = Agreement.objects.get(pk=scenario["agreement"].pk)
+    agreement.version_label = "v.9.0"
+    agreement.save()
+
+    newest = history_entries(agreement)[0]
+
+    assert newest.who == "Systemet"
+    assert newest.changes == [FieldChange(label="Version", old="–", new="v.9.0")]

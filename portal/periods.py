@@ -89,6 +89,8 @@ class Period:
         if self.recurring:
             return "årligen"
         if self.open_end:
+            if self.precision is Precision.YEAR:
+                return f"fr o m {self.start.year}"
             return f"fr o m {_words(self.precision, self.start, _period_end(self.precision, self.start))}"
         if self.open_start:
             if self.precision is Precision.YEAR:
@@ -214,7 +216,7 @@ def _parse_day(words: str, text: str) -> Period | None:
 
 def _parse_quarter(words: str, text: str) -> Period | None:
     quarter = r"(?:q|kvartal\s*)([1-4])"
-    if m := re.fullmatch(quarter + r"(?:\s*(/|-|–)\s*" + quarter + r")?\s+" + YEAR, words):
+    if m := re.fullmatch(quarter + r"(?:\s*(/|-|–|—)\s*" + quarter + r")?\s+" + YEAR, words):
         first, _, last, year = m.groups()
         last = last or first
         start = date(int(year), (int(first) - 1) * 3 + 1, 1)
@@ -228,7 +230,7 @@ def _parse_quarter(words: str, text: str) -> Period | None:
 
 def _parse_month(words: str, text: str) -> Period | None:
     month = "(" + "|".join(MONTHS) + ")"
-    if m := re.fullmatch(month + r"(?:\s*(?:/|-|–)\s*" + month + r")?\s+" + YEAR, words):
+    if m := re.fullmatch(month + r"(?:\s*(?:/|-|–|—)\s*" + month + r")?\s+" + YEAR, words):
         first, last, year = m.groups()
         last = last or first
         start = date(int(year), MONTH_NUMBERS[first], 1)
@@ -293,7 +295,7 @@ def parse(text: str) -> Period:
         return Period(text=original)
     if RECURRING.fullmatch(words):
         return Period(text=original, precision=Precision.RECURRING, recurring=True)
-    if m := YEAR_END.fullmatch(words):
+    if (m := YEAR_END.fullmatch(words)) and int(m.group(1)) >= date.min.year:
         year = int(m.group(1))
         return Period(
             text=original, end=date(year, 12, 31), precision=Precision.YEAR, open_start=True
@@ -337,3 +339,10 @@ def from_stored(
         open_start=start is None and end is not None,
         open_end=end is None and start is not None,
     )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clipped to the month's end (31 jan + 1 = 28/29 feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

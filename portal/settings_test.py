@@ -14,3 +14,6 @@ for name, value in {
     os.environ.setdefault(name, value)
 
 from portal.settings import *  # noqa: E402, F403
+
+# Hashing passwords properly is slow by design; tests log in hundreds of times.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

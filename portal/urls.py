@@ -14,5 +14,6 @@ urlpatterns = [
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("governance.urls")),
     path("", include("agreements.urls")),
+    path("", include("plans.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -74,3 +74,17 @@ def members_by_role(body: Body) -> list[tuple[str, list[Membership]]]:
     for membership in body.memberships.all():
         grouped[membership.role].append(membership)
     return [(label, grouped[value]) for value, label in Membership.Role.choices if grouped[value]]
+
+
+# Apps above governance (plans) add their own sections to a body's page without governance
+# importing them: each provider takes (body, user) and returns (template name, context) or None.
+BODY_PAGE_SECTIONS = []
+
+
+def register_body_page_section(provider) -> None:
+    if provider not in BODY_PAGE_SECTIONS:
+        BODY_PAGE_SECTIONS.append(provider)
+
+
+def body_page_sections(body: Body, user) -> list[tuple[str, dict]]:
+    return [section for provider in BODY_PAGE_SECTIONS if (section := provider(body, user))]

@@ -42,7 +42,11 @@ def body_detail(request, slug):
     return render(
         request,
         "governance/body_detail.html",
-        {"body": body, "members_by_role": queries.members_by_role(body)},
+        {
+            "body": body,
+            "members_by_role": queries.members_by_role(body),
+            "extra_sections": queries.body_page_sections(body, request.user),
+        },
     )
 
 

@@ -1,12 +1,15 @@
 """One factory per state: tests build their own data; fixtures/ is for the demo only."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from agreements.models import Agreement, Framework, Status, Topic
 from governance.models import Body, Decision, Membership, Organisation, Person
-from portal import roles
+from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
+from portal import periods, roles
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -164,3 +167,106 @@ class ActingUserFactory(UserFactory):
     """A user who only acts through services (never logs in): no password, so no slow hashing."""
 
     password = "!"  # Django's mark for an unusable password
+
+
+# --- plans ---------------------------------------------------------------------------
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """An adopted plan: public."""
+
+    class Meta:
+        model = Plan
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Aktivitets- och tidplan {n}")
+    slug = factory.Sequence(lambda n: f"plan-{n}")
+    kind = Plan.Kind.ACTIVITY_AND_TIME_PLAN
+    status = Plan.Status.ADOPTED
+    period_text = "2022–2025"
+    period_start = datetime.date(2022, 1, 1)
+    period_end = datetime.date(2025, 12, 31)
+    period_precision = "year"
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.parties.set(extracted)
+
+
+class DraftPlanFactory(PlanFactory):
+    status = Plan.Status.DRAFT
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    position = factory.SelfAttribute("number")
+    title = factory.Sequence(lambda n: f"Fokusområde {n}")
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Initiative
+
+    section = factory.SubFactory(SectionFactory)
+    letter = factory.Sequence(
+        lambda n: "abcdefghijklmnopqrstuvwxyz"[n % 26] + ("" if n < 26 else str(n))
+    )
+    title = factory.Sequence(lambda n: f"Insats {n}")
+
+
+def _with_period(text):
+    parsed = periods.parse(text)
+    return {
+        "period_text": parsed.text,
+        "period_start": parsed.start,
+        "period_end": parsed.end,
+        "period_precision": parsed.precision,
+        "period_recurring": parsed.recurring,
+    }
+
+
+class PlanItemFactory(factory.django.DjangoModelFactory):
+    """Pass `period="Q2 2022"`; the stored fields are parsed from it."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        period = ""
+
+    section = factory.SubFactory(SectionFactory)
+    text = factory.Sequence(lambda n: f"Punkt {n}")
+    period_text = factory.LazyAttribute(lambda o: _with_period(o.period)["period_text"])
+    period_start = factory.LazyAttribute(lambda o: _with_period(o.period)["period_start"])
+    period_end = factory.LazyAttribute(lambda o: _with_period(o.period)["period_end"])
+    period_precision = factory.LazyAttribute(lambda o: _with_period(o.period)["period_precision"])
+    period_recurring = factory.LazyAttribute(lambda o: _with_period(o.period)["period_recurring"])
+
+
+class ActivityFactory(PlanItemFactory):
+    class Meta:
+        model = Activity
+
+
+class MilestoneFactory(PlanItemFactory):
+    class Meta:
+        model = Milestone
+
+
+class FollowUpFactory(PlanItemFactory):
+    class Meta:
+        model = FollowUp
+
+
+class StatusUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatusUpdate
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    date = datetime.date(2022, 6, 1)
+    status = StatusUpdate.Status.ON_TRACK

@@ -1,0 +1,328 @@
+"""What the plan pages read: the plan tree (now, or as it stood at a moment), the timeline
+and what is due. Each costs a fixed number of queries whatever the size of the plan."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from governance.models import Body
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Section,
+    StatusUpdate,
+)
+
+CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
+NO_STATUS = "Ingen status"
+
+
+class LoginRequired(Exception):
+    """Content that exists but needs a login; views turn it into a login redirect."""
+
+
+def can_see_drafts(user) -> bool:
+    return user.is_authenticated and user.has_perm("plans.view_plan")
+
+
+def plans_visible_to(user):
+    plans = Plan.objects.all()
+    if not can_see_drafts(user):
+        plans = plans.exclude(status=Plan.Status.DRAFT)
+    return plans
+
+
+def plan_get_for_view(*, user, slug: str) -> Plan:
+    plan = get_object_or_404(
+        Plan.objects.select_related("owner_body", "framework").prefetch_related("parties"),
+        slug=slug,
+    )
+    if not plan.is_public and not can_see_drafts(user):
+        if not user.is_authenticated:
+            raise LoginRequired
+        raise PermissionDenied("Du har inte behörighet att läsa utkast.")
+    return plan
+
+
+def login_redirect(request):
+    return redirect_to_login(request.get_full_path())
+
+
+# --- the tree ------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """A milestone, follow-up or activity, with where it sits and whether it is overdue."""
+
+    item: object
+    kind: str
+    section: Section
+    initiative: Initiative | None
+    overdue: bool = False
+
+
+@dataclass
+class InitiativeNode:
+    initiative: Initiative
+    bodies: list[Body]
+    activities: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)
+    status: StatusUpdate | None = None
+    earlier_statuses: list[StatusUpdate] = field(default_factory=list)
+
+    @property
+    def responsibility_text(self):
+        return self.initiative.responsibility_text
+
+    @property
+    def status_value(self):
+        return self.status.status if self.status else None
+
+    @property
+    def is_closed(self):
+        return self.status_value in CLOSED_STATUSES
+
+
+@dataclass
+class SectionNode:
+    section: Section
+    bodies: list[Body]
+    initiatives: list[InitiativeNode] = field(default_factory=list)
+    activities: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)
+
+    is_closed = False
+
+    @property
+    def responsibility_text(self):
+        return self.section.responsibility_text
+
+    @property
+    def rollup(self):
+        return rollup(self.initiatives)
+
+
+@dataclass
+class PlanTree:
+    plan: Plan
+    sections: list[SectionNode]
+    when: datetime | None = None
+
+    @property
+    def initiatives(self):
+        return [node for section in self.sections for node in section.initiatives]
+
+    @property
+    def rollup(self):
+        return rollup(self.initiatives)
+
+    def entries(self, today: date) -> list[Entry]:
+        """Every dated thing in the plan, in time order (by end; open and unknown last)."""
+        found = []
+        for section in self.sections:
+            for owner, node in [(None, section), *[(n.initiative, n) for n in section.initiatives]]:
+                closed = isinstance(node, InitiativeNode) and node.is_closed
+                for kind, items in (
+                    ("milestone", node.milestones),
+                    ("follow_up", node.follow_ups),
+                    ("activity", [a for a in node.activities if a.period_text]),
+                ):
+                    for item in items:
+                        overdue = not closed and item.period.is_overdue(today)
+                        found.append(Entry(item, kind, section.section, owner, overdue))
+        return sorted(found, key=lambda entry: entry.item.period.sort_key())
+
+
+def rollup(initiatives: list[InitiativeNode]) -> list[tuple[str, str, int]]:
+    """(status value, label, count) in the order of StatusUpdate.Status, then those without."""
+    counts = Counter(node.status_value for node in initiatives)
+    rows = [
+        (value, label, counts[value])
+        for value, label in StatusUpdate.Status.choices
+        if counts[value]
+    ]
+    if counts[None]:
+        rows.append(("none", NO_STATUS, counts[None]))
+    return rows
+
+
+def _by_position(items):
+    return sorted(items, key=lambda item: (item.position, getattr(item, "number", 0), item.pk))
+
+
+def _assemble(plan, sections, initiatives, items, bodies_of, statuses, when=None) -> PlanTree:
+    section_nodes = {
+        s.pk: SectionNode(s, bodies_of.get(("section", s.pk), [])) for s in _by_position(sections)
+    }
+    initiative_nodes = {}
+    for initiative in sorted(initiatives, key=lambda i: (i.position, i.letter, i.pk)):
+        if initiative.section_id not in section_nodes:
+            continue
+        initiative.section = section_nodes[initiative.section_id].section  # no query per anchor
+        node = InitiativeNode(initiative, bodies_of.get(("initiative", initiative.pk), []))
+        history = statuses.get(initiative.pk, [])
+        node.status, node.earlier_statuses = (history[0], history[1:]) if history else (None, [])
+        initiative_nodes[initiative.pk] = node
+        section_nodes[initiative.section_id].initiatives.append(node)
+    for attribute, rows in items.items():
+        for row in _by_position(rows):
+            owner = initiative_nodes.get(row.initiative_id) or section_nodes.get(row.section_id)
+            if owner is not None:
+                getattr(owner, attribute).append(row)
+    return PlanTree(plan=plan, sections=list(section_nodes.values()), when=when)
+
+
+def _statuses_by_initiative(status_updates) -> dict[int, list[StatusUpdate]]:
+    grouped = defaultdict(list)
+    for update in sorted(status_updates, key=lambda u: (u.date, u.created_at), reverse=True):
+        grouped[update.initiative_id].append(update)
+    return grouped
+
+
+def plan_tree(plan: Plan) -> PlanTree:
+    """The plan as it is now: 9 queries whatever its size."""
+    sections = list(Section.objects.filter(plan=plan).prefetch_related("responsible_bodies"))
+    initiatives = list(
+        Initiative.objects.filter(section__plan=plan).prefetch_related("responsible_bodies")
+    )
+    bodies_of = {("section", s.pk): list(s.responsible_bodies.all()) for s in sections}
+    bodies_of |= {("initiative", i.pk): list(i.responsible_bodies.all()) for i in initiatives}
+    items = {
+        "activities": list(Activity.objects.filter(section__plan=plan)),
+        "milestones": list(Milestone.objects.filter(section__plan=plan)),
+        "follow_ups": list(
+            FollowUp.objects.filter(section__plan=plan).select_related("reported_to")
+        ),
+    }
+    statuses = StatusUpdate.objects.filter(initiative__section__plan=plan).select_related("author")
+    return _assemble(
+        plan, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses)
+    )
+
+
+def _historical_bodies(model, records, kind) -> dict:
+    """Responsible bodies as they were, from simple-history's m2m history tables."""
+    through = model.history.model._meta.get_field(
+        f"historical{model._meta.model_name}_responsible_bodies"
+    )
+    rows = through.related_model.objects.filter(
+        history_id__in=[record._history.history_id for record in records]
+    ).select_related("body")
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[(kind, getattr(row, f"{model._meta.model_name}_id"))].append(row.body)
+    return grouped
+
+
+class PlanDidNotExist(Http404):
+    pass
+
+
+def plan_tree_as_of(plan: Plan, when: datetime) -> PlanTree:
+    """The plan as it stood at `when`, rebuilt from the history tables (fixed queries)."""
+    try:
+        plan_then = plan.history.as_of(when)
+    except Plan.DoesNotExist as error:
+        raise PlanDidNotExist(f"Planen fanns inte {when:%Y-%m-%d}.") from error
+    sections = list(Section.history.as_of(when).filter(plan_id=plan.pk))
+    section_ids = [s.pk for s in sections]
+    initiatives = list(Initiative.history.as_of(when).filter(section_id__in=section_ids))
+    bodies_of = _historical_bodies(Section, sections, "section") | _historical_bodies(
+        Initiative, initiatives, "initiative"
+    )
+    items = {
+        "activities": list(Activity.history.as_of(when).filter(section_id__in=section_ids)),
+        "milestones": list(Milestone.history.as_of(when).filter(section_id__in=section_ids)),
+        "follow_ups": list(FollowUp.history.as_of(when).filter(section_id__in=section_ids)),
+    }
+    reported_to = Body.objects.in_bulk(
+        {f.reported_to_id for f in items["follow_ups"] if f.reported_to_id}
+    )
+    for follow_up in items["follow_ups"]:
+        follow_up.receiver = reported_to.get(follow_up.reported_to_id)
+    statuses = StatusUpdate.history.as_of(when).filter(
+        initiative_id__in=[i.pk for i in initiatives]
+    )
+    return _assemble(
+        plan_then, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses), when
+    )
+
+
+def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
+    return get_object_or_404(plan.versions.select_related("decision__body"), number=number)
+
+
+# --- what is due ------------------------------------------------------------------------
+
+
+def due_entries(*, user, today: date, horizon: date, body: Body | None = None, organisation=None):
+    """Milestones and follow-ups across visible plans that are overdue or due before `horizon`."""
+    plans = plans_visible_to(user).exclude(status=Plan.Status.CLOSED)
+    if organisation is not None:
+        plans = plans.filter(parties=organisation)
+    scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
+    open_initiative = ~Q(initiative__status_updates__in=_closing_updates())
+    results = []
+    for model, kind in ((Milestone, "milestone"), (FollowUp, "follow_up")):
+        rows = model.objects.filter(scope & open_initiative)
+        if body is not None:
+            by_body = Q(section__responsible_bodies=body) | Q(initiative__responsible_bodies=body)
+            if model is FollowUp:
+                by_body |= Q(reported_to=body)
+            rows = rows.filter(by_body)
+        rows = rows.select_related("section__plan", "initiative__section").distinct()
+        results += [
+            Entry(row, kind, row.section, row.initiative, row.period.is_overdue(today))
+            for row in rows
+        ]
+    return sorted(results, key=lambda entry: entry.item.period.sort_key())
+
+
+def _closing_updates():
+    """Each initiative's latest status update, when that status closes it (done, cancelled)."""
+    latest = StatusUpdate.objects.filter(initiative=OuterRef("initiative")).order_by(
+        "-date", "-created_at"
+    )
+    return StatusUpdate.objects.annotate(latest_id=Subquery(latest.values("pk")[:1])).filter(
+        pk=F("latest_id"), status__in=CLOSED_STATUSES
+    )
+
+
+def body_plan_section(body: Body, user):
+    """For a body's page: what the body is responsible for in plans, and the follow-ups it
+    receives. Three queries whatever the number of plans."""
+    plans = plans_visible_to(user)
+    sections = list(
+        Section.objects.filter(plan__in=plans, responsible_bodies=body)
+        .select_related("plan")
+        .distinct()
+    )
+    initiatives = list(
+        Initiative.objects.filter(section__plan__in=plans, responsible_bodies=body)
+        .select_related("section__plan")
+        .distinct()
+    )
+    follow_ups = list(
+        FollowUp.objects.filter(section__plan__in=plans, reported_to=body).select_related(
+            "section__plan", "initiative__section"
+        )
+    )
+    if not (sections or initiatives or follow_ups):
+        return None
+    return (
+        "plans/includes/body_responsibilities.html",
+        {"sections": sections, "initiatives": initiatives, "follow_ups": follow_ups},
+    )

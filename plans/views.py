@@ -1,0 +1,142 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from plans import queries
+from plans.compare import compare
+from plans.forms import AsOfForm, CompareForm, DueFilterForm
+from plans.timeline import build_timeline
+from portal.history import history_entries
+from portal.periods import add_months
+
+
+def _with_visibility(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except queries.LoginRequired:
+            return queries.login_redirect(request)
+
+    return wrapped
+
+
+def plan_list(request):
+    plans = (
+        queries.plans_visible_to(request.user)
+        .select_related("owner_body")
+        .prefetch_related("parties")
+    )
+    return render(request, "plans/plan_list.html", {"plans": plans, "section": "plans"})
+
+
+def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
+    today = timezone.localdate()
+    context = {
+        "plan": plan,
+        "tree": tree,
+        "today": today,
+        "timeline": build_timeline(tree, today),
+        "versions": list(plan.versions.select_related("decision__body")),
+        "section": "plans",
+        **extra,
+    }
+    return render(request, template, context)
+
+
+@_with_visibility
+def plan_detail(request, slug):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    return _plan_page(request, plan, queries.plan_tree(plan))
+
+
+@_with_visibility
+def plan_timeline(request, slug):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    return _plan_page(request, plan, queries.plan_tree(plan), template="plans/plan_timeline.html")
+
+
+@_with_visibility
+def plan_version(request, slug, number):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    version = queries.plan_version_get(plan=plan, number=number)
+    tree = queries.plan_tree_as_of(plan, version.frozen_at)
+    return _plan_page(request, plan, tree, as_of=version.frozen_at, version=version)
+
+
+@_with_visibility
+def plan_as_of(request, slug):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    form = AsOfForm(request.GET)
+    if not form.is_valid():
+        return render(
+            request,
+            "plans/plan_as_of_form.html",
+            {"plan": plan, "form": form, "section": "plans"},
+            status=400 if request.GET else 200,
+        )
+    tree = queries.plan_tree_as_of(plan, form.moment())
+    return _plan_page(request, plan, tree, as_of=form.moment(), as_of_form=form)
+
+
+@_with_visibility
+def plan_compare(request, slug):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    form = CompareForm(request.GET)
+    comparison = None
+    if form.is_valid():
+        comparison = compare(*(_tree_or_empty(plan, moment) for moment in form.moments()))
+    return render(
+        request,
+        "plans/plan_compare.html",
+        {"plan": plan, "form": form, "comparison": comparison, "section": "plans"},
+        status=400 if request.GET and not form.is_valid() else 200,
+    )
+
+
+def _tree_or_empty(plan, moment):
+    """Before the plan existed there was nothing: comparing from then shows everything as added."""
+    try:
+        return queries.plan_tree_as_of(plan, moment)
+    except queries.PlanDidNotExist:
+        return queries.PlanTree(plan=plan, sections=[], when=moment)
+
+
+@_with_visibility
+def plan_history(request, slug):
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    return render(
+        request,
+        "portal/object_history.html",
+        {"object": plan, "entries": history_entries(plan), "section": "plans"},
+    )
+
+
+def due(request):
+    today = timezone.localdate()
+    form = DueFilterForm(request.GET)
+    valid = form.is_valid()
+    filters = form.cleaned_data if valid else {}
+    months = filters.get("months") or DueFilterForm.DEFAULT_MONTHS
+    entries = (
+        queries.due_entries(
+            user=request.user,
+            today=today,
+            horizon=add_months(today, months),
+            body=filters.get("body"),
+            organisation=filters.get("organisation"),
+        )
+        if valid
+        else []
+    )
+    return render(
+        request,
+        "plans/due.html",
+        {
+            "form": form,
+            "months": months,
+            "overdue": [e for e in entries if e.overdue],
+            "upcoming": [e for e in entries if not e.overdue],
+            "today": today,
+            "section": "due",
+        },
+        status=200 if valid else 400,
+    )

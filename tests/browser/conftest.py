@@ -1,0 +1,93 @@
+"""Real headless Chromium for the browser tests: one browser per session, one context per test.
+
+Playwright's sync API runs an event loop in the test thread, so Django's ORM calls from the
+tests (building data with the factories) need DJANGO_ALLOW_ASYNC_UNSAFE. It is set first,
+before anything imports Django.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+SKIP_PREFIX = "Browser tests skipped:"
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+
+
+def chromium_missing_reason(path: str) -> str:
+    return (
+        f"{SKIP_PREFIX} Chromium not found at {path}. "
+        "Install it with `apt-get install chromium` or set CHROMIUM_PATH."
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"Chromium not found at {path}, and browser tests may not be skipped in CI "
+                "(CI=true). Install it with `apt-get install chromium` or set CHROMIUM_PATH.",
+                pytrace=False,
+            )
+        pytest.skip(chromium_missing_reason(path))
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh context and page; console errors and page errors are collected on the page."""
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.console_errors = []
+
+    def on_console(message):
+        # Every error counts, CSP reports too.
+        if message.type == "error":
+            page.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and SKIP_PREFIX in str(report.longrepr[2])
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} browser test(s) were skipped because Chromium was not found at "
+            f"{chromium_path()}. To run them, install it with `apt-get install chromium` "
+            "or set CHROMIUM_PATH to a Chromium binary."
+        )

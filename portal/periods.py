@@ -58,7 +58,9 @@ class Period:
         return self.precision is not Precision.UNKNOWN
 
     def _key(self):
-        return (self.start, self.end, self.precision, self.recurring)
+        # Words we do not understand are only equal to the same words.
+        text = "" if self.is_understood else self.text
+        return (self.start, self.end, self.precision, self.recurring, text)
 
     def __eq__(self, other):
         return isinstance(other, Period) and self._key() == other._key()
@@ -90,11 +92,11 @@ class Period:
             return "årligen"
         if self.open_end:
             if self.precision is Precision.YEAR:
-                return f"fr o m {self.start.year}"
+                return f"fr o m {self.start.year:04d}"
             return f"fr o m {_words(self.precision, self.start, _period_end(self.precision, self.start))}"
         if self.open_start:
             if self.precision is Precision.YEAR:
-                return f"vid utgången av {self.end.year}"
+                return f"vid utgången av {self.end.year:04d}"
             return f"senast {_words(self.precision, _period_start(self.precision, self.end), self.end)}"
         return _words(self.precision, self.start, self.end)
 
@@ -157,28 +159,33 @@ def _words(precision: Precision, start: date, end: date) -> str:
     if precision is Precision.MONTH:
         first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
         if start.year != end.year:
-            return f"{first} {start.year} – {last} {end.year}"
+            return f"{first} {start.year:04d} – {last} {end.year:04d}"
         if start.month == end.month:
-            return f"{first} {start.year}"
+            return f"{first} {start.year:04d}"
         joiner = "/" if end.month == start.month + 1 else "–"
-        return f"{first}{joiner}{last} {start.year}"
+        return f"{first}{joiner}{last} {start.year:04d}"
     if precision is Precision.QUARTER:
         first, last = (start.month - 1) // 3 + 1, (end.month - 1) // 3 + 1
         if start.year != end.year:
-            return f"Q{first} {start.year} – Q{last} {end.year}"
+            return f"Q{first} {start.year:04d} – Q{last} {end.year:04d}"
         if first == last:
-            return f"Q{first} {start.year}"
+            return f"Q{first} {start.year:04d}"
         joiner = "/" if last == first + 1 else "–"
-        return f"Q{first}{joiner}Q{last} {start.year}"
+        return f"Q{first}{joiner}Q{last} {start.year:04d}"
     if precision is Precision.SEASON:
         name = next(name for name, (first, _) in SEASONS.items() if first == start.month)
-        return f"{name} {start.year}"
+        return f"{name} {start.year:04d}"
     if start.year == end.year:
-        return f"under {start.year}"
-    return f"{start.year}–{end.year}"
+        return f"under {start.year:04d}"
+    return f"{start.year:04d}–{end.year:04d}"
 
 
 # --- parsing -------------------------------------------------------------------------
+
+
+def _fullmatch(pattern: str, words: str):
+    # ASCII: "\d" means 0-9 only; other scripts' digits are not dates we can read back.
+    return re.fullmatch(pattern, words, re.ASCII)
 
 
 def _iso(year, month, day) -> date:
@@ -192,21 +199,21 @@ def _closed(text, precision, start, end) -> Period | None:
 
 
 def _parse_day(words: str, text: str) -> Period | None:
-    if m := re.fullmatch(ISO, words):
+    if m := _fullmatch(ISO, words):
         day = _iso(*m.groups())
         return _closed(text, Precision.DAY, day, day)
-    if m := re.fullmatch(ISO + DASH + ISO, words):
+    if m := _fullmatch(ISO + DASH + ISO, words):
         return _closed(text, Precision.DAY, _iso(*m.groups()[:3]), _iso(*m.groups()[3:]))
-    if m := re.fullmatch(ISO + r"\s*/\s*(\d{1,2})", words):  # "2021-01-19/20"
+    if m := _fullmatch(ISO + r"\s*/\s*(\d{1,2})", words):  # "2021-01-19/20"
         year, month, first, last = m.groups()
         return _closed(text, Precision.DAY, _iso(year, month, first), _iso(year, month, last))
     day_month = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
-    if m := re.fullmatch(r"(?:den\s+)?" + day_month, words):
+    if m := _fullmatch(r"(?:den\s+)?" + day_month, words):
         day, month, year = m.groups()
         value = date(int(year), MONTH_NUMBERS[month], int(day))
         return _closed(text, Precision.DAY, value, value)
     first_day = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?"
-    if m := re.fullmatch(first_day + DASH + day_month, words):  # "1 juli – 30 september 2022"
+    if m := _fullmatch(first_day + DASH + day_month, words):  # "1 juli – 30 september 2022"
         d1, m1, y1, d2, m2, y2 = m.groups()
         start = date(int(y1 or y2), MONTH_NUMBERS[m1], int(d1))
         end = date(int(y2), MONTH_NUMBERS[m2], int(d2))
@@ -216,12 +223,12 @@ def _parse_day(words: str, text: str) -> Period | None:
 
 def _parse_quarter(words: str, text: str) -> Period | None:
     quarter = r"(?:q|kvartal\s*)([1-4])"
-    if m := re.fullmatch(quarter + r"(?:\s*(/|-|–|—)\s*" + quarter + r")?\s+" + YEAR, words):
+    if m := _fullmatch(quarter + r"(?:\s*(/|-|–|—)\s*" + quarter + r")?\s+" + YEAR, words):
         first, _, last, year = m.groups()
         last = last or first
         start = date(int(year), (int(first) - 1) * 3 + 1, 1)
         return _closed(text, Precision.QUARTER, start, _month_end(int(year), int(last) * 3))
-    if m := re.fullmatch(quarter + r"\s+" + YEAR + DASH + quarter + r"\s+" + YEAR, words):
+    if m := _fullmatch(quarter + r"\s+" + YEAR + DASH + quarter + r"\s+" + YEAR, words):
         q1, y1, q2, y2 = m.groups()
         start = date(int(y1), (int(q1) - 1) * 3 + 1, 1)
         return _closed(text, Precision.QUARTER, start, _month_end(int(y2), int(q2) * 3))
@@ -230,12 +237,12 @@ def _parse_quarter(words: str, text: str) -> Period | None:
 
 def _parse_month(words: str, text: str) -> Period | None:
     month = "(" + "|".join(MONTHS) + ")"
-    if m := re.fullmatch(month + r"(?:\s*(?:/|-|–|—)\s*" + month + r")?\s+" + YEAR, words):
+    if m := _fullmatch(month + r"(?:\s*(?:/|-|–|—)\s*" + month + r")?\s+" + YEAR, words):
         first, last, year = m.groups()
         last = last or first
         start = date(int(year), MONTH_NUMBERS[first], 1)
         return _closed(text, Precision.MONTH, start, _month_end(int(year), MONTH_NUMBERS[last]))
-    if m := re.fullmatch(month + r"\s+" + YEAR + DASH + month + r"\s+" + YEAR, words):
+    if m := _fullmatch(month + r"\s+" + YEAR + DASH + month + r"\s+" + YEAR, words):
         m1, y1, m2, y2 = m.groups()
         start = date(int(y1), MONTH_NUMBERS[m1], 1)
         return _closed(text, Precision.MONTH, start, _month_end(int(y2), MONTH_NUMBERS[m2]))
@@ -244,7 +251,7 @@ def _parse_month(words: str, text: str) -> Period | None:
 
 def _parse_season(words: str, text: str) -> Period | None:
     season = "(" + "|".join(sorted(SEASON_ALIASES, key=len, reverse=True)) + ")"
-    if m := re.fullmatch(season + r"\s*" + YEAR, words):
+    if m := _fullmatch(season + r"\s*" + YEAR, words):
         name, year = m.groups()
         first, last = SEASONS[SEASON_ALIASES[name]]
         start = date(int(year), first, 1)
@@ -253,10 +260,10 @@ def _parse_season(words: str, text: str) -> Period | None:
 
 
 def _parse_year(words: str, text: str) -> Period | None:
-    if m := re.fullmatch(r"(?:under\s+)?(?:(?:hela\s+)?året\s+)?" + YEAR, words):
+    if m := _fullmatch(r"(?:under\s+)?(?:(?:hela\s+)?året\s+)?" + YEAR, words):
         year = int(m.group(1))
         return _closed(text, Precision.YEAR, date(year, 1, 1), date(year, 12, 31))
-    if m := re.fullmatch(r"(?:under\s+)?" + YEAR + DASH + YEAR, words):
+    if m := _fullmatch(r"(?:under\s+)?" + YEAR + DASH + YEAR, words):
         first, last = (int(g) for g in m.groups())
         return _closed(text, Precision.YEAR, date(first, 1, 1), date(last, 12, 31))
     return None
@@ -277,10 +284,14 @@ def _parse_base(words: str, text: str) -> Period | None:
     return None
 
 
-OPEN_END = re.compile(r"^(?:fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|från)\s+(.+)$")
-OPEN_START = re.compile(r"^(?:senast|innan|före\s+utgången\s+av|t\.?\s?o\.?\s?m\.?)\s+(.+)$")
-YEAR_END = re.compile(r"^(?:vid|före)\s+(?:utgången|slutet)\s+av\s+(?:år\s+|året\s+)?(\d{4})$")
-RECURRING = re.compile(r"^(?:årligen|varje\s+år|en\s+gång\s+(?:per|om)\s+året)$")
+OPEN_END = re.compile(r"^(?:fr\.?\s?o\.?\s?m\.?|från\s+och\s+med|från)\s+(.+)$", re.ASCII)
+OPEN_START = re.compile(
+    r"^(?:senast|innan|före\s+utgången\s+av|t\.?\s?o\.?\s?m\.?)\s+(.+)$", re.ASCII
+)
+YEAR_END = re.compile(
+    r"^(?:vid|före)\s+(?:utgången|slutet)\s+av\s+(?:år\s+|året\s+)?(\d{4})$", re.ASCII
+)
+RECURRING = re.compile(r"^(?:årligen|varje\s+år|en\s+gång\s+(?:per|om)\s+året)$", re.ASCII)
 
 
 def _normalise(text: str) -> str:

@@ -1,0 +1,84 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Section,
+    StatusUpdate,
+)
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 0
+    fields = ["number", "title", "position"]
+    show_change_link = True
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "status", "period_text"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parties", "owner_body", "framework"]
+    filter_horizontal = ["editors"]
+    inlines = [SectionInline]
+    view_on_site = True
+
+
+class InitiativeInline(admin.StackedInline):
+    model = Initiative
+    extra = 0
+    fields = ["letter", "title", "position"]
+    show_change_link = True
+
+
+@admin.register(Section)
+class SectionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan"]
+    list_filter = ["plan"]
+    autocomplete_fields = ["responsible_bodies"]
+    inlines = [InitiativeInline]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "section"]
+    list_filter = ["section__plan"]
+    search_fields = ["title"]
+    autocomplete_fields = ["responsible_bodies"]
+
+
+class PlanItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "period_text", "period_end", "section"]
+    list_filter = ["section__plan"]
+    search_fields = ["text", "period_text"]
+
+
+for model in (Activity, Milestone, FollowUp):
+    admin.site.register(model, PlanItemAdmin)
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["initiative", "date", "status", "author"]
+    list_filter = ["status"]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(admin.ModelAdmin):
+    """Adopted versions are frozen: shown, never edited here."""
+
+    list_display = ["plan", "number", "frozen_at", "decision"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

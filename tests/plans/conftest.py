@@ -1,0 +1,67 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def ctb(db):
+    return factories.BodyFactory(name="Central tjänstemannaberedning", slug="ctb", short_code="CTB")
+
+
+@pytest.fixture
+def plan_with_tree(ctb):
+    """A small plan shaped like seed 004: lettered initiatives in area 1, none in area 4."""
+    plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane-test")
+    area1 = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
+    area1.responsible_bodies.add(ctb)
+    sip = factories.InitiativeFactory(section=area1, letter="a", title="Patientkontrakt och SIP")
+    sip.responsible_bodies.add(ctb)
+    factories.ActivityFactory(section=area1, initiative=sip, text="Genomföra utbildningsinsatser")
+    factories.MilestoneFactory(
+        section=area1, initiative=sip, text="Förslag Q2 2022", period="Q2 2022"
+    )
+    factories.FollowUpFactory(
+        section=area1,
+        initiative=sip,
+        text="Följs upp 2022-06-01",
+        period="2022-06-01",
+        reported_to=ctb,
+    )
+    team = factories.InitiativeFactory(section=area1, letter="b", title="Teambaserad vårdform")
+    factories.MilestoneFactory(
+        section=area1, initiative=team, text="Implementerat", period="vid utgången av år 2025"
+    )
+    area4 = factories.SectionFactory(plan=plan, number=4, title="Gemensamma digitala lösningar")
+    factories.ActivityFactory(section=area4, text="Säkerställa genomförande")
+    factories.MilestoneFactory(section=area4, text="Till beslut Q1 2022", period="Q1 2022")
+    return {"plan": plan, "area1": area1, "area4": area4, "sip": sip, "team": team}
+
+
+def build_synthetic_plan(*, sections: int, initiatives: int, items: int, body=None):
+    """A plan of a given size, for query budgets and benchmarks."""
+    plan = factories.PlanFactory()
+    for number in range(1, sections + 1):
+        section = factories.SectionFactory(plan=plan, number=number)
+        if body:
+            section.responsible_bodies.add(body)
+        for letter in "abcdefghijklmnopqrstuvwxyz"[:initiatives]:
+            initiative = factories.InitiativeFactory(section=section, letter=letter)
+            if body:
+                initiative.responsible_bodies.add(body)
+            factories.StatusUpdateFactory(initiative=initiative)
+            for index in range(items):
+                factories.ActivityFactory(section=section, initiative=initiative, position=index)
+                factories.MilestoneFactory(
+                    section=section,
+                    initiative=initiative,
+                    position=index,
+                    period=f"Q{index % 4 + 1} 2023",
+                )
+                factories.FollowUpFactory(
+                    section=section,
+                    initiative=initiative,
+                    position=index,
+                    period="hösten 2024",
+                    reported_to=body,
+                )
+    return plan

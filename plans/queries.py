@@ -207,6 +207,8 @@ def plan_tree(plan: Plan) -> PlanTree:
             FollowUp.objects.filter(section__plan=plan).select_related("reported_to")
         ),
     }
+    for follow_up in items["follow_ups"]:
+        follow_up.receiver = follow_up.reported_to
     statuses = StatusUpdate.objects.filter(initiative__section__plan=plan).select_related("author")
     return _assemble(
         plan, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses)

@@ -4,34 +4,15 @@ and axe (WCAG 2.1 A and AA) with zero violations on every page and state."""
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from agreements.models import Status
 from governance.models import Body, Membership, Organisation
 from governance.services import decision_record
 from tests import factories
+from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-_axe = Axe()
-
-
-def assert_axe_clean(page):
-    results = _axe.run(page, options=WCAG_21_AA)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
-def assert_no_console_errors(page):
-    assert page.console_errors == [], f"{page.url}: console errors: {page.console_errors}"
-
-
-def visit(page, path, status=200):
-    response = page.goto(path)
-    assert response is not None
-    assert response.status == status, f"{path}: HTTP {response.status}"
-    return response
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ from django.db import models, transaction
 from agreements.models import Agreement, Framework, Topic
 from governance.models import Body, Department, Membership, Organisation
 from governance.services import decision_record, save_with_history
+from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 
 REASON = "Demodata"
-FILES = ("governance.toml", "agreements.toml")
+FILES = ("governance.toml", "agreements.toml", "plans.toml")
 # What a wrong row in the TOML raises: reported with the row, so it can be found and fixed.
 LOAD_ERRORS = (ValidationError, ObjectDoesNotExist, FieldDoesNotExist, KeyError)
 
@@ -29,6 +30,19 @@ TABLES = {
     "topics": (Topic, ("slug",)),
     "frameworks": (Framework, ("slug",)),
     "agreements": (Agreement, ("register_id",)),
+    "plans": (Plan, ("slug",)),
+}
+
+# Arrays written inside a row: the rows below it in a tree (a plan's sections, a section's
+# initiatives and items, an initiative's items). A nested row gets its parents from where it
+# stands and, unless it says otherwise, its position from its place in the array. A key
+# field it leaves out is empty: an activity written directly in a section has no initiative.
+NESTED = {
+    "sections": (Section, ("plan", "number")),
+    "initiatives": (Initiative, ("section", "letter")),
+    "activities": (Activity, ("section", "initiative", "position")),
+    "milestones": (Milestone, ("section", "initiative", "position")),
+    "follow_ups": (FollowUp, ("section", "initiative", "position")),
 }
 
 # The field a reference written as a string names. A person has no one-field key, so a
@@ -53,24 +67,24 @@ class Command(BaseCommand):
     # One transaction: a mistake in any row leaves the database as it was.
     @transaction.atomic
     def handle(self, *args, fixtures_dir: Path, **options):
-        documents = [(name, self.read(fixtures_dir / name)) for name in FILES]
-        self.sets = {
-            name: refs
-            for _, document in documents
-            for name, refs in document.get("sets", {}).items()
-        }
         loaders = {
             table: partial(self.upsert, model, key) for table, (model, key) in TABLES.items()
         }
         loaders["decisions"] = self.record_decision
         versions_before = history_count()
-        for filename, document in documents:
+        # File by file: a file may use the sets and rows of the files before it.
+        self.sets = {}
+        for filename in FILES:
+            document = self.read(fixtures_dir / filename)
+            self.sets.update(document.get("sets", {}))
             for table, load in loaders.items():
                 for row in document.get(table, []):
                     try:
                         load(row)
                     except LOAD_ERRORS as error:
-                        raise CommandError(f"{filename}, {table}: {row}: {error}") from error
+                        # A nested row names itself: the whole plan around it would bury it.
+                        where = getattr(error, "row", row)
+                        raise CommandError(f"{filename}, {table}: {where}: {error}") from error
         new_versions = history_count() - versions_before
         self.stdout.write(self.style.SUCCESS(f"Demodata inläst: {new_versions} nya versioner."))
 
@@ -81,14 +95,26 @@ class Command(BaseCommand):
         except (OSError, tomllib.TOMLDecodeError) as error:
             raise CommandError(f"{path}: {error}") from error
 
-    def upsert(self, model: type[models.Model], key_fields: tuple[str, ...], row: dict):
+    def upsert(
+        self,
+        model: type[models.Model],
+        key_fields: tuple[str, ...],
+        row: dict,
+        parents: dict | None = None,
+    ):
         """Find a row by its natural key and save it only if a value differs.
 
         Comparing first is what makes a second run add no history versions: simple-history
-        records every save, changed or not.
+        records every save, changed or not. `parents` are the rows a nested row stands in.
         """
-        values = {name: self.resolve(model, name, value) for name, value in row.items()}
-        key = {name: values.pop(name) for name in key_fields}
+        nested = {name: rows for name, rows in row.items() if name in NESTED}
+        values = {
+            name: self.resolve(model, name, value)
+            for name, value in row.items()
+            if name not in nested
+        }
+        values = {**(parents or {}), **values}
+        key = {name: values.pop(name, None) for name in key_fields}
         many = {
             name: values.pop(name)
             for name in list(values)
@@ -109,7 +135,29 @@ class Command(BaseCommand):
                 # with the user and reason it finds on it.
                 instance._history_user, instance._change_reason = None, REASON
                 manager.set(related)
+        for name, rows in nested.items():
+            self.upsert_children(instance, name, rows, parents or {})
         return instance
+
+    def upsert_children(self, parent: models.Model, name: str, rows: list, parents: dict):
+        model, key_fields = NESTED[name]
+        fields = {field.name: field for field in model._meta.fields}
+        own = [f for f in fields.values() if f.many_to_one and f.related_model is type(parent)]
+        if not own:
+            raise FieldDoesNotExist(f"{type(parent).__name__} har inga {name}")
+        # The parent, and the parent's own parents where the child refers to them too
+        # (an activity under an initiative is also in the initiative's section).
+        inherited = {field: value for field, value in parents.items() if field in fields}
+        inherited[own[0].name] = parent
+        for position, row in enumerate(rows, start=1):
+            if "position" in fields:
+                row = {"position": position, **row}
+            try:
+                self.upsert(model, key_fields, row, inherited)
+            except LOAD_ERRORS as error:
+                if not hasattr(error, "row"):
+                    error.row = f"{name} {row}"
+                raise
 
     def resolve(self, model: type[models.Model], name: str, value):
         """Turn a reference into the row it names; other values pass through."""

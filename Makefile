@@ -36,8 +36,9 @@ test: lint
 	ALLOW_INSECURE_DEV_KEY=1 $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Benchmarks: figures and ratios, printed (against PostgreSQL when DATABASE_URL is set).
 bench: install
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/bench -q -s -p no:randomly --benchmark $(PYTEST_ARGS)
+	BENCH=1 $(VENV)/bin/pytest tests/bench -q -s -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -270,3 +270,33 @@ class StatusUpdateFactory(factory.django.DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     date = datetime.date(2022, 6, 1)
     status = StatusUpdate.Status.ON_TRACK
+
+
+def build_synthetic_plan(*, sections: int, initiatives: int, items: int, body=None):
+    """A plan of a given size, for query budgets and benchmarks."""
+    plan = PlanFactory()
+    for number in range(1, sections + 1):
+        section = SectionFactory(plan=plan, number=number)
+        if body:
+            section.responsible_bodies.add(body)
+        for letter in "abcdefghijklmnopqrstuvwxyz"[:initiatives]:
+            initiative = InitiativeFactory(section=section, letter=letter)
+            if body:
+                initiative.responsible_bodies.add(body)
+            StatusUpdateFactory(initiative=initiative)
+            for index in range(items):
+                ActivityFactory(section=section, initiative=initiative, position=index)
+                MilestoneFactory(
+                    section=section,
+                    initiative=initiative,
+                    position=index,
+                    period=f"Q{index % 4 + 1} 2023",
+                )
+                FollowUpFactory(
+                    section=section,
+                    initiative=initiative,
+                    position=index,
+                    period="hösten 2024",
+                    reported_to=body,
+                )
+    return plan

@@ -35,33 +35,3 @@ def plan_with_tree(ctb):
     factories.ActivityFactory(section=area4, text="Säkerställa genomförande")
     factories.MilestoneFactory(section=area4, text="Till beslut Q1 2022", period="Q1 2022")
     return {"plan": plan, "area1": area1, "area4": area4, "sip": sip, "team": team}
-
-
-def build_synthetic_plan(*, sections: int, initiatives: int, items: int, body=None):
-    """A plan of a given size, for query budgets and benchmarks."""
-    plan = factories.PlanFactory()
-    for number in range(1, sections + 1):
-        section = factories.SectionFactory(plan=plan, number=number)
-        if body:
-            section.responsible_bodies.add(body)
-        for letter in "abcdefghijklmnopqrstuvwxyz"[:initiatives]:
-            initiative = factories.InitiativeFactory(section=section, letter=letter)
-            if body:
-                initiative.responsible_bodies.add(body)
-            factories.StatusUpdateFactory(initiative=initiative)
-            for index in range(items):
-                factories.ActivityFactory(section=section, initiative=initiative, position=index)
-                factories.MilestoneFactory(
-                    section=section,
-                    initiative=initiative,
-                    position=index,
-                    period=f"Q{index % 4 + 1} 2023",
-                )
-                factories.FollowUpFactory(
-                    section=section,
-                    initiative=initiative,
-                    position=index,
-                    period="hösten 2024",
-                    reported_to=body,
-                )
-    return plan

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from plans.services import plan_adopt
 from tests import factories
-from tests.plans.conftest import build_synthetic_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -146,8 +145,10 @@ def count_queries(client, url):
 @pytest.mark.parametrize("url_name", ["plans:plan_detail", "plans:plan_timeline"])
 def test_plan_pages_cost_the_same_queries_at_one_and_ten_times_the_size(client, db, url_name):
     body = factories.BodyFactory()
-    small = build_synthetic_plan(sections=2, initiatives=2, items=1, body=body)
-    large = build_synthetic_plan(sections=6, initiatives=5, items=4, body=body)  # > 10x the items
+    small = factories.build_synthetic_plan(sections=2, initiatives=2, items=1, body=body)
+    large = factories.build_synthetic_plan(
+        sections=6, initiatives=5, items=4, body=body
+    )  # > 10x the items
     small_count = count_queries(client, reverse(url_name, args=[small.slug]))
     large_count = count_queries(client, reverse(url_name, args=[large.slug]))
     assert small_count == large_count
@@ -156,8 +157,8 @@ def test_plan_pages_cost_the_same_queries_at_one_and_ten_times_the_size(client, 
 
 def test_plan_as_of_costs_a_fixed_number_of_queries(client, db):
     body = factories.BodyFactory()
-    small = build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
-    large = build_synthetic_plan(sections=4, initiatives=3, items=3, body=body)
+    small = factories.build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
+    large = factories.build_synthetic_plan(sections=4, initiatives=3, items=3, body=body)
     params = "?datum=2099-01-01"
     assert count_queries(
         client, reverse("plans:plan_as_of", args=[small.slug]) + params
@@ -166,8 +167,8 @@ def test_plan_as_of_costs_a_fixed_number_of_queries(client, db):
 
 def test_due_page_costs_a_fixed_number_of_queries(client, db):
     body = factories.BodyFactory()
-    build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
+    factories.build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
     url = reverse("plans:due") + "?months=12"
     small = count_queries(client, url)
-    build_synthetic_plan(sections=3, initiatives=3, items=3, body=body)
+    factories.build_synthetic_plan(sections=3, initiatives=3, items=3, body=body)
     assert count_queries(client, url) == small

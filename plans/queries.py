@@ -141,7 +141,9 @@ class PlanTree:
                     ("activity", [a for a in node.activities if a.period_text]),
                 ):
                     for item in items:
-                        overdue = not closed and item.period.is_overdue(today)
+                        # A dated activity is an event: once past it has happened, not fallen behind.
+                        can_be_late = kind != "activity" and not closed
+                        overdue = can_be_late and item.period.is_overdue(today)
                         found.append(Entry(item, kind, section.section, owner, overdue))
         return sorted(found, key=lambda entry: entry.item.period.sort_key())
 

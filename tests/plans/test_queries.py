@@ -197,3 +197,12 @@ def test_due_filters_by_organisation_through_the_plan_parties(plan_with_tree):
     }
     assert len(queries.due_entries(organisation=kommun, **kwargs)) == 3
     assert queries.due_entries(organisation=elsewhere, **kwargs) == []
+
+
+def test_a_past_dated_activity_is_passed_not_overdue(plan_with_tree):
+    factories.ActivityFactory(
+        section=plan_with_tree["area4"], text="Webinar", period="2021-01-19/20"
+    )
+    entries = queries.plan_tree(plan_with_tree["plan"]).entries(datetime.date(2022, 5, 1))
+    webinar = next(e for e in entries if e.item.text == "Webinar")
+    assert not webinar.overdue

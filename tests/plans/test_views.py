@@ -172,3 +172,16 @@ def test_due_page_costs_a_fixed_number_of_queries(client, db):
     small = count_queries(client, url)
     factories.build_synthetic_plan(sections=3, initiatives=3, items=3, body=body)
     assert count_queries(client, url) == small
+
+
+def test_skane_plan_page_costs_the_same_as_a_plan_ten_times_its_size(client, db):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    skane = reverse("plans:plan_detail", args=["skane-aktivitets-och-tidplan-2022-2025"])
+    large = factories.build_synthetic_plan(
+        sections=12, initiatives=10, items=3, body=factories.BodyFactory()
+    )  # 1080 items against Skåne's 86
+    assert count_queries(client, skane) == count_queries(
+        client, reverse("plans:plan_detail", args=[large.slug])
+    )

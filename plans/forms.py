@@ -3,7 +3,9 @@ from datetime import datetime, time
 from django import forms
 from django.utils import timezone
 
-from governance.models import Body, Organisation
+from governance.models import Body, Decision, Organisation
+from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
+from portal import periods
 
 HORIZON_CHOICES = [(1, "1 månad"), (3, "3 månader"), (6, "6 månader"), (12, "12 månader")]
 
@@ -55,3 +57,159 @@ class CompareForm(forms.Form):
             timezone.make_aware(datetime.combine(self.cleaned_data[name], time.max))
             for name in ("fran", "till")
         )
+
+
+# --- editing -----------------------------------------------------------------------------
+
+
+class RevisionForm(forms.ModelForm):
+    """Every edit form carries the revision it started from (lost-update protection) and
+    shows how a period is read, warning without refusing when it is not understood."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+        if "period_text" in self.fields:
+            self.fields["period_text"].label = "Tid"
+            self.fields[
+                "period_text"
+            ].help_text = (
+                "Skriv som i planen, t.ex. ”Q2 2022”, ”hösten 2022”, ”vid utgången av 2025”."
+            )
+        if "responsible_bodies" in self.fields:
+            self.fields["responsible_bodies"].queryset = Body.objects.order_by("name")
+            self.fields[
+                "responsible_bodies"
+            ].help_text = (
+                "Välj organ ur registret. Skriv i fritextfältet om organet inte finns där."
+            )
+
+    @property
+    def period_reading(self):
+        """How the portal reads the period typed in the form, or None when there is none."""
+        if "period_text" not in self.fields:
+            return None
+        if self.is_bound:
+            text = self.data.get(self.add_prefix("period_text"), "")
+        else:
+            text = self.initial.get("period_text") or ""
+        return periods.parse(text) if str(text).strip() else None
+
+    def clean_revision(self):
+        return self.cleaned_data.get("revision") or 0
+
+    def edit_fields(self) -> dict:
+        """The cleaned values to hand to a service (without the revision and m2m bodies)."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("revision", "responsible_bodies")
+        }
+
+
+class PlanForm(RevisionForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "kind",
+            "period_text",
+            "document_date",
+            "owner_body",
+            "framework",
+            "parties",
+            "preamble",
+        ]
+        widgets = {
+            "document_date": forms.DateInput(attrs={"type": "date"}),
+            "parties": forms.CheckboxSelectMultiple,
+            "preamble": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {"period_text": "Period"}
+
+
+class SectionForm(RevisionForm):
+    class Meta:
+        model = Section
+        fields = ["number", "title", "introduction", "responsible_bodies", "responsibility_text"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 5}),
+            "responsibility_text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class InitiativeForm(RevisionForm):
+    class Meta:
+        model = Initiative
+        fields = ["letter", "title", "description", "responsible_bodies", "responsibility_text"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "responsibility_text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_letter(self):
+        letter = self.cleaned_data["letter"].strip().rstrip(")").lower()
+        if not letter.isalpha():
+            raise forms.ValidationError("Skriv en bokstav, t.ex. ”a”.")
+        return letter
+
+
+class ActivityForm(RevisionForm):
+    class Meta:
+        model = Activity
+        fields = ["text", "period_text", "note"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class MilestoneForm(RevisionForm):
+    class Meta:
+        model = Milestone
+        fields = ["text", "period_text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class FollowUpForm(RevisionForm):
+    class Meta:
+        model = FollowUp
+        fields = ["text", "period_text", "reported_to"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class StatusUpdateForm(forms.ModelForm):
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "date", "comment"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "comment": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class AdoptForm(forms.Form):
+    body = forms.ModelChoiceField(label="Beslutande organ", queryset=Body.objects.order_by("name"))
+    case_number = forms.CharField(
+        label="Ärendenummer", max_length=40, help_text="t.ex. ”HSN 2022/652”"
+    )
+    decision_date = forms.DateField(
+        label="Beslutsdatum", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        body, number = cleaned.get("body"), cleaned.get("case_number")
+        if body and number:
+            probe = Decision(body=body, case_number=number)
+            try:
+                probe.clean_fields(exclude=["body", "date", "title", "text"])
+                probe.clean()
+            except forms.ValidationError as error:
+                self.add_error("case_number", error.messages)
+            else:
+                cleaned["case_number"] = probe.case_number
+        return cleaned

@@ -7,10 +7,10 @@ from simple_history.models import HistoricalRecords
 
 from agreements.models import Framework
 from governance.models import Body, Organisation
-from portal.models import PeriodFields
+from portal.models import PeriodFields, Revisioned
 
 
-class Plan(PeriodFields):
+class Plan(PeriodFields, Revisioned):
     """An activity and time plan, action plan or project plan that the principals follow up together."""
 
     class Kind(models.TextChoices):
@@ -35,7 +35,9 @@ class Plan(PeriodFields):
         related_name="plans",
         verbose_name=_("ramverk"),
     )
-    parties = models.ManyToManyField(Organisation, related_name="plans", verbose_name=_("parter"))
+    parties = models.ManyToManyField(
+        Organisation, blank=True, related_name="plans", verbose_name=_("parter")
+    )
     owner_body = models.ForeignKey(
         Body,
         on_delete=models.PROTECT,
@@ -61,6 +63,10 @@ class Plan(PeriodFields):
         ordering = ["title"]
         verbose_name = _("plan")
         verbose_name_plural = _("planer")
+        permissions = [
+            ("adopt_plan", _("Kan fastställa planer")),
+            ("edit_every_plan", _("Kan redigera alla planer, även utan att vara redaktör")),
+        ]
 
     def __str__(self):
         return self.title
@@ -77,7 +83,7 @@ class Plan(PeriodFields):
         return _("Fas") if self.kind == self.Kind.PROJECT_PLAN else _("Område")
 
 
-class Responsibility(models.Model):
+class Responsibility(Revisioned):
     """Responsible bodies from the register, plus free text when a body is not in it."""
 
     responsible_bodies = models.ManyToManyField(
@@ -146,7 +152,7 @@ class Initiative(Responsibility):
         return f"insats-{self.section.number}{self.letter}"
 
 
-class PlanItem(PeriodFields):
+class PlanItem(PeriodFields, Revisioned):
     """What sits in a section, under an initiative when the section has them (004's areas 4
     and 6 have none: their activities sit directly in the section)."""
 

@@ -217,18 +217,23 @@ def plan_tree(plan: Plan) -> PlanTree:
     )
 
 
-def _historical_bodies(model, records, kind) -> dict:
-    """Responsible bodies as they were, from simple-history's m2m history tables."""
-    through = model.history.model._meta.get_field(
+def bodies_by_history_id(model, history_ids) -> dict[int, list[Body]]:
+    """Responsible bodies as they were in given historical records (simple-history's m2m tables)."""
+    field = model.history.model._meta.get_field(
         f"historical{model._meta.model_name}_responsible_bodies"
     )
-    rows = through.related_model.objects.filter(
-        history_id__in=[record._history.history_id for record in records]
-    ).select_related("body")
+    rows = field.related_model.objects.filter(history_id__in=list(history_ids)).select_related(
+        "body"
+    )
     grouped = defaultdict(list)
     for row in rows:
-        grouped[(kind, getattr(row, f"{model._meta.model_name}_id"))].append(row.body)
+        grouped[row.history_id].append(row.body)
     return grouped
+
+
+def _historical_bodies(model, instances, kind) -> dict:
+    by_history = bodies_by_history_id(model, [i._history.history_id for i in instances])
+    return {(kind, i.pk): by_history.get(i._history.history_id, []) for i in instances}
 
 
 class PlanDidNotExist(Http404):
@@ -330,3 +335,30 @@ def body_plan_section(body: Body, user):
         "plans/includes/body_responsibilities.html",
         {"sections": sections, "initiatives": initiatives, "follow_ups": follow_ups},
     )
+
+
+def can_edit(user, plan: Plan) -> bool:
+    """Strategists who are the plan's editors, and register admins, may edit it."""
+    if not (user.is_authenticated and user.has_perm("plans.change_plan")):
+        return False
+    return user.has_perm("plans.edit_every_plan") or plan.editors.filter(pk=user.pk).exists()
+
+
+def plan_get_for_edit(*, user, slug: str) -> Plan:
+    plan = get_object_or_404(Plan, slug=slug)
+    if not user.is_authenticated:
+        raise LoginRequired
+    if not can_edit(user, plan):
+        raise PermissionDenied("Du är inte redaktör för den här planen.")
+    if plan.status == Plan.Status.CLOSED:
+        raise PermissionDenied("Planen är avslutad och kan inte längre ändras.")
+    return plan
+
+
+def public_tree(plan: Plan, user) -> PlanTree:
+    """What a reader sees: during a revision, people who may not read drafts see the adopted version."""
+    if plan.status == Plan.Status.UNDER_REVISION and not can_see_drafts(user):
+        version = plan.versions.order_by("-number").first()
+        if version is not None:
+            return plan_tree_as_of(plan, version.frozen_at)
+    return plan_tree(plan)

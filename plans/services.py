@@ -1,14 +1,236 @@
-"""State changes on plans: plain functions, keyword-only, one transaction each."""
+"""State changes on plans: plain functions, keyword-only, one transaction each.
+
+Every edit goes through here so that it is validated, recorded in the history with its
+author, refused when it would overwrite a newer save (lost updates), and turns an adopted
+plan into a revision instead of changing what was adopted.
+"""
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from governance.services import decision_record, save_with_history
-from plans.models import Initiative, Plan, PlanVersion, StatusUpdate
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Section,
+    StatusUpdate,
+)
+from plans.queries import bodies_by_history_id
+
+EDITABLE_STATUSES = (Plan.Status.DRAFT, Plan.Status.ADOPTED, Plan.Status.UNDER_REVISION)
+ITEM_MODELS = (Section, Initiative, Activity, Milestone, FollowUp)
+
+
+class EditConflict(Exception):
+    """Someone saved the object after the form was opened; `current` is what they saved."""
+
+    def __init__(self, current):
+        super().__init__("Någon annan har ändrat detta sedan du öppnade formuläret.")
+        self.current = current
+
+
+def plan_of(obj) -> Plan:
+    if isinstance(obj, Plan):
+        return obj
+    section = obj if isinstance(obj, Section) else obj.section
+    return section.plan
+
+
+def _lock(model, pk):
+    try:
+        return model.objects.select_for_update().get(pk=pk)
+    except model.DoesNotExist as error:
+        raise EditConflict(current=None) from error
+
+
+def _open_for_edit(*, user, plan: Plan) -> Plan:
+    """Lock the plan; an adopted plan becomes a revision, leaving the adopted version as it was."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status not in EDITABLE_STATUSES:
+        raise ValidationError("Planen är avslutad och kan inte längre ändras.")
+    if plan.status == Plan.Status.ADOPTED:
+        # Not a change of the plan's content: an open edit form of the plan stays valid.
+        plan.status = Plan.Status.UNDER_REVISION
+        save_with_history(plan, user=user, reason="Revidering påbörjad")
+    return plan
+
+
+def _save(instance, *, user, reason, bodies=None):
+    instance.revision = (instance.revision or 0) + 1
+    try:
+        with transaction.atomic():
+            save_with_history(instance, user=user, reason=reason)
+    except IntegrityError as error:  # a unique number or letter taken at the same moment
+        raise ValidationError("Numret eller bokstaven används redan i planen.") from error
+    if bodies is not None and set(instance.responsible_bodies.all()) != set(bodies):
+        instance.responsible_bodies.set(bodies)
+    return instance
+
+
+@transaction.atomic
+def plan_create(*, user, title: str, kind: str, slug: str, **fields) -> Plan:
+    parties = fields.pop("parties", ())
+    plan = Plan(title=title, kind=kind, slug=slug, status=Plan.Status.DRAFT, **fields)
+    plan.full_clean()
+    save_with_history(plan, user=user, reason="Plan skapad")
+    plan.parties.set(parties)
+    plan.editors.add(user)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, user, plan: Plan, expected_revision: int, **fields) -> Plan:
+    parties = fields.pop("parties", None)
+    plan = _open_for_edit(user=user, plan=plan)
+    if plan.revision != expected_revision:
+        raise EditConflict(current=plan)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.revision += 1
+    save_with_history(plan, user=user, reason="Planen ändrad")
+    if parties is not None and set(plan.parties.all()) != set(parties):
+        plan.parties.set(parties)
+    return plan
+
+
+def _next_position(model, **parent) -> int:
+    last = model.objects.filter(**parent).aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def item_create(*, user, model, plan: Plan, bodies=None, **fields):
+    """Add a section, initiative, activity, milestone or follow-up at the end of its list."""
+    _open_for_edit(user=user, plan=plan)
+    item = model(**fields)
+    parent = _parent_filter(item)
+    item.position = _next_position(model, **parent)
+    item.revision = 0
+    if plan_of(item).pk != plan.pk:
+        raise ValidationError("Det du lägger till hör inte till den här planen.")
+    return _save(
+        item, user=user, reason=f"{model._meta.verbose_name.capitalize()} tillagd", bodies=bodies
+    )
+
+
+def _parent_filter(item) -> dict:
+    if isinstance(item, Section):
+        return {"plan_id": item.plan_id}
+    if isinstance(item, Initiative):
+        return {"section_id": item.section_id}
+    return {"section_id": item.section_id, "initiative_id": item.initiative_id}
+
+
+@transaction.atomic
+def item_update(*, user, item, expected_revision: int, bodies=None, **fields):
+    _open_for_edit(user=user, plan=plan_of(item))
+    current = _lock(type(item), item.pk)
+    if current.revision != expected_revision:
+        raise EditConflict(current=current)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    return _save(
+        current,
+        user=user,
+        reason=f"{type(item)._meta.verbose_name.capitalize()} ändrad",
+        bodies=bodies,
+    )
+
+
+@transaction.atomic
+def item_delete(*, user, item, expected_revision: int) -> None:
+    _open_for_edit(user=user, plan=plan_of(item))
+    current = _lock(type(item), item.pk)
+    if current.revision != expected_revision:
+        raise EditConflict(current=current)
+    current._history_user = user
+    current._change_reason = f"{type(item)._meta.verbose_name.capitalize()} borttagen"
+    current.delete()
+
+
+@transaction.atomic
+def item_move(*, user, item, up: bool) -> None:
+    """Swap places with the neighbour above or below; positions are renumbered 1..n."""
+    _open_for_edit(user=user, plan=plan_of(item))
+    model = type(item)
+    siblings = list(
+        model.objects.select_for_update().filter(**_parent_filter(item)).order_by("position", "pk")
+    )
+    index = next((i for i, s in enumerate(siblings) if s.pk == item.pk), None)
+    if index is None:
+        raise EditConflict(current=None)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(siblings):
+        return  # already first or last: nothing to do
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            _save(sibling, user=user, reason="Ordning ändrad")
+
+
+@transaction.atomic
+def item_restore(*, user, record):
+    """Bring back an earlier version (or a deleted item) as a new version: history is never rewritten."""
+    model = record.instance_type
+    plan = Plan.objects.get(pk=record.plan_id) if model is Section else None
+    if plan is None:
+        section = Section.objects.filter(pk=record.section_id).select_related("plan").first()
+        if section is None:
+            raise ValidationError(
+                "Området som detta hörde till finns inte längre. Återställ området först."
+            )
+        if (
+            getattr(record, "initiative_id", None)
+            and not Initiative.objects.filter(pk=record.initiative_id).exists()
+        ):
+            raise ValidationError(
+                "Insatsen som detta hörde till finns inte längre. Återställ insatsen först."
+            )
+        plan = section.plan
+    _open_for_edit(user=user, plan=plan)
+    current = model.objects.select_for_update().filter(pk=record.id).order_by("pk").first()
+    restored = record.instance
+    restored.revision = current.revision if current else 0
+    # An existing row is updated in place; a deleted one is inserted again under its old id.
+    restored._state.adding = current is None
+    restored._state.db = current._state.db if current else None
+    bodies = None
+    if model in (Section, Initiative):
+        bodies = bodies_by_history_id(model, [record.history_id]).get(record.history_id, [])
+    label = record.history_date.astimezone(timezone.get_current_timezone()).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    return _save(
+        restored, user=user, reason=f"Återställd till versionen från {label}", bodies=bodies
+    )
+
+
+def deleted_items(plan: Plan) -> list:
+    """The deletion record of each item of the plan that is gone now; it holds the item as it
+    was when deleted, which is what restoring brings back. Two queries per kind."""
+    section_ids = set(Section.history.filter(plan_id=plan.pk).values_list("id", flat=True))
+    found = []
+    for model in ITEM_MODELS:
+        scope = {"plan_id": plan.pk} if model is Section else {"section_id__in": section_ids}
+        deletions = list(model.history.filter(history_type="-", **scope).order_by("-history_date"))
+        alive = set(
+            model.objects.filter(pk__in=[d.id for d in deletions]).values_list("pk", flat=True)
+        )
+        seen = set()
+        for deletion in deletions:
+            if deletion.id not in alive and deletion.id not in seen:
+                seen.add(deletion.id)
+                found.append(deletion)
+    return found
 
 
 @transaction.atomic
@@ -19,7 +241,10 @@ def plan_adopt(
     plan = Plan.objects.select_for_update().get(pk=plan.pk)  # one adoption at a time per plan
     if plan.status == Plan.Status.CLOSED:
         raise ValidationError("En avslutad plan kan inte fastställas.")
+    if plan.status == Plan.Status.ADOPTED and plan.versions.exists():
+        raise ValidationError("Planen är redan fastställd i den här versionen.")
     plan.status = Plan.Status.ADOPTED
+    plan.revision += 1
     save_with_history(plan, user=user, reason=f"Fastställd av {body}, {case_number}")
     number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = PlanVersion(plan=plan, number=number, frozen_at=timezone.now())
@@ -39,9 +264,18 @@ def plan_adopt(
 
 
 @transaction.atomic
+def plan_close(*, user, plan: Plan) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan.status = Plan.Status.CLOSED
+    plan.revision += 1
+    return save_with_history(plan, user=user, reason="Planen avslutad")
+
+
+@transaction.atomic
 def status_update_record(
     *, user, initiative: Initiative, status: str, comment: str = "", on: date | None = None
 ) -> StatusUpdate:
+    """A status update reports on the plan; it does not change the plan, so it starts no revision."""
     update = StatusUpdate(
         initiative=initiative,
         status=status,
@@ -50,3 +284,11 @@ def status_update_record(
         author=user if user is not None and user.is_authenticated else None,
     )
     return save_with_history(update, user=user, reason="Statusuppdatering")
+
+
+def plan_of_record(record) -> int | None:
+    """The pk of the plan a historical record belongs to (its section may be deleted too)."""
+    if record.instance_type is Section:
+        return record.plan_id
+    section = Section.history.filter(id=record.section_id).order_by("-history_date").first()
+    return section.plan_id if section else None

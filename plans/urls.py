@@ -1,16 +1,36 @@
 from django.urls import path
 
-from plans import views
+from plans import editing, views
 
 app_name = "plans"
 
+# Fixed words first: they are not plan slugs (plans.editing reserves them).
 urlpatterns = [
     path("planer/", views.plan_list, name="plan_list"),
     path("planer/bevakning/", views.due, name="due"),
+    path("planer/ny/", editing.plan_create, name="plan_create"),
+    path("planer/tolka-tid/", editing.period_preview, name="period_preview"),
     path("planer/<slug:slug>/", views.plan_detail, name="plan_detail"),
     path("planer/<slug:slug>/tidslinje/", views.plan_timeline, name="plan_timeline"),
     path("planer/<slug:slug>/historik/", views.plan_history, name="plan_history"),
     path("planer/<slug:slug>/som-den-var/", views.plan_as_of, name="plan_as_of"),
     path("planer/<slug:slug>/jamfor/", views.plan_compare, name="plan_compare"),
     path("planer/<slug:slug>/version/<int:number>/", views.plan_version, name="plan_version"),
+    path("planer/<slug:slug>/redigera/", editing.plan_edit, name="plan_edit"),
+    path("planer/<slug:slug>/faststall/", editing.plan_adopt, name="plan_adopt"),
+    path("planer/<slug:slug>/borttaget/", editing.deleted, name="deleted"),
+    path("planer/<slug:slug>/omrade/<int:pk>/", editing.section_fragment, name="section_fragment"),
+    path("planer/<slug:slug>/insats/<int:pk>/status/", editing.status_update, name="status_update"),
+    path("planer/<slug:slug>/<str:kind>/ny/", editing.item_add, name="item_add"),
+    path("planer/<slug:slug>/<str:kind>/aterstall/", editing.item_restore, name="item_restore"),
+    path("planer/<slug:slug>/<str:kind>/<int:pk>/redigera/", editing.item_edit, name="item_edit"),
+    path(
+        "planer/<slug:slug>/<str:kind>/<int:pk>/ta-bort/", editing.item_delete, name="item_delete"
+    ),
+    path("planer/<slug:slug>/<str:kind>/<int:pk>/flytta/", editing.item_move, name="item_move"),
+    path(
+        "planer/<slug:slug>/<str:kind>/<int:pk>/historik/",
+        editing.item_history,
+        name="item_history",
+    ),
 ]

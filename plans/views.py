@@ -45,13 +45,21 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
 @_with_visibility
 def plan_detail(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    return _plan_page(request, plan, queries.plan_tree(plan))
+    editing = queries.can_edit(request.user, plan) and plan.status != plan.Status.CLOSED
+    return _plan_page(
+        request,
+        plan,
+        queries.public_tree(plan, request.user),
+        editing=editing,
+        can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
+    )
 
 
 @_with_visibility
 def plan_timeline(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    return _plan_page(request, plan, queries.plan_tree(plan), template="plans/plan_timeline.html")
+    tree = queries.public_tree(plan, request.user)
+    return _plan_page(request, plan, tree, template="plans/plan_timeline.html")
 
 
 @_with_visibility

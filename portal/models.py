@@ -66,3 +66,13 @@ class PeriodFields(models.Model):
         self.period_end = parsed.end
         self.period_precision = parsed.precision
         self.period_recurring = parsed.recurring
+
+
+class Revisioned(models.Model):
+    """A counter bumped by every save through the services: an edit form carries the number
+    it started from, and a save over a newer number is refused (no lost updates)."""
+
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+
+    class Meta:
+        abstract = True

@@ -48,7 +48,12 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
     return {
         READER: view,
         STRATEGIST: view + _edit(PLAN_MODELS),
-        REGISTER_ADMIN: view + _edit(REGISTER_MODELS) + _edit(PLAN_MODELS),
+        # Register admins keep every plan and adopt them; strategists edit the plans they
+        # are editors of (checked per plan in plans.queries.plan_get_for_edit).
+        REGISTER_ADMIN: view
+        + _edit(REGISTER_MODELS)
+        + _edit(PLAN_MODELS)
+        + [("plans", "adopt_plan"), ("plans", "edit_every_plan")],
     }
 
 

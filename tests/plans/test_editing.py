@@ -459,3 +459,38 @@ def test_editing_a_missing_item_is_404(editor_client, plan_with_tree):
         ).status_code
         == 404
     )
+
+
+def _queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return len(captured)
+
+
+def _edit_pages(plan):
+    section = plan.sections.first()
+    initiative = Initiative.objects.filter(section=section).first()
+    milestone = Milestone.objects.filter(section=section).first()
+    return [
+        plan.get_absolute_url(),
+        url("plan_edit", plan.slug),
+        url("item_edit", plan.slug, "omrade", section.pk),
+        url("item_edit", plan.slug, "insats", initiative.pk),
+        url("item_edit", plan.slug, "tidplan", milestone.pk),
+        url("item_add", plan.slug, "uppfoljning") + f"?omrade={section.pk}&insats={initiative.pk}",
+        url("status_update", plan.slug, initiative.pk),
+        url("deleted", plan.slug),
+        url("section_fragment", plan.slug, section.pk),
+    ]
+
+
+def test_editing_pages_cost_the_same_queries_whatever_the_plan_size(client, register_admin):
+    client.force_login(register_admin)
+    body = factories.BodyFactory()
+    small = factories.build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
+    large = factories.build_synthetic_plan(sections=5, initiatives=4, items=3, body=body)
+    for small_path, large_path in zip(_edit_pages(small), _edit_pages(large), strict=True):
+        assert _queries(client, small_path) == _queries(client, large_path), large_path

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -32,6 +33,10 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=role))
+        # The demo strategist edits the demo plans, so the workbench can be tried at once.
+        strategist = User.objects.get(username="strateg")
+        for plan in apps.get_model("plans", "Plan").objects.all():
+            plan.editors.add(strategist)
         self.stdout.write(f"Demoanvändare (lösenord endast för utveckling: {DEMO_PASSWORD}):")
         for username, _first, _last, role, _staff in DEMO_USERS:
             self.stdout.write(f"  {username:<15} {role}")

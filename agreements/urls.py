@@ -26,3 +26,7 @@ urlpatterns = [
     path("ramverk/<slug:slug>/", views.framework_detail, name="framework_detail"),
     path("ramverk/<slug:slug>/historik/", views.framework_history, name="framework_history"),
 ]
+
+# The register as PDF. Put first: "overenskommelser/<register_id>/" would otherwise take "pdf"
+# as a register id.
+urlpatterns.insert(0, path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"))

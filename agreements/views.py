@@ -123,3 +123,23 @@ def framework_history(request, slug):
         "portal/object_history.html",
         {"object": framework, "entries": history_entries(framework), "section": "frameworks"},
     )
+
+
+def register_pdf(request):
+    """The register as a PDF, with the same filters as the page (rendered once per version)."""
+    from django.http import HttpResponseBadRequest
+
+    from agreements.pdf import InvalidFilter
+    from agreements.pdf import register_pdf as render
+    from portal.pdf import pdf_response
+
+    try:
+        content = render(
+            user=request.user, params=request.GET, base_url=request.build_absolute_uri("/")
+        )
+    except InvalidFilter as error:
+        return HttpResponseBadRequest(
+            "Filtret innehåller fel: " + "; ".join(error.errors),
+            content_type="text/plain; charset=utf-8",
+        )
+    return pdf_response(content, filename="forteckning-over-overenskommelser")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.models import (
+    BoardReport,
     Body,
     Decision,
     DecisionSubject,
@@ -9,7 +10,11 @@ from governance.models import (
     Membership,
     Organisation,
     Person,
+    ReportSection,
+    Signatory,
+    SupportingDocument,
 )
+from governance.services import save_with_history
 
 
 class DepartmentInline(admin.TabularInline):
@@ -64,3 +69,53 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 admin.site.register(Membership, SimpleHistoryAdmin)
 admin.site.register(Department, SimpleHistoryAdmin)
+
+
+def _issued(obj) -> bool:
+    report = obj if isinstance(obj, BoardReport) else getattr(obj, "report", None)
+    return report is not None and report.is_issued
+
+
+class FrozenWhenIssued:
+    """An issued board report never changes, in the admin either: it is shown read-only.
+    (For inlines `obj` is the report itself.)"""
+
+    def has_change_permission(self, request, obj=None):
+        return not _issued(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _issued(obj) and super().has_delete_permission(request, obj)
+
+
+class ReportPartInline(FrozenWhenIssued, admin.TabularInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not _issued(obj) and super().has_add_permission(request, obj)
+
+
+class SupportingDocumentInline(ReportPartInline):
+    model = SupportingDocument
+
+
+class SignatoryInline(ReportPartInline):
+    model = Signatory
+
+
+class ReportSectionInline(ReportPartInline):
+    model = ReportSection
+
+
+@admin.register(BoardReport)
+class BoardReportAdmin(FrozenWhenIssued, SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "date", "status"]
+    list_filter = ["status", "organisation"]
+    search_fields = ["title", "case_numbers"]
+    readonly_fields = ["status", "issued_at", "pdf", "pdf_sha256"]
+    filter_horizontal = ["recipients", "departments"]
+    inlines = [SupportingDocumentInline, SignatoryInline, ReportSectionInline]
+    view_on_site = True
+
+    def save_model(self, request, obj, form, change):
+        obj.revision += 1  # an open portal edit form of this draft must not overwrite this save
+        save_with_history(obj, user=request.user, reason="Ändrad i administrationen")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.models import Revisioned
 from portal.validators import (
     normalise_case_number,
     normalise_organisation_number,
@@ -294,3 +295,182 @@ class DecisionSubject(models.Model):
 
     def __str__(self):
         return f"{self.decision} → {self.subject}"
+
+
+class BoardReport(Revisioned):
+    """A tjänsteskrivelse: the memo an administration sends to bodies for a decision.
+
+    Drafted in the browser, then issued (expedierad): its PDF is rendered once and stored with
+    its SHA-256, and the report never changes again. A correction is a new report that
+    refers to the old one (`corrects`).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        ISSUED = "issued", _("Expedierad")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="board_reports",
+        verbose_name=_("huvudman"),
+    )
+    departments = models.ManyToManyField(
+        Department, blank=True, related_name="board_reports", verbose_name=_("förvaltningar")
+    )
+    # Some source memos carry no date (002); an unknown date stays empty rather than invented.
+    date = models.DateField(_("datum"), null=True, blank=True)
+    case_numbers = models.CharField(
+        _("ärendenummer"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ett eller flera, åtskilda med komma, t.ex. ”HSN 2024/310, SON 2024/190”."),
+    )
+    recipients = models.ManyToManyField(
+        Body, related_name="board_reports", verbose_name=_("mottagare")
+    )
+    title = models.CharField(_("rubrik"), max_length=300)
+    proposed_decision = models.TextField(_("förslag till beslut"), help_text=_("Markdown"))
+    summary = models.TextField(_("sammanfattning"), blank=True, help_text=_("Markdown"))
+    case_description = models.TextField(_("ärendebeskrivning"), blank=True, help_text=_("Markdown"))
+    assessment = models.TextField(_("bedömning"), blank=True, help_text=_("Markdown"))
+    subject_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gäller (typ)"),
+    )
+    subject_id = models.PositiveBigIntegerField(_("gäller (id)"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("rättar"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    issued_at = models.DateTimeField(_("expedierad"), null=True, blank=True, editable=False)
+    pdf = models.FileField(_("PDF"), upload_to="board-reports/", blank=True, editable=False)
+    pdf_sha256 = models.CharField(_("PDF:ens SHA-256"), max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(m2m_fields=[departments, recipients])
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("tjänsteskrivelse")
+        verbose_name_plural = _("tjänsteskrivelser")
+        permissions = [("issue_boardreport", _("Kan expediera tjänsteskrivelser"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | (~models.Q(pdf="") & ~models.Q(pdf_sha256="")),
+                name="board_report_issued_has_pdf",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})" if self.date else self.title
+
+    def get_absolute_url(self):
+        return reverse("governance:board_report_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_issued(self):
+        return self.status == self.Status.ISSUED
+
+    @property
+    def is_public(self):
+        return self.is_issued
+
+    def case_number_list(self) -> list[str]:
+        return [part.strip() for part in self.case_numbers.split(",") if part.strip()]
+
+    def clean(self):
+        numbers = []
+        for number in self.case_number_list():
+            try:
+                numbers.append(str(parse_case_number(number)))
+            except ValidationError as error:
+                raise ValidationError({"case_numbers": error.messages}) from error
+        self.case_numbers = ", ".join(numbers)
+        if self.corrects_id and self.corrects_id == self.pk:
+            raise ValidationError({"corrects": _("En tjänsteskrivelse kan inte rätta sig själv.")})
+
+
+def validate_portal_path(value: str) -> None:
+    """A link to a page of the portal: a path that the portal answers."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        if not value.startswith("/"):
+            raise Resolver404
+        resolve(value.split("?")[0].split("#")[0])
+    except Resolver404 as error:
+        raise ValidationError(
+            _("Ange en sida i portalen, t.ex. ”/ramverk/gotland-ramverk/”."),
+            code="invalid_portal_path",
+        ) from error
+
+
+class SupportingDocument(models.Model):
+    """One line of Beslutsunderlag: a title, optionally a file or a link to a page of the portal."""
+
+    report = models.ForeignKey(
+        BoardReport, on_delete=models.CASCADE, related_name="supporting_documents"
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    title = models.CharField(_("rubrik"), max_length=300)
+    file = models.FileField(
+        _("fil"), upload_to="board-reports/underlag/", blank=True, max_length=200
+    )
+    portal_path = models.CharField(
+        _("länk i portalen"), max_length=300, blank=True, validators=[validate_portal_path]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("beslutsunderlag")
+        verbose_name_plural = _("beslutsunderlag")
+
+    def __str__(self):
+        return self.title
+
+
+class Signatory(models.Model):
+    report = models.ForeignKey(BoardReport, on_delete=models.CASCADE, related_name="signatories")
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    department = models.CharField(_("förvaltning"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("undertecknare")
+        verbose_name_plural = _("undertecknare")
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class ReportSection(models.Model):
+    """A further heading a report may carry beyond the standard ones (002: "Jämställdhet")."""
+
+    report = models.ForeignKey(BoardReport, on_delete=models.CASCADE, related_name="extra_sections")
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    heading = models.CharField(_("rubrik"), max_length=200)
+    text = models.TextField(_("text"), blank=True, help_text=_("Markdown"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("avsnitt")
+        verbose_name_plural = _("avsnitt")
+
+    def __str__(self):
+        return self.heading

@@ -3,10 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from governance.models import Body, Decision, DecisionSubject, Membership, Organisation
+from governance.models import BoardReport, Body, Decision, DecisionSubject, Membership, Organisation
 
 
 @dataclass
@@ -88,3 +89,50 @@ def register_body_page_section(provider) -> None:
 
 def body_page_sections(body: Body, user) -> list[tuple[str, dict]]:
     return [section for provider in BODY_PAGE_SECTIONS if (section := provider(body, user))]
+
+
+# --- board reports ---------------------------------------------------------------------------
+
+
+class ReportLoginRequired(Exception):
+    """A draft board report: views answer with a login redirect."""
+
+
+def can_see_draft_reports(user) -> bool:
+    return user.is_authenticated and user.has_perm("governance.view_boardreport")
+
+
+def board_reports_visible_to(user):
+    reports = BoardReport.objects.select_related("organisation").prefetch_related("recipients")
+    if not can_see_draft_reports(user):
+        reports = reports.filter(status=BoardReport.Status.ISSUED)
+    return reports
+
+
+def board_report_get_for_view(*, user, pk: int) -> BoardReport:
+    report = get_object_or_404(
+        BoardReport.objects.select_related(
+            "organisation", "corrects", "subject_type"
+        ).prefetch_related(
+            "recipients",
+            "departments",
+            "supporting_documents",
+            "signatories",
+            "extra_sections",
+            "corrections",
+        ),
+        pk=pk,
+    )
+    if not report.is_issued and not can_see_draft_reports(user):
+        if not user.is_authenticated:
+            raise ReportLoginRequired
+        raise PermissionDenied("Du har inte behörighet att läsa utkast.")
+    return report
+
+
+def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
+    if not user.is_authenticated:
+        raise ReportLoginRequired
+    if not user.has_perm("governance.change_boardreport"):
+        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    return board_report_get_for_view(user=user, pk=pk)

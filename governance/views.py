@@ -1,7 +1,14 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from governance import queries
+from governance import queries, services
+from governance.forms import BoardReportForm
+from governance.pdf import board_report_context, board_report_pdf
 from portal.history import history_entries
+from portal.pdf import pdf_response
 
 
 def organisation_list(request):
@@ -57,3 +64,171 @@ def body_history(request, slug):
         "portal/object_history.html",
         {"object": body, "entries": history_entries(body), "section": "organisations"},
     )
+
+
+# --- board reports (tjänsteskrivelser) -----------------------------------------------------
+
+
+def _report_access(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except queries.ReportLoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def board_report_list(request):
+    reports = queries.board_reports_visible_to(request.user)
+    return render(
+        request,
+        "governance/board_report_list.html",
+        {"reports": reports, "can_create": request.user.has_perm("governance.add_boardreport")},
+    )
+
+
+@_report_access
+def board_report_detail(request, pk):
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    return render(
+        request,
+        "governance/board_report_detail.html",
+        board_report_context(report)
+        | {
+            "can_edit": not report.is_issued
+            and request.user.has_perm("governance.change_boardreport"),
+            "can_issue": not report.is_issued
+            and request.user.has_perm("governance.issue_boardreport"),
+            "can_correct": report.is_issued and request.user.has_perm("governance.add_boardreport"),
+        },
+    )
+
+
+@_report_access
+def board_report_pdf_view(request, pk):
+    """The issued PDF, the same bytes forever; a draft is rendered afresh and marked UTKAST."""
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    if report.is_issued:
+        with report.pdf.open("rb") as stored:
+            content = stored.read()
+        response = pdf_response(content, filename=report.title)
+        response["X-Content-SHA256"] = report.pdf_sha256
+        return response
+    content = board_report_pdf(report, base_url=request.build_absolute_uri("/"), draft=True)
+    return pdf_response(content, filename=f"utkast-{report.title}")
+
+
+def _report_form_page(request, form, *, report=None, status=200):
+    return render(
+        request,
+        "governance/board_report_form.html",
+        {"form": form, "report": report},
+        status=status,
+    )
+
+
+def board_report_create(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("governance.add_boardreport"):
+        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    form = BoardReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.board_report_create(
+                user=request.user,
+                recipients=form.cleaned_data["recipients"],
+                departments=form.cleaned_data["departments"],
+                **form.parts(),
+                **form.report_fields(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(report.get_absolute_url())
+    return _report_form_page(request, form, status=400 if form.is_bound else 200)
+
+
+@_report_access
+def board_report_edit(request, pk):
+    report = queries.board_report_get_for_edit(user=request.user, pk=pk)
+    if report.is_issued:
+        return _frozen(request, report)
+    if request.method != "POST":
+        return _report_form_page(request, BoardReportForm(instance=report), report=report)
+    form = BoardReportForm(
+        request.POST, instance=queries.board_report_get_for_edit(user=request.user, pk=pk)
+    )
+    if form.is_valid():
+        try:
+            services.board_report_update(
+                user=request.user,
+                report=report,
+                expected_revision=form.cleaned_data["revision"],
+                recipients=form.cleaned_data["recipients"],
+                departments=form.cleaned_data["departments"],
+                **form.parts(),
+                **form.report_fields(),
+            )
+        except services.ReportFrozen:
+            return _frozen(request, report)
+        except services.ReportConflict as conflict:
+            return render(
+                request,
+                "governance/board_report_conflict.html",
+                {"form": _resubmittable(form, conflict.current), "report": conflict.current},
+                status=409,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(report.get_absolute_url())
+    return _report_form_page(request, form, report=report, status=400)
+
+
+def _resubmittable(form, current):
+    """The typed form again, now carrying the newer revision so that saving the merge works."""
+    form.data = form.data.copy()
+    form.data["revision"] = current.revision
+    return form
+
+
+def _frozen(request, report):
+    return render(request, "governance/board_report_frozen.html", {"report": report}, status=409)
+
+
+@require_POST
+@_report_access
+def board_report_issue(request, pk):
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    if not request.user.has_perm("governance.issue_boardreport"):
+        raise PermissionDenied("Du har inte behörighet att expediera tjänsteskrivelser.")
+    base_url = request.build_absolute_uri("/")
+    try:
+        report = services.board_report_issue(
+            user=request.user,
+            report=report,
+            render_pdf=lambda r: board_report_pdf(r, base_url=base_url, draft=False),
+        )
+    except services.ReportFrozen:
+        return _frozen(request, report)
+    messages.success(
+        request, "Tjänsteskrivelsen är expedierad. PDF:en är sparad och ändras aldrig."
+    )
+    return redirect(report.get_absolute_url())
+
+
+@require_POST
+@_report_access
+def board_report_correct(request, pk):
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    if not request.user.has_perm("governance.add_boardreport"):
+        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    try:
+        correction = services.board_report_correct(user=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(report.get_absolute_url())
+    return redirect("governance:board_report_edit", pk=correction.pk)

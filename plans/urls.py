@@ -34,3 +34,7 @@ urlpatterns = [
         name="item_history",
     ),
 ]
+
+urlpatterns += [
+    path("planer/<slug:slug>/pdf/", views.plan_pdf, name="plan_pdf"),
+]

@@ -148,3 +148,14 @@ def due(request):
         },
         status=200 if valid else 400,
     )
+
+
+@_with_visibility
+def plan_pdf(request, slug):
+    """The whole plan as an archival PDF (rendered once per version of its content)."""
+    from plans.pdf import plan_pdf as render
+    from portal.pdf import pdf_response
+
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    content = render(plan, base_url=request.build_absolute_uri("/"))
+    return pdf_response(content, filename=plan.slug)

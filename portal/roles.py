@@ -18,6 +18,9 @@ REGISTER_MODELS = {
     ],
     "agreements": ["topic", "framework", "agreement", "attachment"],
 }
+REPORT_MODELS = {
+    "governance": ["boardreport", "supportingdocument", "signatory", "reportsection"],
+}
 PLAN_MODELS = {
     "plans": [
         "plan",
@@ -44,16 +47,25 @@ def _edit(models_by_app):
 
 def role_permissions() -> dict[str, list[tuple[str, str]]]:
     """(app_label, codename) pairs per role. Viewing includes drafts, which the public never sees."""
-    view = _codenames("view", REGISTER_MODELS) + _codenames("view", PLAN_MODELS)
+    view = (
+        _codenames("view", REGISTER_MODELS)
+        + _codenames("view", PLAN_MODELS)
+        + _codenames("view", REPORT_MODELS)
+    )
     return {
         READER: view,
-        STRATEGIST: view + _edit(PLAN_MODELS),
+        STRATEGIST: view + _edit(PLAN_MODELS) + _edit(REPORT_MODELS),
         # Register admins keep every plan and adopt them; strategists edit the plans they
         # are editors of (checked per plan in plans.queries.plan_get_for_edit).
         REGISTER_ADMIN: view
         + _edit(REGISTER_MODELS)
         + _edit(PLAN_MODELS)
-        + [("plans", "adopt_plan"), ("plans", "edit_every_plan")],
+        + _edit(REPORT_MODELS)
+        + [
+            ("plans", "adopt_plan"),
+            ("plans", "edit_every_plan"),
+            ("governance", "issue_boardreport"),
+        ],
     }
 
 

@@ -148,4 +148,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # pikepdf and WeasyPrint narrate their work at INFO; their warnings still show.
+    "loggers": {"pikepdf": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
+
+# PDFs: archival and tagged by default (PDF/A-2a); any variant WeasyPrint knows, or empty for none.
+PDF_VARIANT = os.environ.get("PDF_VARIANT", "pdf/a-2a")

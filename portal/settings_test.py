@@ -2,6 +2,7 @@
 but over plain HTTP on localhost, with a test-only key. Only environment defaults live here."""
 
 import os
+import tempfile
 
 for name, value in {
     "ALLOW_INSECURE_DEV_KEY": "1",
@@ -10,6 +11,8 @@ for name, value in {
     "CSRF_COOKIE_SECURE": "0",
     "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
     "STATIC_MANIFEST": "0",
+    # Uploaded and rendered files go to a scratch folder, never into the checkout.
+    "MEDIA_ROOT": tempfile.mkdtemp(prefix="portal-test-media-"),
 }.items():
     os.environ.setdefault(name, value)
 

@@ -6,17 +6,24 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 
 from agreements.models import Agreement, Framework, Topic
-from governance.models import Body, Department, Membership, Organisation
-from governance.services import decision_record, save_with_history
+from governance.models import BoardReport, Body, Department, Membership, Organisation
+from governance.pdf import board_report_pdf
+from governance.services import (
+    board_report_create,
+    board_report_issue,
+    decision_record,
+    save_with_history,
+)
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 
 REASON = "Demodata"
-FILES = ("governance.toml", "agreements.toml", "plans.toml")
+FILES = ("governance.toml", "agreements.toml", "plans.toml", "board_reports.toml")
 # What a wrong row in the TOML raises: reported with the row, so it can be found and fixed.
 LOAD_ERRORS = (ValidationError, ObjectDoesNotExist, FieldDoesNotExist, KeyError)
 
@@ -71,6 +78,7 @@ class Command(BaseCommand):
             table: partial(self.upsert, model, key) for table, (model, key) in TABLES.items()
         }
         loaders["decisions"] = self.record_decision
+        loaders["board_reports"] = self.issue_board_report
         versions_before = history_count()
         # File by file: a file may use the sets and rows of the files before it.
         self.sets = {}
@@ -192,6 +200,55 @@ class Command(BaseCommand):
             subjects=subjects,
             **{name: row[name] for name in ("date", "title", "text") if name in row},
         )
+
+    def issue_board_report(self, row: dict):
+        """Create the report and issue it, once: an issued report never changes, so one that
+        is already there (same organisation, title and date) is left as it is."""
+        organisation = self.find(Organisation, row["organisation"])
+        if BoardReport.objects.filter(
+            organisation=organisation, title=row["title"], date=row.get("date")
+        ).exists():
+            return
+        subject_type, subject_id = self.subject(row.get("subject"))
+        report = board_report_create(
+            user=None,
+            organisation=organisation,
+            departments=[
+                Department.objects.get(organisation=organisation, name=name)
+                for name in row.get("departments", [])
+            ],
+            recipients=[self.find(Body, slug) for slug in row["recipients"]],
+            subject_type=subject_type,
+            subject_id=subject_id,
+            supporting_documents=row.get("supporting_documents", []),
+            signatories=row.get("signatories", []),
+            extra_sections=row.get("extra_sections", []),
+            **{
+                name: row.get(name, "")
+                for name in (
+                    "title",
+                    "proposed_decision",
+                    "summary",
+                    "case_description",
+                    "assessment",
+                    "case_numbers",
+                )
+            },
+            date=row.get("date"),
+        )
+        board_report_issue(
+            user=None,
+            report=report,
+            render_pdf=lambda r: board_report_pdf(r, base_url="http://localhost/", draft=False),
+        )
+
+    def subject(self, ref: str | None):
+        if not ref:
+            return None, None
+        kind, _, key = ref.partition(":")
+        model = {"framework": Framework, "agreement": Agreement, "plan": Plan}[kind]
+        obj = model.objects.get(**{REFERENCE_KEYS.get(model, "slug"): key})
+        return ContentType.objects.get_for_model(model), obj.pk
 
 
 def history_count() -> int:

@@ -1,0 +1,153 @@
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from governance.models import BoardReport, Body, Department, validate_portal_path
+from governance.reports import subject_choices
+
+
+def _subject_choices():
+    """Optgroups of every object a report can be about, encoded "<content type>:<id>"."""
+    groups = [("", "Inget särskilt")]
+    for content_type, model in subject_choices():
+        options = [(f"{content_type.pk}:{obj.pk}", str(obj)) for obj in model.objects.all()]
+        if options:
+            groups.append((str(model._meta.verbose_name_plural).capitalize(), options))
+    return groups
+
+
+class BoardReportForm(forms.ModelForm):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    subject = forms.ChoiceField(label="Ärendet gäller", required=False)
+    supporting_documents_text = forms.CharField(
+        label="Beslutsunderlag",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Ett dokument per rad. Länka till en sida i portalen med ”Titel | /ramverk/…/”.",
+    )
+    signatories_text = forms.CharField(
+        label="Undertecknare",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En per rad: ”Namn; Titel; Förvaltning”.",
+    )
+    extra_sections_text = forms.CharField(
+        label="Övriga avsnitt",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Varje avsnitt börjar med en rad ”## Rubrik”, följd av texten.",
+    )
+
+    class Meta:
+        model = BoardReport
+        fields = [
+            "organisation",
+            "departments",
+            "date",
+            "case_numbers",
+            "recipients",
+            "title",
+            "proposed_decision",
+            "summary",
+            "case_description",
+            "assessment",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "departments": forms.CheckboxSelectMultiple,
+            "proposed_decision": forms.Textarea(attrs={"rows": 3}),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "case_description": forms.Textarea(attrs={"rows": 8}),
+            "assessment": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = _subject_choices()
+        self.fields["recipients"].queryset = Body.objects.order_by("name")
+        self.fields["departments"].queryset = Department.objects.select_related("organisation")
+        report = self.instance
+        if report.pk and not self.is_bound:
+            self.initial |= {
+                "revision": report.revision,
+                "subject": f"{report.subject_type_id}:{report.subject_id}"
+                if report.subject_id
+                else "",
+                "supporting_documents_text": "\n".join(
+                    f"{d.title} | {d.portal_path}" if d.portal_path else d.title
+                    for d in report.supporting_documents.all()
+                ),
+                "signatories_text": "\n".join(
+                    "; ".join([s.name, s.title, s.department]).rstrip("; ")
+                    for s in report.signatories.all()
+                ),
+                "extra_sections_text": "\n".join(
+                    f"## {section.heading}\n{section.text}"
+                    for section in report.extra_sections.all()
+                ),
+            }
+
+    def clean_revision(self):
+        return self.cleaned_data.get("revision") or 0
+
+    def clean_subject(self):
+        value = self.cleaned_data["subject"]
+        if not value:
+            return None, None
+        type_id, object_id = (int(part) for part in value.split(":"))
+        content_type = ContentType.objects.get_for_id(type_id)
+        if not content_type.model_class().objects.filter(pk=object_id).exists():
+            raise ValidationError("Det valda ärendet finns inte längre.")
+        return content_type, object_id
+
+    def clean_supporting_documents_text(self):
+        documents = []
+        for line in self.cleaned_data["supporting_documents_text"].splitlines():
+            title, _, path = (part.strip() for part in line.partition("|"))
+            if not title:
+                continue
+            if path:
+                validate_portal_path(path)
+            documents.append({"title": title[:300], "portal_path": path})
+        return documents
+
+    def clean_signatories_text(self):
+        signatories = []
+        for line in self.cleaned_data["signatories_text"].splitlines():
+            parts = [part.strip() for part in line.split(";")]
+            if not parts[0]:
+                continue
+            if len(parts) > 3:
+                raise ValidationError("Skriv högst tre delar per rad: ”Namn; Titel; Förvaltning”.")
+            name, title, department = ([*parts, "", ""])[:3]
+            signatories.append(
+                {"name": name[:200], "title": title[:200], "department": department[:200]}
+            )
+        return signatories
+
+    def clean_extra_sections_text(self):
+        sections = []
+        for line in self.cleaned_data["extra_sections_text"].splitlines():
+            if line.startswith("## "):
+                sections.append({"heading": line[3:].strip()[:200], "text": ""})
+            elif sections:
+                sections[-1]["text"] = f"{sections[-1]['text']}\n{line}".strip("\n")
+            elif line.strip():
+                raise ValidationError("Börja varje avsnitt med en rad ”## Rubrik”.")
+        return sections
+
+    def report_fields(self) -> dict:
+        subject_type, subject_id = self.cleaned_data["subject"]
+        fields = {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name not in ("recipients", "departments")
+        }
+        return fields | {"subject_type": subject_type, "subject_id": subject_id}
+
+    def parts(self) -> dict:
+        return {
+            "supporting_documents": self.cleaned_data["supporting_documents_text"],
+            "signatories": self.cleaned_data["signatories_text"],
+            "extra_sections": self.cleaned_data["extra_sections_text"],
+        }

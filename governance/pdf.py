@@ -1,0 +1,40 @@
+"""The board report as PDF: the same body template as the HTML preview, through portal.pdf."""
+
+from django.template.loader import render_to_string
+
+from governance.models import BoardReport
+from governance.reports import subject_section
+from portal.pdf import render_pdf
+
+TEMPLATE = "pdf/board_report.html"
+
+
+def board_report_context(report: BoardReport) -> dict:
+    return {
+        "report": report,
+        "subject_section": subject_section(report),
+        "title": report.title,
+        "organisation": report.organisation.name,
+        "subject": "Tjänsteskrivelse",
+    }
+
+
+def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool) -> bytes:
+    """Draft PDFs say UTKAST on every page; the issued one is rendered once, when issuing."""
+    html = render_to_string(TEMPLATE, board_report_context(report) | {"draft": draft})
+    departments = ", ".join(d.name for d in report.departments.all())
+    return render_pdf(
+        html=html,
+        base_url=base_url,
+        title=report.title,
+        author=f"{report.organisation.name}{', ' + departments if departments else ''}",
+        subject=", ".join(
+            part
+            for part in (
+                "Tjänsteskrivelse",
+                f"{report.date:%Y-%m-%d}" if report.date else "",
+                report.case_numbers,
+            )
+            if part
+        ),
+    )

@@ -1,0 +1,116 @@
+"""The plan as a PDF: cover, contents with page numbers, every section and initiative with its
+status, the timeline, and an appendix of what changed since the adopted version.
+
+Read from the same queries as the plan pages (plan_tree, plan_tree_as_of, compare,
+build_timeline) and drawn with the same item partials; rendered once per version of the
+plan's content and day (overdue markers depend on the day), then served from storage.
+"""
+
+from datetime import date
+
+from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from agreements.models import Framework
+from governance.models import Body, Decision, Organisation
+from plans import queries
+from plans.compare import compare
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Section,
+    StatusUpdate,
+)
+from plans.timeline import build_timeline
+from portal.pdf import cached_pdf, render_pdf
+
+TEMPLATE = "pdf/plan.html"
+PORTAL_NAME = "Samverkansportalen"
+
+
+def plan_pdf(plan: Plan, *, base_url: str, today: date | None = None) -> bytes:
+    """The plan's PDF: from storage when this version of its content was rendered before."""
+    today = today or timezone.localdate()
+    key = f"plan:{plan.pk}:{plan_content_version(plan)}:{today.isoformat()}"
+    return cached_pdf(key=key, render=lambda: render_plan_pdf(plan, base_url=base_url, today=today))
+
+
+def render_plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
+    context = plan_pdf_context(plan, today=today)
+    return render_pdf(
+        html=render_to_string(TEMPLATE, context),
+        base_url=base_url,
+        title=plan.title,
+        author=context["organisation"],
+        subject=context["subject"],
+    )
+
+
+def plan_pdf_context(plan: Plan, *, today: date) -> dict:
+    tree = queries.plan_tree(plan)
+    versions = list(plan.versions.select_related("decision__body"))
+    adopted = versions[0] if versions else None  # newest first (PlanVersion.Meta.ordering)
+    changes = compare(_tree_or_empty(plan, adopted.frozen_at), tree) if adopted else None
+    return {
+        "plan": plan,
+        "tree": tree,
+        "today": today,
+        "timeline": build_timeline(tree, today),
+        "versions": versions,
+        "adopted": adopted,
+        "changes": changes,
+        "organisation": organisation_of(plan),
+        "case_number": adopted.decision.case_number if adopted and adopted.decision else "",
+        "subject": " ".join(part for part in (plan.get_kind_display(), plan.period_text) if part),
+    }
+
+
+def organisation_of(plan: Plan) -> str:
+    """Who stands behind the plan, for the running header and the PDF's author: the body
+    that owns it, else its one party, else the portal."""
+    if plan.owner_body:
+        return plan.owner_body.name
+    parties = list(plan.parties.all())
+    return parties[0].name if len(parties) == 1 else PORTAL_NAME
+
+
+def _tree_or_empty(plan, moment):
+    try:
+        return queries.plan_tree_as_of(plan, moment)
+    except queries.PlanDidNotExist:
+        return queries.PlanTree(plan=plan, sections=[], when=moment)
+
+
+def plan_content_version(plan: Plan) -> str:
+    """The latest change to anything the plan's PDF shows, in one query: the plan and every
+    section, initiative, item and status it has had (deletions are history rows too), its
+    versions, and the bodies, organisations, decisions and frameworks it names."""
+    section_ids = Section.history.filter(plan_id=plan.pk).values("id")
+    initiative_ids = Initiative.history.filter(section_id__in=section_ids).values("id")
+    sources = {
+        "plan": Plan.history.filter(id=plan.pk),
+        "sections": Section.history.filter(plan_id=plan.pk),
+        "initiatives": Initiative.history.filter(section_id__in=section_ids),
+        "activities": Activity.history.filter(section_id__in=section_ids),
+        "milestones": Milestone.history.filter(section_id__in=section_ids),
+        "follow_ups": FollowUp.history.filter(section_id__in=section_ids),
+        "statuses": StatusUpdate.history.filter(initiative_id__in=initiative_ids),
+        "bodies": Body.history.all(),
+        "organisations": Organisation.history.all(),
+        "decisions": Decision.history.all(),
+        "frameworks": Framework.history.all(),
+    }
+    latest = {
+        f"latest_{name}": Subquery(rows.order_by("-history_date").values("history_date")[:1])
+        for name, rows in sources.items()
+    }
+    latest["latest_version"] = Subquery(
+        PlanVersion.objects.filter(plan=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    )
+    row = Plan.objects.filter(pk=plan.pk).values(**latest).get()
+    return "|".join(f"{name}={row[name]}" for name in sorted(row))

@@ -1,0 +1,45 @@
+"""How a plan summarises itself in a board report (governance.reports): its status table."""
+
+from django.utils import timezone
+
+from governance.models import BoardReport
+from plans.models import Plan
+from plans.queries import plan_tree
+
+
+def plan_summary(plan: Plan, report):
+    """Each initiative's status, and the milestones due and overdue since the last report
+    about the plan that was issued before this one."""
+    today = report.date or timezone.localdate()
+    previous = (
+        BoardReport.objects.filter(
+            subject_type=report.subject_type,
+            subject_id=plan.pk,
+            status=BoardReport.Status.ISSUED,
+            date__lt=today,
+        )
+        .exclude(pk=report.pk)
+        .order_by("-date")
+        .first()
+    )
+    since = previous.date if previous else None
+    tree = plan_tree(plan)
+    entries = [e for e in tree.entries(today) if e.kind == "milestone"]
+    due = [
+        e
+        for e in entries
+        if e.item.period_end
+        and e.item.period_end <= today
+        and (since is None or e.item.period_end > since)
+    ]
+    return (
+        "plans/includes/report_plan.html",
+        {
+            "plan": plan,
+            "tree": tree,
+            "since": since,
+            "previous": previous,
+            "due": [e for e in due if not e.overdue],
+            "overdue": [e for e in entries if e.overdue],
+        },
+    )

@@ -1,0 +1,151 @@
+"""PDF documents: HTML rendered by WeasyPrint into archival, tagged PDF, stored by content.
+
+Every PDF the portal serves comes through `render_pdf` (A4 and the running header and footer
+come from static/css/pdf.css) and is kept by `cached_pdf`, so a document is rendered once per
+version of its content and served from storage after that.
+"""
+
+import hashlib
+import io
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+STYLESHEET = "css/pdf.css"
+STORAGE_DIR = "pdf"
+
+
+def pdf_variant() -> str | None:
+    """The PDF variant from settings ("pdf/a-2a" unless configured); empty means plain PDF."""
+    return settings.PDF_VARIANT or None
+
+
+def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: str, lang="sv"):
+    """The HTML as PDF bytes: A4 (pdf.css), tagged, with the document's metadata, in the
+    configured variant, its XMP metadata stream uncompressed as PDF/A requires."""
+    # Imported here: loading WeasyPrint (Pango, fontconfig) takes a while and only PDFs need it.
+    import weasyprint
+
+    fetcher = _NoFetching()
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(filename=_stylesheet_path(), url_fetcher=fetcher)],
+        pdf_variant=pdf_variant(),
+        pdf_tags=True,
+    )
+    metadata = document.metadata
+    metadata.title = title
+    metadata.authors = [author]
+    metadata.description = subject
+    metadata.lang = lang
+    metadata.generator = "Samverkansportalen"
+    metadata.created = metadata.modified = timezone.now().isoformat(timespec="seconds")
+    pdf = document.write_pdf(pdf_variant=pdf_variant(), pdf_tags=True)
+    return archival_finish(pdf, lang=lang)
+
+
+def archival_finish(pdf: bytes, *, lang: str = "sv") -> bytes:
+    """Rewrite what WeasyPrint writes but PDF/A refuses.
+
+    WeasyPrint compresses the XMP metadata stream (/Filter /FlateDecode), and PDF/A-2 wants
+    it readable without decoding (ISO 19005-2, 6.6.2.1: no Filter on the catalog's metadata
+    stream). The XMP is kept as written, with the document's language added, and stored
+    unfiltered; qpdf never compresses metadata streams when it writes the file.
+    """
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["dc:language"] = [lang]
+        metadata = document.Root.Metadata
+        metadata.write(metadata.read_bytes())  # no filter: stored as it reads
+        output = io.BytesIO()
+        document.save(
+            output,
+            # Leave the other streams as WeasyPrint compressed them: only the metadata changes.
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+            fix_metadata_version=False,
+            deterministic_id=True,
+        )
+    return output.getvalue()
+
+
+class _NoFetching:
+    """Rendering fetches nothing: no network, no files named by content (the stylesheet and the
+    system fonts are read directly). WeasyPrint logs what was refused and goes on."""
+
+    _fail_on_errors = False  # read by WeasyPrint when a fetch fails
+
+    def __call__(self, url, *args, **kwargs):
+        raise ValueError(f"PDF-renderingen hämtar inga resurser: {url}")
+
+    fetch = __call__
+
+
+def _stylesheet_path() -> str:
+    path = finders.find(STYLESHEET)
+    if not path:
+        raise FileNotFoundError(STYLESHEET)
+    return path
+
+
+# --- stored by content -----------------------------------------------------------------
+
+
+def cached_pdf(*, key: str, render) -> bytes:
+    """The PDF for `key` from storage, rendered by `render()` and stored the first time.
+
+    `key` names the content version (what the document shows, as of which change); the
+    layout (templates, stylesheet, WeasyPrint version, PDF variant) is added here, so a new
+    release renders afresh instead of serving documents in an old layout.
+    """
+    name = storage_name(key)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    content = render()
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        # Another request stored the same document meanwhile: keep the first, serve it.
+        default_storage.delete(saved)
+        with default_storage.open(name, "rb") as stored:
+            return stored.read()
+    return content
+
+
+def storage_name(key: str) -> str:
+    full_key = f"{key}|layout={layout_fingerprint()}|variant={pdf_variant()}"
+    return f"{STORAGE_DIR}/{hashlib.sha256(full_key.encode()).hexdigest()}.pdf"
+
+
+@cache
+def layout_fingerprint() -> str:
+    """A digest of everything besides the data that shapes a PDF: the templates, the stylesheet
+    and the WeasyPrint version. Computed once per process."""
+    import weasyprint
+
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    stylesheet = Path(_stylesheet_path())
+    files = [(stylesheet.name, stylesheet)]
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        root = Path(directory)
+        files += sorted((str(p.relative_to(root)), p) for p in root.rglob("*.html"))
+    for name, path in files:
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pdf_response(content: bytes, *, filename: str) -> HttpResponse:
+    """Shown in the browser (inline), saved under a readable ASCII file name."""
+    response = HttpResponse(content, content_type="application/pdf")
+    name = slugify(filename) or "dokument"
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    response["Content-Length"] = str(len(content))
+    return response

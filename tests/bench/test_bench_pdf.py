@@ -1,0 +1,84 @@
+"""`make bench`: the Skåne plan as a PDF.
+
+Prints the time to render the plan's PDF through the portal (queries, template, WeasyPrint,
+the PDF/A metadata step), pages per second, the time of a download served from storage, and
+the ratio of the portal's time to WeasyPrint alone rendering the same HTML with the same
+stylesheet and variant (the floor). Figures, not assertions: timing never fails a test.
+"""
+
+import os
+import statistics
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from plans import pdf as plan_pdfs
+from plans.models import Plan
+from portal import pdf
+
+pytestmark = [
+    pytest.mark.skipif(os.environ.get("BENCH") != "1", reason="benchmarks run with `make bench`"),
+    pytest.mark.django_db,
+]
+
+ROUNDS = 5
+SKANE = "skane-aktivitets-och-tidplan-2022-2025"
+
+
+def median_seconds(action, rounds=ROUNDS) -> float:
+    action()  # warm caches (fonts, templates, connections)
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def test_skane_plan_pdf(client, settings, tmp_path):
+    import weasyprint
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=StringIO())
+    plan = Plan.objects.get(slug=SKANE)
+    today = timezone.localdate()
+    base_url = "http://testserver/"
+
+    content = plan_pdfs.render_plan_pdf(plan, base_url=base_url, today=today)
+    html = render_to_string(plan_pdfs.TEMPLATE, plan_pdfs.plan_pdf_context(plan, today=today))
+    stylesheet = weasyprint.CSS(filename=pdf._stylesheet_path())
+
+    def weasyprint_alone():
+        return weasyprint.HTML(string=html, base_url=base_url).write_pdf(
+            stylesheets=[stylesheet], pdf_variant=pdf.pdf_variant()
+        )
+
+    pages = len(weasyprint.HTML(string=html).render(stylesheets=[stylesheet]).pages)
+    portal = median_seconds(lambda: plan_pdfs.render_plan_pdf(plan, base_url=base_url, today=today))
+    floor = median_seconds(weasyprint_alone)
+    raw = weasyprint_alone()
+    finish = median_seconds(lambda: pdf.archival_finish(raw))
+
+    url = reverse("plans:plan_pdf", args=[plan.slug])
+    first_started = time.perf_counter()
+    assert client.get(url).status_code == 200
+    first_download = time.perf_counter() - first_started
+    stored = median_seconds(lambda: client.get(url), rounds=20)
+
+    print(
+        f"\n\nSkåne plan PDF (median of {ROUNDS} renderings, WeasyPrint {weasyprint.__version__})"
+    )
+    print(f"pages                         {pages:>8}")
+    print(f"size                          {len(content) / 1024:>8.0f} kB")
+    print(f"portal render                 {portal * 1000:>8.0f} ms")
+    print(f"WeasyPrint alone (floor)      {floor * 1000:>8.0f} ms")
+    print(f"ratio portal / floor          {portal / floor:>8.2f}")
+    print(f"of which PDF/A metadata step  {finish * 1000:>8.1f} ms")
+    print(f"pages per second              {pages / portal:>8.1f}")
+    print(f"first download                {first_download * 1000:>8.0f} ms")
+    print(f"download served from storage  {stored * 1000:>8.1f} ms")

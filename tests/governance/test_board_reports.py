@@ -1,0 +1,295 @@
+"""Board reports (tjänsteskrivelser): drafted, previewed, issued once, frozen forever."""
+
+import hashlib
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from governance.models import BoardReport
+from governance.services import (
+    ReportConflict,
+    ReportFrozen,
+    board_report_correct,
+    board_report_create,
+    board_report_issue,
+    board_report_update,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def gotland():
+    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+    hsn = factories.BodyFactory(
+        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
+    )
+    son = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[region])
+    framework = factories.DraftFrameworkFactory(
+        title="Gemensamt ramverk för primärvård", slug="gotland-ramverk"
+    )
+    agreement = factories.AgreementFactory(
+        register_id="STY-02292", title="Övergripande överenskommelse"
+    )
+    agreement.replaced_by_framework = framework
+    agreement.save()
+    return {"region": region, "hsn": hsn, "son": son, "framework": framework}
+
+
+@pytest.fixture
+def draft(gotland, strategist):
+    from django.contrib.contenttypes.models import ContentType
+
+    return board_report_create(
+        user=strategist,
+        organisation=gotland["region"],
+        date="2024-08-22",
+        title="Statusuppdatering för arbetet med att ta fram ramverk för primärvård",
+        proposed_decision="- Hälso- och sjukvårdsnämnden och socialnämnden har tagit del av informationen.",
+        summary="Ramverket är ett steg i en ännu närmare samverkan.",
+        case_description="Ramverket är tänkt att ersätta flera av våra nuvarande överenskommelser.",
+        assessment="Arbetet med att ta fram ramverket fortsätter.",
+        subject_type=ContentType.objects.get_for_model(gotland["framework"]),
+        subject_id=gotland["framework"].pk,
+        recipients=[gotland["hsn"], gotland["son"]],
+        supporting_documents=[
+            {"title": "Gemensamt ramverk_utkast", "portal_path": "/ramverk/gotland-ramverk/"}
+        ],
+        signatories=[
+            {
+                "name": "Marie Loob",
+                "title": "Hälso- och sjukvårdsdirektör",
+                "department": "Hälso- och sjukvårdsförvaltningen",
+            },
+            {
+                "name": "Marica Gardell",
+                "title": "Socialdirektör",
+                "department": "Socialförvaltningen",
+            },
+        ],
+    )
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def issue(report, user):
+    from governance.pdf import board_report_pdf
+
+    return board_report_issue(
+        user=user,
+        report=report,
+        render_pdf=lambda r: board_report_pdf(r, base_url="http://testserver/", draft=False),
+    )
+
+
+def test_preview_shows_every_section_and_what_the_framework_replaces(client, draft, reader):
+    client.force_login(reader)
+    content = client.get(draft.get_absolute_url()).content.decode()
+    for text in ["Mottagare", "Förslag till beslut", "Sammanfattning", "Ärendebeskrivning", "Bedömning", "Beslutsunderlag",
+                 "Socialnämnden", "Marie Loob", "Socialdirektör", "STY-02292", "ska ersätta"]:  # fmt: skip
+        assert text in content, text
+
+
+def test_draft_is_not_public(client, draft):
+    assert client.get(draft.get_absolute_url()).status_code == 302
+    assert client.get(reverse("governance:board_report_pdf", args=[draft.pk])).status_code == 302
+
+
+def test_draft_pdf_says_utkast_on_every_page(client, draft, reader):
+    client.force_login(reader)
+    response = client.get(reverse("governance:board_report_pdf", args=[draft.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    reader_pdf = PdfReader(io.BytesIO(response.content))
+    assert all("UTKAST" in page.extract_text() for page in reader_pdf.pages)
+
+
+def test_issuing_stores_the_pdf_once_with_its_sha256_and_freezes_the_report(
+    client, draft, register_admin
+):
+    report = issue(draft, register_admin)
+    stored = report.pdf.read()
+    assert hashlib.sha256(stored).hexdigest() == report.pdf_sha256
+    text = pdf_text(stored)
+    headings = [
+        "Mottagare",
+        "Förslag till beslut",
+        "Sammanfattning",
+        "Ärendebeskrivning",
+        "Bedömning",
+        "Beslutsunderlag",
+    ]
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert "UTKAST" not in text and "Sida 1 av" in text
+    first = client.get(reverse("governance:board_report_pdf", args=[report.pk]))
+    second = client.get(reverse("governance:board_report_pdf", args=[report.pk]))
+    assert first.content == second.content == stored  # the same bytes, forever, to anyone
+    assert first["X-Content-SHA256"] == report.pdf_sha256
+
+
+def test_issuing_twice_is_refused(draft, register_admin):
+    issue(draft, register_admin)
+    with pytest.raises(ReportFrozen):
+        issue(draft, register_admin)
+
+
+def test_an_issued_report_cannot_be_edited_by_form_or_service(client, draft, register_admin):
+    report = issue(draft, register_admin)
+    with pytest.raises(ReportFrozen):
+        board_report_update(
+            user=register_admin, report=report, expected_revision=report.revision, title="Ny rubrik"
+        )
+    client.force_login(register_admin)
+    response = client.post(
+        reverse("governance:board_report_edit", args=[report.pk]), {"title": "Ny rubrik"}
+    )
+    assert response.status_code == 409
+    assert "ändras aldrig" in response.content.decode()
+    again = client.post(reverse("governance:board_report_issue", args=[report.pk]))
+    assert again.status_code == 409
+    report.refresh_from_db()
+    assert report.title.startswith("Statusuppdatering")
+
+
+def test_an_issued_report_is_read_only_in_the_admin(client, draft, register_admin):
+    report = issue(draft, register_admin)
+    client.force_login(register_admin)
+    change_url = reverse("admin:governance_boardreport_change", args=[report.pk])
+    response = client.post(change_url, {"title": "Ändrad i admin"})
+    assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.title.startswith("Statusuppdatering")
+    assert (
+        client.post(
+            reverse("admin:governance_boardreport_delete", args=[report.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+
+
+def test_a_correction_is_a_new_draft_that_refers_to_the_issued_report(
+    draft, register_admin, strategist
+):
+    report = issue(draft, register_admin)
+    correction = board_report_correct(user=strategist, report=report)
+    assert correction.corrects == report and not correction.is_issued
+    assert [s.name for s in correction.signatories.all()] == ["Marie Loob", "Marica Gardell"]
+    report.refresh_from_db()
+    assert report.is_issued
+
+
+def test_a_save_over_a_newer_draft_is_refused(draft, strategist):
+    board_report_update(
+        user=strategist, report=draft, expected_revision=draft.revision, title="Först"
+    )
+    with pytest.raises(ReportConflict):
+        board_report_update(
+            user=strategist, report=draft, expected_revision=draft.revision, title="Sedan"
+        )
+
+
+def test_strategist_drafts_in_the_browser_and_register_admin_issues(
+    client, gotland, strategist, register_admin
+):
+    client.force_login(strategist)
+    response = client.post(
+        reverse("governance:board_report_create"),
+        {
+            "organisation": gotland["region"].pk,
+            "date": "2024-08-22",
+            "case_numbers": "hsn 2024/310,  SON 2024/190",
+            "recipients": [gotland["hsn"].pk, gotland["son"].pk],
+            "title": "Lägesrapport",
+            "proposed_decision": "Informationen noteras.",
+            "subject": "",
+            "supporting_documents_text": "Tjänsteskrivelse daterad 2024-08-22\nRamverket | /ramverk/gotland-ramverk/",
+            "signatories_text": "Marie Loob; Hälso- och sjukvårdsdirektör; Hälso- och sjukvårdsförvaltningen",
+            "extra_sections_text": "## Jämställdhet\n-",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    report = BoardReport.objects.get(title="Lägesrapport")
+    assert report.case_numbers == "HSN 2024/310, SON 2024/190"
+    assert [d.portal_path for d in report.supporting_documents.all()] == [
+        "",
+        "/ramverk/gotland-ramverk/",
+    ]
+    assert (
+        client.post(reverse("governance:board_report_issue", args=[report.pk])).status_code == 403
+    )
+    client.force_login(register_admin)
+    assert (
+        client.post(reverse("governance:board_report_issue", args=[report.pk])).status_code == 302
+    )
+    report.refresh_from_db()
+    assert report.is_issued
+    client.logout()
+    assert client.get(report.get_absolute_url()).status_code == 200  # issued reports are public
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("case_numbers", "HSN 20/1", "ärendenummer"),
+        ("supporting_documents_text", "Underlag | https://example.com/", "sida i portalen"),
+        ("signatories_text", "A; B; C; D", "högst tre"),
+        ("extra_sections_text", "text utan rubrik", "## Rubrik"),
+    ],
+)
+def test_bad_input_is_refused_with_a_swedish_message_and_nothing_saved(
+    client, gotland, strategist, field, value, message
+):
+    client.force_login(strategist)
+    data = {
+        "organisation": gotland["region"].pk,
+        "date": "2024-08-22",
+        "recipients": [gotland["hsn"].pk],
+        "title": "Lägesrapport",
+        "proposed_decision": "Noteras.",
+        field: value,
+    }
+    response = client.post(reverse("governance:board_report_create"), data)
+    assert response.status_code == 400
+    assert message.lower() in response.content.decode().lower()
+    assert not BoardReport.objects.exists()
+
+
+def test_demo_reports_from_seeds_000_and_002_are_issued_from_the_data(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    gotland = BoardReport.objects.get(organisation__slug="region-gotland")
+    vasterbotten = BoardReport.objects.get(organisation__slug="region-vasterbotten")
+    assert gotland.is_issued and vasterbotten.is_issued
+    assert [b.name for b in gotland.recipients.order_by("name")] == [
+        "Hälso- och sjukvårdsnämnden",
+        "Socialnämnden",
+    ]
+    assert [s.name for s in gotland.signatories.all()] == ["Marie Loob", "Marica Gardell"]
+    assert gotland.subject.slug == "gotland-ramverk-primarvard"
+    text = pdf_text(gotland.pdf.read())
+    for heading in [
+        "Mottagare",
+        "Förslag till beslut",
+        "Sammanfattning",
+        "Ärendebeskrivning",
+        "Bedömning",
+        "Beslutsunderlag",
+    ]:
+        assert heading in text
+    assert "STY-11006" in text and "Marica Gardell" in text
+    assert "Rapporten godkänns." in pdf_text(vasterbotten.pdf.read())
+    sha = gotland.pdf_sha256
+    call_command("load_demo", verbosity=0)
+    gotland.refresh_from_db()
+    assert gotland.pdf_sha256 == sha and BoardReport.objects.count() == 2

@@ -2,19 +2,15 @@
 
 from datetime import date
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from agreements.models import PUBLIC_STATUSES, Agreement, Framework, Status
 from governance.models import DecisionSubject
+from portal.access import LoginRequired
 
 REVIEW_SOON_DAYS = 90
-
-
-class LoginRequired(Exception):
-    """Raised for content that exists but needs a login; views turn it into a login redirect."""
 
 
 def can_see_drafts(user) -> bool:
@@ -93,7 +89,3 @@ def reviews_due(*, user, today: date, within_days: int = REVIEW_SOON_DAYS) -> Qu
         .select_related("responsible_body")
         .order_by("review_by", "register_id")
     )
-
-
-def login_redirect(request):
-    return redirect_to_login(request.get_full_path())

@@ -30,17 +30,6 @@ def agreement_list(request):
     )
 
 
-def _with_visibility(view):
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except queries.LoginRequired:
-            return queries.login_redirect(request)
-
-    return wrapped
-
-
-@_with_visibility
 def agreement_detail(request, register_id):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
     return _render_agreement(request, agreement, AttachmentForm())
@@ -80,7 +69,6 @@ def attachment_upload(request, register_id):
     return _render_agreement(request, agreement, form, status=400)
 
 
-@_with_visibility
 def attachment_download(request, register_id, pk):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
     attachment = get_object_or_404(agreement.attachments, pk=pk)
@@ -94,7 +82,6 @@ def attachment_download(request, register_id, pk):
     return response
 
 
-@_with_visibility
 def agreement_history(request, register_id):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
     return render(
@@ -109,13 +96,11 @@ def framework_list(request):
     return render(request, "agreements/framework_list.html", {"frameworks": frameworks})
 
 
-@_with_visibility
 def framework_detail(request, slug):
     framework = queries.framework_get_for_view(user=request.user, slug=slug)
     return render(request, "agreements/framework_detail.html", {"framework": framework})
 
 
-@_with_visibility
 def framework_history(request, slug):
     framework = queries.framework_get_for_view(user=request.user, slug=slug)
     return render(

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from governance.models import BoardReport, Body, Decision, DecisionSubject, Membership, Organisation
+from portal.access import LoginRequired
 
 
 @dataclass
@@ -94,10 +95,6 @@ def body_page_sections(body: Body, user) -> list[tuple[str, dict]]:
 # --- board reports ---------------------------------------------------------------------------
 
 
-class ReportLoginRequired(Exception):
-    """A draft board report: views answer with a login redirect."""
-
-
 def can_see_draft_reports(user) -> bool:
     return user.is_authenticated and user.has_perm("governance.view_boardreport")
 
@@ -125,14 +122,14 @@ def board_report_get_for_view(*, user, pk: int) -> BoardReport:
     )
     if not report.is_issued and not can_see_draft_reports(user):
         if not user.is_authenticated:
-            raise ReportLoginRequired
+            raise LoginRequired
         raise PermissionDenied("Du har inte behörighet att läsa utkast.")
     return report
 
 
 def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
     if not user.is_authenticated:
-        raise ReportLoginRequired
+        raise LoginRequired
     if not user.has_perm("governance.change_boardreport"):
         raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
     return board_report_get_for_view(user=user, pk=pk)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -7,6 +6,7 @@ from django.views.decorators.http import require_POST
 from governance import queries, services
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
+from portal.access import LoginRequired
 from portal.history import history_entries
 from portal.pdf import pdf_response
 
@@ -69,17 +69,6 @@ def body_history(request, slug):
 # --- board reports (tjänsteskrivelser) -----------------------------------------------------
 
 
-def _report_access(view):
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except queries.ReportLoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    wrapped.__name__ = view.__name__
-    return wrapped
-
-
 def board_report_list(request):
     reports = queries.board_reports_visible_to(request.user)
     return render(
@@ -89,7 +78,6 @@ def board_report_list(request):
     )
 
 
-@_report_access
 def board_report_detail(request, pk):
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     return render(
@@ -106,7 +94,6 @@ def board_report_detail(request, pk):
     )
 
 
-@_report_access
 def board_report_pdf_view(request, pk):
     """The issued PDF, the same bytes forever; a draft is rendered afresh and marked UTKAST."""
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
@@ -131,7 +118,7 @@ def _report_form_page(request, form, *, report=None, status=200):
 
 def board_report_create(request):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        raise LoginRequired
     if not request.user.has_perm("governance.add_boardreport"):
         raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
     form = BoardReportForm(request.POST if request.method == "POST" else None)
@@ -151,7 +138,6 @@ def board_report_create(request):
     return _report_form_page(request, form, status=400 if form.is_bound else 200)
 
 
-@_report_access
 def board_report_edit(request, pk):
     report = queries.board_report_get_for_edit(user=request.user, pk=pk)
     if report.is_issued:
@@ -200,7 +186,6 @@ def _frozen(request, report):
 
 
 @require_POST
-@_report_access
 def board_report_issue(request, pk):
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     if not request.user.has_perm("governance.issue_boardreport"):
@@ -221,7 +206,6 @@ def board_report_issue(request, pk):
 
 
 @require_POST
-@_report_access
 def board_report_correct(request, pk):
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     if not request.user.has_perm("governance.add_boardreport"):

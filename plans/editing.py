@@ -24,6 +24,7 @@ from plans.forms import (
 )
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 from portal import periods
+from portal.access import LoginRequired
 from portal.history import history_entries
 
 # URL word -> (model, form, Swedish name with article for headings)
@@ -42,11 +43,8 @@ def _editing(view):
     exceptions to answers: login redirect, 403 with a reason, 404."""
 
     def wrapped(request, slug, *args, **kwargs):
-        try:
-            plan = queries.plan_get_for_edit(user=request.user, slug=slug)
-            return view(request, plan, *args, **kwargs)
-        except queries.LoginRequired:
-            return queries.login_redirect(request)
+        plan = queries.plan_get_for_edit(user=request.user, slug=slug)
+        return view(request, plan, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
     return wrapped
@@ -190,7 +188,7 @@ def _unique_slug(title: str) -> str:
 
 def plan_create(request):
     if not request.user.is_authenticated:
-        return queries.login_redirect(request)
+        raise LoginRequired
     if not request.user.has_perm("plans.add_plan"):
         raise PermissionDenied("Du har inte behörighet att skapa planer.")
     form = PlanForm(request.POST or None) if request.method == "POST" else PlanForm()

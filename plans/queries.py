@@ -5,7 +5,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
@@ -22,13 +21,10 @@ from plans.models import (
     Section,
     StatusUpdate,
 )
+from portal.access import LoginRequired
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
 NO_STATUS = "Ingen status"
-
-
-class LoginRequired(Exception):
-    """Content that exists but needs a login; views turn it into a login redirect."""
 
 
 def can_see_drafts(user) -> bool:
@@ -52,10 +48,6 @@ def plan_get_for_view(*, user, slug: str) -> Plan:
             raise LoginRequired
         raise PermissionDenied("Du har inte behörighet att läsa utkast.")
     return plan
-
-
-def login_redirect(request):
-    return redirect_to_login(request.get_full_path())
 
 
 # --- the tree ------------------------------------------------------------------------

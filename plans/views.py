@@ -9,16 +9,6 @@ from portal.history import history_entries
 from portal.periods import add_months
 
 
-def _with_visibility(view):
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except queries.LoginRequired:
-            return queries.login_redirect(request)
-
-    return wrapped
-
-
 def plan_list(request):
     plans = (
         queries.plans_visible_to(request.user)
@@ -42,7 +32,6 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
     return render(request, template, context)
 
 
-@_with_visibility
 def plan_detail(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     editing = queries.can_edit(request.user, plan) and plan.status != plan.Status.CLOSED
@@ -55,14 +44,12 @@ def plan_detail(request, slug):
     )
 
 
-@_with_visibility
 def plan_timeline(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     tree = queries.public_tree(plan, request.user)
     return _plan_page(request, plan, tree, template="plans/plan_timeline.html")
 
 
-@_with_visibility
 def plan_version(request, slug, number):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     version = queries.plan_version_get(plan=plan, number=number)
@@ -70,7 +57,6 @@ def plan_version(request, slug, number):
     return _plan_page(request, plan, tree, as_of=version.frozen_at, version=version)
 
 
-@_with_visibility
 def plan_as_of(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     form = AsOfForm(request.GET)
@@ -85,7 +71,6 @@ def plan_as_of(request, slug):
     return _plan_page(request, plan, tree, as_of=form.moment(), as_of_form=form)
 
 
-@_with_visibility
 def plan_compare(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     form = CompareForm(request.GET)
@@ -108,7 +93,6 @@ def _tree_or_empty(plan, moment):
         return queries.PlanTree(plan=plan, sections=[], when=moment)
 
 
-@_with_visibility
 def plan_history(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     return render(
@@ -150,7 +134,6 @@ def due(request):
     )
 
 
-@_with_visibility
 def plan_pdf(request, slug):
     """The whole plan as an archival PDF (rendered once per version of its content)."""
     from plans.pdf import plan_pdf as render

@@ -1,8 +1,14 @@
-"""A strict Content-Security-Policy for every response.
+"""Middleware of our own: a strict Content-Security-Policy, and login redirects for drafts.
+
+The CSP:
 
 Django 5.2 has no CSP support of its own; everything we serve is same-origin
 (templates, our CSS and JS, htmx from django-htmx), so one fixed policy fits.
 """
+
+from django.contrib.auth.views import redirect_to_login
+
+from portal.access import LoginRequired
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -42,3 +48,18 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class LoginRequiredMiddleware:
+    """Send anonymous visitors who ask for a draft to the login page, and back afterwards."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, LoginRequired):
+            return redirect_to_login(request.get_full_path())
+        return None

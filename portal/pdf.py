@@ -64,16 +64,44 @@ def archival_finish(pdf: bytes, *, lang: str = "sv") -> bytes:
             xmp["dc:language"] = [lang]
         metadata = document.Root.Metadata
         metadata.write(metadata.read_bytes())  # no filter: stored as it reads
+        for stream in _streams_ending_in_cr(document):
+            _store_uncompressed(stream)
         output = io.BytesIO()
         document.save(
             output,
-            # Leave the other streams as WeasyPrint compressed them: only the metadata changes.
+            # Leave the other streams as WeasyPrint compressed them. No object streams: their
+            # compressed bytes are qpdf's to choose, and could end in CR (see below).
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+            compress_streams=False,  # what is stored uncompressed here stays so
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
             fix_metadata_version=False,
             deterministic_id=True,
         )
     return output.getvalue()
+
+
+def _streams_ending_in_cr(document):
+    """Streams whose data ends with a carriage return. Written as "…\\r\\nendstream", the CR
+    reads as part of the end-of-line, so the data seems one byte shorter than /Length and
+    PDF/A validators refuse the file (ISO 19005-2, 6.1.7.1). Compressed data ends in CR
+    about once in 256 streams: most documents have one somewhere."""
+    for obj in document.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.read_raw_bytes().endswith(b"\r"):
+            filters = obj.get("/Filter")
+            if filters in (None, pikepdf.Name.FlateDecode):
+                yield obj
+
+
+def _store_uncompressed(stream) -> None:
+    """Store the stream's data without compression. Compressing again would not help: Flate
+    data ends with the Adler-32 checksum of what it holds, whatever the level. (Font files and
+    content streams end in binary data or whitespace other than a lone CR.)"""
+    data = stream.read_bytes()
+    if data.endswith(b"\r"):
+        raise ValueError("En PDF-ström slutar på CR och kan inte skrivas som PDF/A.")
+    if "/DecodeParms" in stream:
+        del stream["/DecodeParms"]  # the predictor applied to the compressed form only
+    stream.write(data)
 
 
 class _NoFetching:

@@ -10,7 +10,7 @@ from agreements import pdf as register_pdfs
 from agreements.models import Status
 from governance.services import decision_record
 from tests import factories
-from tests.portal.test_pdf import assert_archival, outline_titles, page_texts, xmp_of
+from tests.pdf_checks import assert_archival, outline_titles, page_texts, xmp_of
 
 URL = "/overenskommelser/pdf/"
 

@@ -293,3 +293,28 @@ def test_demo_reports_from_seeds_000_and_002_are_issued_from_the_data(client):
     call_command("load_demo", verbosity=0)
     gotland.refresh_from_db()
     assert gotland.pdf_sha256 == sha and BoardReport.objects.count() == 2
+
+
+def test_issued_pdf_is_archival_tagged_and_described(draft, register_admin):
+    from tests.pdf_checks import assert_archival, fonts_not_embedded, outline_titles, xmp_of
+
+    content = issue(draft, register_admin).pdf.read()
+    assert_archival(content)  # PDF/A-2a by the independent validator
+    xmp = xmp_of(content)
+    assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("2", "A")
+    assert "Statusuppdatering" in str(xmp["dc:title"])
+    assert "Region Gotland" in str(xmp["dc:creator"])
+    assert "sv" in str(xmp["dc:language"])
+    reader = PdfReader(io.BytesIO(content))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert {"Förslag till beslut", "Sammanfattning", "Beslutsunderlag"} <= set(
+        outline_titles(content)
+    )
+    assert fonts_not_embedded(content) == []
+
+
+def test_draft_pdf_is_archival_too(client, draft, reader):
+    from tests.pdf_checks import assert_archival
+
+    client.force_login(reader)
+    assert_archival(client.get(reverse("governance:board_report_pdf", args=[draft.pk])).content)

@@ -18,7 +18,7 @@ from plans import queries
 from plans.models import Plan
 from plans.services import plan_adopt
 from tests import factories
-from tests.portal.test_pdf import (
+from tests.pdf_checks import (
     assert_archival,
     fonts_not_embedded,
     metadata_stream_dict,

@@ -1,19 +1,25 @@
 """portal.pdf: archival, tagged PDF from HTML, checked by an independent validator, and the
 store that renders a document once per version of its content.
-
-The helpers at the top are shared with the plan and register PDF tests.
 """
 
 import io
 import re
 
-import page
 import pikepdf
 import pypdf
 import pytest
 from django.core.files.storage import default_storage
 
 from portal import pdf
+from tests.pdf_checks import (
+    assert_archival,
+    fonts_not_embedded,
+    metadata_stream_dict,
+    outline_titles,
+    page_texts,
+    validation_failures,
+    xmp_of,
+)
 
 HTML = """<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>Provdokument</title></head>
@@ -29,63 +35,6 @@ HTML = """<!doctype html>
   <h2 style="break-before: page">Andra avsnittet</h2>
   <p><a href="/organ/ctb/">Central tjänstemannaberedning</a> <span>✔ ● ▲ ■ ✖ ○ ⚠</span></p>
 </body></html>"""
-
-
-# --- shared checks -----------------------------------------------------------------------
-
-
-def validation_failures(content: bytes, profile: str = "2a") -> list[str]:
-    """What the independent validator (page, veraPDF's rules) finds wrong, as readable lines."""
-    report = page.validate_pdf_bytes(content, profile=profile)
-    return [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
-
-
-def assert_archival(content: bytes, profile: str = "2a") -> None:
-    assert content.startswith(b"%PDF-")
-    assert validation_failures(content, profile) == []
-
-
-def page_texts(content: bytes) -> list[str]:
-    """Each page's text with whitespace collapsed (line breaks inside headings become spaces)."""
-    reader = pypdf.PdfReader(io.BytesIO(content))
-    return [" ".join(p.extract_text().split()) for p in reader.pages]
-
-
-XMP_FIELDS = ("pdfaid:part", "pdfaid:conformance", "dc:title", "dc:creator", "dc:language")
-
-
-def xmp_of(content: bytes) -> dict:
-    with pikepdf.open(io.BytesIO(content)) as document, document.open_metadata() as xmp:
-        return {name: xmp.get(name) for name in XMP_FIELDS}
-
-
-def metadata_stream_dict(content: bytes) -> dict:
-    with pikepdf.open(io.BytesIO(content)) as document:
-        return {str(k): str(v) for k, v in document.Root.Metadata.stream_dict.items()}
-
-
-def outline_titles(content: bytes) -> list[str]:
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                yield from walk(item)
-            else:
-                yield item.title
-
-    return list(walk(pypdf.PdfReader(io.BytesIO(content)).outline))
-
-
-def fonts_not_embedded(content: bytes) -> list[str]:
-    missing = []
-    with pikepdf.open(io.BytesIO(content)) as document:
-        for pdf_page in document.pages:
-            for name, font in pdf_page.resources.get("/Font", {}).items():
-                fonts = font.get("/DescendantFonts", [font])
-                for descendant in fonts:
-                    descriptor = descendant.get("/FontDescriptor", {})
-                    if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                        missing.append(f"{name}: {descendant.get('/BaseFont')}")
-    return missing
 
 
 # --- render_pdf ------------------------------------------------------------------------
@@ -225,3 +174,29 @@ def test_pdf_response_is_inline_with_an_ascii_file_name():
     assert response["Content-Disposition"] == (
         'inline; filename="forteckning-over-overenskommelser.pdf"'
     )
+
+
+def test_streams_ending_in_a_carriage_return_are_stored_so_validators_accept_them():
+    """Flate data ends with its Adler-32 checksum, so about one stream in 256 ends in CR and
+    then seems one byte shorter than its /Length to a PDF/A validator."""
+    import random
+    import zlib
+
+    from portal.pdf import archival_finish
+
+    data = next(
+        payload
+        for seed in range(100_000)
+        if zlib.compress(payload := random.Random(seed).randbytes(64) + b"\n")[-1:] == b"\r"
+    )
+    document = pikepdf.new()
+    stream = pikepdf.Stream(document, zlib.compress(data))
+    stream.Filter = pikepdf.Name.FlateDecode
+    document.Root.Extra = document.make_indirect(stream)
+    raw = io.BytesIO()
+    document.save(raw, compress_streams=False)
+    finished = archival_finish(raw.getvalue())
+    with pikepdf.open(io.BytesIO(finished)) as result:
+        streams = [o for o in result.objects if isinstance(o, pikepdf.Stream)]
+        assert not any(s.read_raw_bytes().endswith(b"\r") for s in streams)
+        assert result.Root.Extra.read_bytes() == data

@@ -6,6 +6,8 @@ app_name = "agreements"
 
 urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
+    # Before the register ids: "pdf" is not one.
+    path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"),
     path("overenskommelser/<str:register_id>/", views.agreement_detail, name="agreement_detail"),
     path(
         "overenskommelser/<str:register_id>/historik/",
@@ -26,7 +28,3 @@ urlpatterns = [
     path("ramverk/<slug:slug>/", views.framework_detail, name="framework_detail"),
     path("ramverk/<slug:slug>/historik/", views.framework_history, name="framework_history"),
 ]
-
-# The register as PDF. Put first: "overenskommelser/<register_id>/" would otherwise take "pdf"
-# as a register id.
-urlpatterns.insert(0, path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"))

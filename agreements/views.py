@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -9,8 +9,11 @@ from django.views.decorators.http import require_POST
 from agreements import queries
 from agreements.filters import AgreementFilter
 from agreements.forms import AttachmentForm
+from agreements.pdf import InvalidFilter
+from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
 from portal.history import history_entries
+from portal.pdf import pdf_response
 
 PAGE_SIZE = 25
 
@@ -112,14 +115,8 @@ def framework_history(request, slug):
 
 def register_pdf(request):
     """The register as a PDF, with the same filters as the page (rendered once per version)."""
-    from django.http import HttpResponseBadRequest
-
-    from agreements.pdf import InvalidFilter
-    from agreements.pdf import register_pdf as render
-    from portal.pdf import pdf_response
-
     try:
-        content = render(
+        content = render_register_pdf(
             user=request.user, params=request.GET, base_url=request.build_absolute_uri("/")
         )
     except InvalidFilter as error:

@@ -55,7 +55,11 @@ def plan_pdf_context(plan: Plan, *, today: date) -> dict:
     tree = queries.plan_tree(plan)
     versions = list(plan.versions.select_related("decision__body"))
     adopted = versions[0] if versions else None  # newest first (PlanVersion.Meta.ordering)
-    changes = compare(_tree_or_empty(plan, adopted.frozen_at), tree) if adopted else None
+    changes = (
+        compare(queries.plan_tree_as_of_or_empty(plan, adopted.frozen_at), tree)
+        if adopted
+        else None
+    )
     return {
         "plan": plan,
         "tree": tree,
@@ -77,13 +81,6 @@ def organisation_of(plan: Plan) -> str:
         return plan.owner_body.name
     parties = list(plan.parties.all())
     return parties[0].name if len(parties) == 1 else PORTAL_NAME
-
-
-def _tree_or_empty(plan, moment):
-    try:
-        return queries.plan_tree_as_of(plan, moment)
-    except queries.PlanDidNotExist:
-        return queries.PlanTree(plan=plan, sections=[], when=moment)
 
 
 def plan_content_version(plan: Plan) -> str:

@@ -262,6 +262,14 @@ def plan_tree_as_of(plan: Plan, when: datetime) -> PlanTree:
     )
 
 
+def plan_tree_as_of_or_empty(plan: Plan, when: datetime) -> PlanTree:
+    """Before the plan existed there was nothing: comparing from then shows everything as added."""
+    try:
+        return plan_tree_as_of(plan, when)
+    except PlanDidNotExist:
+        return PlanTree(plan=plan, sections=[], when=when)
+
+
 def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
     return get_object_or_404(plan.versions.select_related("decision__body"), number=number)
 

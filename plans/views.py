@@ -4,8 +4,10 @@ from django.utils import timezone
 from plans import queries
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm
+from plans.pdf import plan_pdf as render_plan_pdf
 from plans.timeline import build_timeline
 from portal.history import history_entries
+from portal.pdf import pdf_response
 from portal.periods import add_months
 
 
@@ -76,21 +78,15 @@ def plan_compare(request, slug):
     form = CompareForm(request.GET)
     comparison = None
     if form.is_valid():
-        comparison = compare(*(_tree_or_empty(plan, moment) for moment in form.moments()))
+        comparison = compare(
+            *(queries.plan_tree_as_of_or_empty(plan, moment) for moment in form.moments())
+        )
     return render(
         request,
         "plans/plan_compare.html",
         {"plan": plan, "form": form, "comparison": comparison, "section": "plans"},
         status=400 if request.GET and not form.is_valid() else 200,
     )
-
-
-def _tree_or_empty(plan, moment):
-    """Before the plan existed there was nothing: comparing from then shows everything as added."""
-    try:
-        return queries.plan_tree_as_of(plan, moment)
-    except queries.PlanDidNotExist:
-        return queries.PlanTree(plan=plan, sections=[], when=moment)
 
 
 def plan_history(request, slug):
@@ -136,9 +132,6 @@ def due(request):
 
 def plan_pdf(request, slug):
     """The whole plan as an archival PDF (rendered once per version of its content)."""
-    from plans.pdf import plan_pdf as render
-    from portal.pdf import pdf_response
-
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    content = render(plan, base_url=request.build_absolute_uri("/"))
+    content = render_plan_pdf(plan, base_url=request.build_absolute_uri("/"))
     return pdf_response(content, filename=plan.slug)

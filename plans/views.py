@@ -17,7 +17,15 @@ def plan_list(request):
         .select_related("owner_body")
         .prefetch_related("parties")
     )
-    return render(request, "plans/plan_list.html", {"plans": plans, "section": "plans"})
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "plans": plans,
+            "section": "plans",
+            "can_create": request.user.has_perm("plans.add_plan"),
+        },
+    )
 
 
 def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):

@@ -7,6 +7,7 @@ version of its content and served from storage after that.
 
 import hashlib
 import io
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -51,6 +52,15 @@ def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: st
     return archival_finish(pdf, lang=lang)
 
 
+OBJECT_STREAM_MODES = (
+    pikepdf.ObjectStreamMode.preserve,
+    pikepdf.ObjectStreamMode.generate,
+    pikepdf.ObjectStreamMode.disable,
+)
+# qpdf ends every stream's data with "\nendstream": data that ends in CR shows as this.
+CR_BEFORE_ENDSTREAM = b"\r\nendstream"
+
+
 def archival_finish(pdf: bytes, *, lang: str = "sv") -> bytes:
     """Rewrite what WeasyPrint writes but PDF/A refuses.
 
@@ -65,18 +75,20 @@ def archival_finish(pdf: bytes, *, lang: str = "sv") -> bytes:
         metadata = document.Root.Metadata
         metadata.write(metadata.read_bytes())  # no filter: stored as it reads
         for stream in _streams_ending_in_cr(document):
-            _store_uncompressed(stream)
-        output = io.BytesIO()
-        document.save(
-            output,
-            # Leave the other streams as WeasyPrint compressed them. No object streams: their
-            # compressed bytes are qpdf's to choose, and could end in CR (see below).
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            compress_streams=False,  # what is stored uncompressed here stays so
-            object_stream_mode=pikepdf.ObjectStreamMode.disable,
-            fix_metadata_version=False,
-            deterministic_id=True,
-        )
+            _repacked(stream)
+        # Object streams are compressed by qpdf as it writes, so their last byte is known only
+        # then: keep WeasyPrint's, else let qpdf group them anew, else write none (larger).
+        for mode in OBJECT_STREAM_MODES:
+            output = io.BytesIO()
+            document.save(
+                output,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,  # leave the rest as it is
+                object_stream_mode=mode,
+                fix_metadata_version=False,
+                deterministic_id=True,
+            )
+            if CR_BEFORE_ENDSTREAM not in output.getvalue():
+                break
     return output.getvalue()
 
 
@@ -88,20 +100,27 @@ def _streams_ending_in_cr(document):
     for obj in document.objects:
         if isinstance(obj, pikepdf.Stream) and obj.read_raw_bytes().endswith(b"\r"):
             filters = obj.get("/Filter")
-            if filters in (None, pikepdf.Name.FlateDecode):
+            if filters == pikepdf.Name.FlateDecode:
                 yield obj
 
 
-def _store_uncompressed(stream) -> None:
-    """Store the stream's data without compression. Compressing again would not help: Flate
-    data ends with the Adler-32 checksum of what it holds, whatever the level. (Font files and
-    content streams end in binary data or whitespace other than a lone CR.)"""
+def _repacked(stream) -> None:
+    """Compress the data again with a space added at its end, until the result does not end
+    in CR. Compressing the same data again would not help: Flate data ends with the Adler-32
+    checksum of what it holds, whatever the level, and its last byte moves only with the sum
+    of the bytes (so the pad is not a zero). A space ends a content stream harmlessly; a font
+    file or colour profile is read through its own tables and never reaches it."""
     data = stream.read_bytes()
-    if data.endswith(b"\r"):
-        raise ValueError("En PDF-ström slutar på CR och kan inte skrivas som PDF/A.")
+    for _ in range(8):
+        packed = zlib.compress(data, 9)
+        if not packed.endswith(b"\r"):
+            break
+        data += b" "
     if "/DecodeParms" in stream:
-        del stream["/DecodeParms"]  # the predictor applied to the compressed form only
-    stream.write(data)
+        del stream["/DecodeParms"]  # any predictor belonged to the old compressed form
+    stream.write(packed, filter=pikepdf.Name.FlateDecode)
+    if "/Length1" in stream:
+        stream.Length1 = len(data)
 
 
 class _NoFetching:

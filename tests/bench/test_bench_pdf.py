@@ -82,3 +82,33 @@ def test_skane_plan_pdf(client, settings, tmp_path):
     print(f"pages per second              {pages / portal:>8.1f}")
     print(f"first download                {first_download * 1000:>8.0f} ms")
     print(f"download served from storage  {stored * 1000:>8.1f} ms")
+
+
+def test_demo_board_report_pdfs(settings, tmp_path):
+    """The two demo tjänsteskrivelser (seeds 000 and 002), rendered from their data."""
+    import weasyprint
+
+    from governance.models import BoardReport
+    from governance.pdf import TEMPLATE, board_report_context, board_report_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=StringIO())
+    base_url = "http://testserver/"
+    stylesheet = weasyprint.CSS(filename=pdf._stylesheet_path())
+    print(f"\n\nDemo board reports (median of {ROUNDS} renderings)")
+    print(f"{'report':<16}{'pages':>6}{'portal ms':>11}{'floor ms':>10}{'ratio':>7}{'pages/s':>9}")
+    for report in BoardReport.objects.select_related("organisation").order_by("pk"):
+        html = render_to_string(TEMPLATE, board_report_context(report) | {"draft": False})
+        pages = len(weasyprint.HTML(string=html).render(stylesheets=[stylesheet]).pages)
+        portal = median_seconds(
+            lambda report=report: board_report_pdf(report, base_url=base_url, draft=False)
+        )
+        floor = median_seconds(
+            lambda html=html: weasyprint.HTML(string=html, base_url=base_url).write_pdf(
+                stylesheets=[stylesheet], pdf_variant=pdf.pdf_variant()
+            )
+        )
+        name = report.organisation.name.removeprefix("Region ")
+        print(
+            f"{name:<16}{pages:>6}{portal * 1000:>11.0f}{floor * 1000:>10.0f}{portal / floor:>7.2f}{pages / portal:>9.1f}"
+        )

@@ -199,4 +199,5 @@ def test_streams_ending_in_a_carriage_return_are_stored_so_validators_accept_the
     with pikepdf.open(io.BytesIO(finished)) as result:
         streams = [o for o in result.objects if isinstance(o, pikepdf.Stream)]
         assert not any(s.read_raw_bytes().endswith(b"\r") for s in streams)
-        assert result.Root.Extra.read_bytes() == data
+        repaired = result.Root.Extra.read_bytes()
+        assert repaired.startswith(data) and repaired[len(data) :].strip(b" ") == b""

@@ -1,0 +1,78 @@
+"""Board reports in real headless Chromium: the public list and an issued report, and the
+draft form with its error state, axe-clean."""
+
+import pytest
+from django.apps import apps
+
+from governance.pdf import board_report_pdf
+from governance.services import board_report_create, board_report_issue
+from portal.roles import sync_role_groups
+from tests import factories
+from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
+
+
+@pytest.fixture
+def reports(transactional_db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sync_role_groups(apps)  # the flush between browser tests removed the role groups
+    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+    hsn = factories.BodyFactory(
+        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
+    )
+    fields = {
+        "organisation": region,
+        "date": "2024-08-22",
+        "recipients": [hsn],
+        "proposed_decision": "- Nämnden har tagit del av informationen.",
+        "summary": "Ramverket är ett steg i en ännu närmare samverkan.",
+        "signatories": [{"name": "Marie Loob", "title": "Hälso- och sjukvårdsdirektör"}],
+    }
+    issued = board_report_create(user=None, title="Statusuppdatering om ramverket", **fields)
+    board_report_issue(
+        user=None,
+        report=issued,
+        render_pdf=lambda r: board_report_pdf(r, base_url="http://x/", draft=False),
+    )
+    draft = board_report_create(user=None, title="Utkast till lägesrapport", **fields)
+    return {"issued": issued, "draft": draft, "strategist": factories.StrategistFactory()}
+
+
+def log_in(page, user):
+    visit(page, "/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(user.username)
+    page.get_by_label("Lösenord").fill("testlösen-123")
+    page.get_by_role("button", name="Logga in").click()
+
+
+def test_public_list_and_issued_report(page, reports):
+    visit(page, "/tjansteskrivelser/")
+    assert page.get_by_role("link", name="Statusuppdatering om ramverket").is_visible()
+    assert page.get_by_text("Utkast till lägesrapport").count() == 0  # drafts are not public
+    assert_axe_clean(page)
+    page.get_by_role("link", name="Statusuppdatering om ramverket").click()
+    assert page.get_by_role("heading", name="Förslag till beslut").is_visible()
+    assert page.get_by_text("Den expedierade PDF:en ändras aldrig").is_visible()
+    assert_axe_clean(page)
+    assert_no_console_errors(page)
+
+
+def test_draft_form_and_its_error_state(page, reports):
+    log_in(page, reports["strategist"])
+    visit(page, f"/tjansteskrivelser/{reports['draft'].pk}/")
+    assert page.get_by_text("Utkast.").is_visible()
+    assert_axe_clean(page)
+    page.get_by_role("link", name="Redigera").click()
+    assert_axe_clean(page)
+    page.get_by_label("Rubrik").fill("")
+    page.get_by_label("Ärendenummer").fill("inte ett nummer")
+    page.get_by_role("button", name="Spara utkast").click()
+    assert page.get_by_role("alert").is_visible()
+    page.console_errors.clear()  # the deliberate 400 is logged by Chromium
+    assert_axe_clean(page)
+    page.get_by_label("Rubrik").fill("Lägesrapport hösten 2024")
+    page.get_by_label("Ärendenummer").fill("HSN 2024/310")
+    page.get_by_role("button", name="Spara utkast").click()
+    assert page.get_by_role("heading", name="Lägesrapport hösten 2024").is_visible()
+    assert_no_console_errors(page)

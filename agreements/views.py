@@ -12,7 +12,7 @@ from agreements.forms import AttachmentForm
 from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
-from portal.history import history_entries
+from portal.history import history_page
 from portal.pdf import pdf_response
 
 PAGE_SIZE = 25
@@ -87,11 +87,7 @@ def attachment_download(request, register_id, pk):
 
 def agreement_history(request, register_id):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
-    return render(
-        request,
-        "portal/object_history.html",
-        {"object": agreement, "entries": history_entries(agreement), "section": "agreements"},
-    )
+    return history_page(request, agreement, section="agreements")
 
 
 def framework_list(request):
@@ -106,11 +102,7 @@ def framework_detail(request, slug):
 
 def framework_history(request, slug):
     framework = queries.framework_get_for_view(user=request.user, slug=slug)
-    return render(
-        request,
-        "portal/object_history.html",
-        {"object": framework, "entries": history_entries(framework), "section": "frameworks"},
-    )
+    return history_page(request, framework, section="frameworks")
 
 
 def register_pdf(request):

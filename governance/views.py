@@ -7,7 +7,7 @@ from governance import queries, services
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
 from portal.access import LoginRequired
-from portal.history import history_entries
+from portal.history import history_page
 from portal.pdf import pdf_response
 
 
@@ -33,15 +33,7 @@ def organisation_detail(request, slug):
 
 def organisation_history(request, slug):
     organisation = queries.organisation_get_for_view(slug=slug)
-    return render(
-        request,
-        "portal/object_history.html",
-        {
-            "object": organisation,
-            "entries": history_entries(organisation),
-            "section": "organisations",
-        },
-    )
+    return history_page(request, organisation, section="organisations")
 
 
 def body_detail(request, slug):
@@ -59,11 +51,7 @@ def body_detail(request, slug):
 
 def body_history(request, slug):
     body = queries.body_get_for_view(slug=slug)
-    return render(
-        request,
-        "portal/object_history.html",
-        {"object": body, "entries": history_entries(body), "section": "organisations"},
-    )
+    return history_page(request, body, section="organisations")
 
 
 # --- board reports (tjänsteskrivelser) -----------------------------------------------------

@@ -6,7 +6,7 @@ from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm
 from plans.pdf import plan_pdf as render_plan_pdf
 from plans.timeline import build_timeline
-from portal.history import history_entries
+from portal.history import history_page
 from portal.pdf import pdf_response
 from portal.periods import add_months
 
@@ -99,11 +99,7 @@ def plan_compare(request, slug):
 
 def plan_history(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    return render(
-        request,
-        "portal/object_history.html",
-        {"object": plan, "entries": history_entries(plan), "section": "plans"},
-    )
+    return history_page(request, plan, section="plans")
 
 
 def due(request):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
+from django.shortcuts import render
 
 CHANGE_KINDS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
@@ -70,3 +71,12 @@ def history_entries(instance) -> list[HistoryEntry]:
                 )
         entries.append(entry)
     return entries
+
+
+def history_page(request, obj, *, section: str):
+    """The object's history page: who, when, what changed, field by field."""
+    return render(
+        request,
+        "portal/object_history.html",
+        {"object": obj, "entries": history_entries(obj), "section": section},
+    )

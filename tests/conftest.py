@@ -25,3 +25,12 @@ def any_role_client(request, client, db):
         client.force_login(request.getfixturevalue(request.param))
     client.role = request.param
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_type_cache():
+    """Transactional tests (the browser tests) flush the database, and content types come
+    back under new ids; Django's per-process cache would still hand out the old ones."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()

@@ -18,6 +18,11 @@ urlpatterns = [
     path("tjansteskrivelser/ny/", views.board_report_create, name="board_report_create"),
     path("tjansteskrivelser/<int:pk>/", views.board_report_detail, name="board_report_detail"),
     path("tjansteskrivelser/<int:pk>/pdf/", views.board_report_pdf_view, name="board_report_pdf"),
+    path(
+        "tjansteskrivelser/<int:pk>/underlag/<int:document_pk>/",
+        views.board_report_document,
+        name="board_report_document",
+    ),
     path("tjansteskrivelser/<int:pk>/redigera/", views.board_report_edit, name="board_report_edit"),
     path(
         "tjansteskrivelser/<int:pk>/expediera/", views.board_report_issue, name="board_report_issue"

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from governance import queries, services
@@ -204,3 +205,12 @@ def board_report_correct(request, pk):
         messages.error(request, " ".join(error.messages))
         return redirect(report.get_absolute_url())
     return redirect("governance:board_report_edit", pk=correction.pk)
+
+
+def board_report_document(request, pk, document_pk):
+    """A supporting document's file, under the same access as its report."""
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    document = get_object_or_404(report.supporting_documents.exclude(file=""), pk=document_pk)
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
+    )

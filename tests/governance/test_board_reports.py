@@ -318,3 +318,20 @@ def test_draft_pdf_is_archival_too(client, draft, reader):
 
     client.force_login(reader)
     assert_archival(client.get(reverse("governance:board_report_pdf", args=[draft.pk])).content)
+
+
+def test_a_supporting_file_is_served_under_the_reports_access(client, draft, reader):
+    from django.core.files.base import ContentFile
+
+    document = draft.supporting_documents.get()
+    document.file.save("underlag.pdf", ContentFile(b"%PDF-1.7 underlag"), save=True)
+    url = reverse("governance:board_report_document", args=[draft.pk, document.pk])
+    assert client.get(url).status_code == 302  # a draft: login first
+    client.force_login(reader)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 underlag"
+    assert (
+        client.get(reverse("governance:board_report_document", args=[draft.pk, 999999])).status_code
+        == 404
+    )

@@ -289,9 +289,7 @@ def item_add(request, plan, kind):
     if form.is_valid():
         fields = form.edit_fields()
         parent = {
-            f: getattr(instance, f)
-            for f in ("plan", "section", "initiative")
-            if hasattr(instance, f)
+            f: getattr(instance, f) for f in ("section", "initiative") if hasattr(instance, f)
         }
         try:
             item = services.item_create(

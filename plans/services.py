@@ -110,7 +110,7 @@ def _next_position(model, **parent) -> int:
 def item_create(*, user, model, plan: Plan, bodies=None, **fields):
     """Add a section, initiative, activity, milestone or follow-up at the end of its list."""
     _open_for_edit(user=user, plan=plan)
-    item = model(**fields)
+    item = model(plan=plan, **fields) if model is Section else model(**fields)
     parent = _parent_filter(item)
     item.position = _next_position(model, **parent)
     item.revision = 0

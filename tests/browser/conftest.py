@@ -91,3 +91,57 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             f"{chromium_path()}. To run them, install it with `apt-get install chromium` "
             "or set CHROMIUM_PATH to a Chromium binary."
         )
+
+
+def _collect_console_errors(page):
+    page.console_errors = []
+
+    def on_console(message):
+        if message.type == "error":
+            page.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open more pages, each in a context of its own (its own cookies: another person):
+    `new_page(javascript=False)` for a browser without JavaScript. Console errors are
+    collected as for `page`."""
+    contexts = []
+
+    def open_page(*, javascript=True):
+        context = browser.new_context(
+            base_url=live_server.url, locale="sv-SE", java_script_enabled=javascript
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.javascript = javascript
+        _collect_console_errors(page)
+        return page
+
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def role_groups(transactional_db):
+    """The role groups a data migration creates: transactional_db flushes them between tests,
+    and the user factories add users to them by name."""
+    from django.apps import apps
+
+    from portal.roles import sync_role_groups
+
+    # sync_role_groups flips models_module on the registry it is given (written for the
+    # migrations' historical registry); put the real registry back as it was.
+    saved = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        sync_role_groups(apps)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = saved[config.label]

@@ -494,3 +494,13 @@ def test_editing_pages_cost_the_same_queries_whatever_the_plan_size(client, regi
     large = factories.build_synthetic_plan(sections=5, initiatives=4, items=3, body=body)
     for small_path, large_path in zip(_edit_pages(small), _edit_pages(large), strict=True):
         assert _queries(client, small_path) == _queries(client, large_path), large_path
+
+
+def test_adding_an_area_through_the_form_puts_it_last_in_the_plan(editor_client, plan_with_tree):
+    plan = plan_with_tree["plan"]
+    response = editor_client.post(
+        url("item_add", plan.slug, "omrade"), {"number": 7, "title": "Ny fas"}
+    )
+    assert response.status_code == 302
+    added = Section.objects.get(plan=plan, number=7)
+    assert added.position == max(plan.sections.values_list("position", flat=True))

@@ -33,7 +33,7 @@ format: install
 # The whole suite: lint, migrations in step with the models, then pytest
 # (against PostgreSQL when DATABASE_URL is set).
 test: lint
-	ALLOW_INSECURE_DEV_KEY=1 $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Benchmarks: figures and ratios, printed (against PostgreSQL when DATABASE_URL is set).

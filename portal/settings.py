@@ -1,6 +1,7 @@
 """One settings module, configured by environment variables (see README.md)."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -15,11 +16,16 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 DEBUG = env_bool("DEBUG")
 
+# Management commands that read the code, never sign anything: they run from a fresh
+# checkout without a key (a developer's `manage.py makemigrations --check`).
+KEYLESS_COMMANDS = {"makemigrations", "showmigrations", "help"}
+KEYLESS = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] and sys.argv[1] in KEYLESS_COMMANDS
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("ALLOW_INSECURE_DEV_KEY"):
+    if not (DEBUG or KEYLESS or env_bool("ALLOW_INSECURE_DEV_KEY")):
         raise ImproperlyConfigured("SECRET_KEY måste vara satt när DEBUG är av.")
-    # Only reachable in development: DEBUG on or explicitly allowed (tests, make run).
+    # Only reachable in development: DEBUG on, a keyless command, or explicitly allowed (tests).
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]

@@ -19,7 +19,9 @@ DEBUG = env_bool("DEBUG")
 # Management commands that read the code, never sign anything: they run from a fresh
 # checkout without a key (a developer's `manage.py makemigrations --check`).
 KEYLESS_COMMANDS = {"makemigrations", "showmigrations", "help"}
-KEYLESS = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] and sys.argv[1] in KEYLESS_COMMANDS
+KEYLESS = (
+    Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] and sys.argv[1] in KEYLESS_COMMANDS
+)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

@@ -191,7 +191,7 @@ def plan_create(request):
         raise LoginRequired
     if not request.user.has_perm("plans.add_plan"):
         raise PermissionDenied("Du har inte behörighet att skapa planer.")
-    form = PlanForm(request.POST or None) if request.method == "POST" else PlanForm()
+    form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         fields = form.edit_fields()
         try:
@@ -442,7 +442,9 @@ def deleted(request, plan):
 @_editing
 def status_update(request, plan, pk):
     initiative = _item(plan, "insats", pk)
-    form = StatusUpdateForm(request.POST or None, initial={"date": timezone.localdate()})
+    # Bound on every POST, an empty one too: it gets the error summary, not a blank form.
+    bound = request.POST if request.method == "POST" else None
+    form = StatusUpdateForm(bound, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.status_update_record(
             user=request.user,
@@ -471,7 +473,7 @@ def status_update(request, plan, pk):
 def plan_adopt(request, plan):
     if not request.user.has_perm("plans.adopt_plan"):
         raise PermissionDenied("Du har inte behörighet att fastställa planer.")
-    form = AdoptForm(request.POST or None)
+    form = AdoptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             version = services.plan_adopt(user=request.user, plan=plan, **form.cleaned_data)

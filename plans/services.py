@@ -79,8 +79,11 @@ def _save(instance, *, user, reason, bodies=None):
 def plan_create(*, user, title: str, kind: str, slug: str, **fields) -> Plan:
     parties = fields.pop("parties", ())
     plan = Plan(title=title, kind=kind, slug=slug, status=Plan.Status.DRAFT, **fields)
-    plan.full_clean()
-    save_with_history(plan, user=user, reason="Plan skapad")
+    try:
+        with transaction.atomic():
+            save_with_history(plan, user=user, reason="Plan skapad")
+    except IntegrityError as error:  # the same title created at the same moment
+        raise ValidationError("En plan med samma namn skapades samtidigt. Försök igen.") from error
     plan.parties.set(parties)
     plan.editors.add(user)
     return plan

@@ -504,3 +504,19 @@ def test_adding_an_area_through_the_form_puts_it_last_in_the_plan(editor_client,
     assert response.status_code == 302
     added = Section.objects.get(plan=plan, number=7)
     assert added.position == max(plan.sections.values_list("position", flat=True))
+
+
+@pytest.mark.parametrize("name", ["plan_create", "plan_adopt", "status_update"])
+def test_an_empty_post_gets_the_error_summary_not_a_blank_form(
+    client, plan_with_tree, register_admin, name
+):
+    client.force_login(register_admin)
+    plan = plan_with_tree["plan"]
+    path = {
+        "plan_create": url("plan_create"),
+        "plan_adopt": url("plan_adopt", plan.slug),
+        "status_update": url("status_update", plan.slug, plan_with_tree["sip"].pk),
+    }[name]
+    response = client.post(path, {})
+    assert response.status_code == 400
+    assert "Formuläret innehåller fel" in response.content.decode()

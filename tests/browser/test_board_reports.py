@@ -3,6 +3,7 @@ draft form with its error state, axe-clean."""
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from governance.pdf import board_report_pdf
 from governance.services import board_report_create, board_report_issue
@@ -52,7 +53,7 @@ def test_public_list_and_issued_report(page, reports):
     assert page.get_by_text("Utkast till lägesrapport").count() == 0  # drafts are not public
     assert_axe_clean(page)
     page.get_by_role("link", name="Statusuppdatering om ramverket").click()
-    assert page.get_by_role("heading", name="Förslag till beslut").is_visible()
+    expect(page.get_by_role("heading", name="Förslag till beslut")).to_be_visible()
     assert page.get_by_text("Den expedierade PDF:en ändras aldrig").is_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)
@@ -64,15 +65,16 @@ def test_draft_form_and_its_error_state(page, reports):
     assert page.get_by_text("Utkast.").is_visible()
     assert_axe_clean(page)
     page.get_by_role("link", name="Redigera").click()
+    page.wait_for_url(f"**/tjansteskrivelser/{reports['draft'].pk}/redigera/")
     assert_axe_clean(page)
     page.get_by_label("Rubrik").fill("")
     page.get_by_label("Ärendenummer").fill("inte ett nummer")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     page.console_errors.clear()  # the deliberate 400 is logged by Chromium
     assert_axe_clean(page)
     page.get_by_label("Rubrik").fill("Lägesrapport hösten 2024")
     page.get_by_label("Ärendenummer").fill("HSN 2024/310")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_role("heading", name="Lägesrapport hösten 2024").is_visible()
+    expect(page.get_by_role("heading", name="Lägesrapport hösten 2024")).to_be_visible()
     assert_no_console_errors(page)

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from agreements.models import Status
 from governance.models import Body, Membership, Organisation
@@ -269,7 +270,7 @@ def test_login_page(page, data):
     assert_axe_clean(page)
 
     page.get_by_role("button", name="Logga in").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)
 

@@ -1,6 +1,7 @@
 """Plan pages in real headless Chromium: the plan, its timeline, what is due — axe-clean."""
 
 import pytest
+from playwright.sync_api import expect
 
 from plans.services import status_update_record
 from tests import factories
@@ -71,8 +72,9 @@ def test_due_page_filtered_by_body(page, plan):
     visit(page, "/planer/bevakning/?months=12")
     page.get_by_label("Organ").select_option(label="Central tjänstemannaberedning (CTB)")
     page.get_by_role("button", name="Visa").click()
-    assert "body=ctb" in page.url
-    assert page.get_by_role("heading", name="Försenat (2)").is_visible()
+    # A click only starts the navigation: wait for the filtered page before reading it.
+    page.wait_for_url("**/planer/bevakning/?*body=ctb*")
+    expect(page.get_by_role("heading", name="Försenat (2)")).to_be_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)
 

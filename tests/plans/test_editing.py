@@ -1,6 +1,7 @@
 """The strategist's workbench: editing plans, revisions, conflicts, undo, permissions."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans import queries, services
@@ -158,14 +159,24 @@ def test_a_deleted_item_can_be_brought_back_with_its_children_first_needing_thei
     deleted = services.deleted_items(plan_with_tree["plan"])
     kinds = sorted(type(r.instance).__name__ for r in deleted)
     assert kinds == ["Initiative", "Milestone"]
-    milestone_record = next(r for r in deleted if r.id == milestone.pk)
-    from django.core.exceptions import ValidationError
+    # A record is known by its kind and id together: ids are per table, and on SQLite each
+    # test's tables count from 1 again, so an initiative and a milestone often share an id.
+    milestone_record = next(r for r in deleted if r.instance_type is Milestone)
+    initiative_record = next(r for r in deleted if r.instance_type is Initiative)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Återställ insatsen först"):
         services.item_restore(user=editor, record=milestone_record)
-    services.item_restore(user=editor, record=next(r for r in deleted if r.id == team.pk))
+    assert not Milestone.objects.filter(pk=milestone.pk).exists()
+    assert milestone.history.count() == 2  # created, deleted: the refusal wrote nothing
+
+    services.item_restore(user=editor, record=initiative_record)
     services.item_restore(user=editor, record=milestone_record)
-    assert Milestone.objects.get(pk=milestone.pk).period_text == "vid utgången av år 2025"
+    restored = Milestone.objects.get(pk=milestone.pk)
+    assert restored.period_text == "vid utgången av år 2025"
+    assert (restored.section_id, restored.initiative_id) == (
+        plan_with_tree["area1"].pk,
+        team.pk,
+    )
     assert services.deleted_items(plan_with_tree["plan"]) == []
 
 
@@ -179,8 +190,6 @@ def test_restoring_brings_back_responsible_bodies(plan_with_tree, editor, ctb):
 
 
 def test_a_closed_plan_cannot_be_edited(plan_with_tree, editor):
-    from django.core.exceptions import ValidationError
-
     services.plan_close(user=None, plan=plan_with_tree["plan"])
     section = plan_with_tree["area4"]
     with pytest.raises(ValidationError):

@@ -22,9 +22,11 @@ run: install
 	DEBUG=1 $(PY) manage.py create_demo_users
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Style, formatting, and the import layers (core <- governance <- agreements <- plans <- portal).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

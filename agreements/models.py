@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import periods
 from governance.models import Body, Organisation
 
 REGISTER_ID_HELP = _("Registrets beteckning, t.ex. STY-02292")
@@ -184,11 +185,8 @@ class Agreement(models.Model):
         return self.replaced_by_agreement or self.replaced_by_framework
 
     def is_review_overdue(self, today: date) -> bool:
-        return (
-            self.review_by is not None
-            and self.review_by < today
-            and self.status in (Status.IN_FORCE, Status.UNDER_REVISION)
-        )
+        in_force = self.status in (Status.IN_FORCE, Status.UNDER_REVISION)
+        return periods.is_overdue(self.review_by, today=today, closed=not in_force)
 
 
 def attachment_path(instance, filename):

@@ -14,8 +14,8 @@ from django.utils import timezone
 from agreements import queries
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement, Framework, Topic
+from core.pdf import cached_pdf, render_pdf
 from governance.models import Body, Decision, DecisionSubject, Organisation
-from portal.pdf import cached_pdf, render_pdf
 
 TEMPLATE = "pdf/register.html"
 TITLE = "Förteckning över överenskommelser"

@@ -2,19 +2,21 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from agreements.models import PUBLIC_STATUSES, Agreement, Framework, Status
+from core.access import has_permission, require_visible
 from governance.models import DecisionSubject
-from portal.access import LoginRequired
 
 REVIEW_SOON_DAYS = 90
 
 
+DRAFT_PERMISSION = "agreements.view_agreement"
+
+
 def can_see_drafts(user) -> bool:
-    return user.is_authenticated and user.has_perm("agreements.view_agreement")
+    return has_permission(user, DRAFT_PERMISSION)
 
 
 def _adoptions():
@@ -47,14 +49,6 @@ def register_rows(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
     ).prefetch_related("parties", "topics", _adoptions())
 
 
-def _check_visible(user, obj) -> None:
-    if obj.is_public or can_see_drafts(user):
-        return
-    if not user.is_authenticated:
-        raise LoginRequired
-    raise PermissionDenied("Du har inte behörighet att läsa utkast.")
-
-
 def agreement_get_for_view(*, user, register_id: str) -> Agreement:
     agreement = get_object_or_404(
         register_rows(Agreement.objects.all()).prefetch_related(
@@ -62,7 +56,7 @@ def agreement_get_for_view(*, user, register_id: str) -> Agreement:
         ),
         register_id=register_id,
     )
-    _check_visible(user, agreement)
+    require_visible(user, agreement, draft_permission=DRAFT_PERMISSION)
     return agreement
 
 
@@ -76,7 +70,7 @@ def framework_get_for_view(*, user, slug: str) -> Framework:
         ),
         slug=slug,
     )
-    _check_visible(user, framework)
+    require_visible(user, framework, draft_permission=DRAFT_PERMISSION)
     return framework
 
 

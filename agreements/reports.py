@@ -4,7 +4,7 @@ from agreements.models import Agreement, Framework
 from agreements.queries import register_rows
 
 
-def framework_summary(framework: Framework, report):
+def framework_summary(framework: Framework, report, *, today):
     agreements = register_rows(Agreement.objects.all())
     return (
         "agreements/includes/report_framework.html",
@@ -16,7 +16,7 @@ def framework_summary(framework: Framework, report):
     )
 
 
-def agreement_summary(agreement: Agreement, report):
+def agreement_summary(agreement: Agreement, report, *, today):
     agreement = register_rows(Agreement.objects.filter(pk=agreement.pk)).get()
     return (
         "agreements/includes/report_agreement.html",

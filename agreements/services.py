@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from agreements.models import Agreement, Attachment, Framework, Status
-from governance.services import save_with_history
+from core.history import save_with_history
 
 # Extension -> (media type, the bytes such a file starts with). Office files are zip containers.
 ALLOWED_ATTACHMENT_TYPES = {

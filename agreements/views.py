@@ -12,8 +12,8 @@ from agreements.forms import AttachmentForm
 from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
-from portal.history import history_page
-from portal.pdf import pdf_response
+from core.history import history_page
+from core.pdf import pdf_response
 
 PAGE_SIZE = 25
 

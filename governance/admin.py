@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import save_with_history
 from governance.models import (
     BoardReport,
     Body,
@@ -14,7 +15,6 @@ from governance.models import (
     Signatory,
     SupportingDocument,
 )
-from governance.services import save_with_history
 
 
 class DepartmentInline(admin.TabularInline):

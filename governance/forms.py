@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
+from core.revisions import RevisionFormMixin
 from governance.models import BoardReport, Body, Department, validate_portal_path
 from governance.reports import subject_choices
 
@@ -16,8 +17,7 @@ def _subject_choices():
     return groups
 
 
-class BoardReportForm(forms.ModelForm):
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class BoardReportForm(RevisionFormMixin, forms.ModelForm):
     subject = forms.ChoiceField(label="Ärendet gäller", required=False)
     supporting_documents_text = forms.CharField(
         label="Beslutsunderlag",
@@ -69,7 +69,6 @@ class BoardReportForm(forms.ModelForm):
         report = self.instance
         if report.pk and not self.is_bound:
             self.initial |= {
-                "revision": report.revision,
                 "subject": f"{report.subject_type_id}:{report.subject_id}"
                 if report.subject_id
                 else "",
@@ -86,9 +85,6 @@ class BoardReportForm(forms.ModelForm):
                     for section in report.extra_sections.all()
                 ),
             }
-
-    def clean_revision(self):
-        return self.cleaned_data.get("revision") or 0
 
     def clean_subject(self):
         value = self.cleaned_data["subject"]

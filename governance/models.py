@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.models import Revisioned
-from portal.validators import (
+from core.models import Revisioned
+from core.validators import (
     normalise_case_number,
     normalise_organisation_number,
     parse_case_number,

@@ -1,27 +1,29 @@
-"""The board report as PDF: the same body template as the HTML preview, through portal.pdf."""
+"""The board report as PDF: the same body template as the HTML preview, through core.pdf."""
+
+from datetime import date
 
 from django.template.loader import render_to_string
 
+from core.pdf import render_pdf
 from governance.models import BoardReport
 from governance.reports import subject_section
-from portal.pdf import render_pdf
 
 TEMPLATE = "pdf/board_report.html"
 
 
-def board_report_context(report: BoardReport) -> dict:
+def board_report_context(report: BoardReport, *, today: date) -> dict:
     return {
         "report": report,
-        "subject_section": subject_section(report),
+        "subject_section": subject_section(report, today=today),
         "title": report.title,
         "organisation": report.organisation.name,
         "subject": "Tjänsteskrivelse",
     }
 
 
-def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool) -> bytes:
+def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool, today: date) -> bytes:
     """Draft PDFs say UTKAST on every page; the issued one is rendered once, when issuing."""
-    html = render_to_string(TEMPLATE, board_report_context(report) | {"draft": draft})
+    html = render_to_string(TEMPLATE, board_report_context(report, today=today) | {"draft": draft})
     departments = ", ".join(d.name for d in report.departments.all())
     return render_pdf(
         html=html,

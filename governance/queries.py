@@ -3,12 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from core.access import has_permission, require_permission, require_visible
 from governance.models import BoardReport, Body, Decision, DecisionSubject, Membership, Organisation
-from portal.access import LoginRequired
 
 
 @dataclass
@@ -95,8 +94,12 @@ def body_page_sections(body: Body, user) -> list[tuple[str, dict]]:
 # --- board reports ---------------------------------------------------------------------------
 
 
+DRAFT_PERMISSION = "governance.view_boardreport"
+WRITE_DENIED = "Du har inte behörighet att skriva tjänsteskrivelser."
+
+
 def can_see_draft_reports(user) -> bool:
-    return user.is_authenticated and user.has_perm("governance.view_boardreport")
+    return has_permission(user, DRAFT_PERMISSION)
 
 
 def board_reports_visible_to(user):
@@ -120,16 +123,10 @@ def board_report_get_for_view(*, user, pk: int) -> BoardReport:
         ),
         pk=pk,
     )
-    if not report.is_issued and not can_see_draft_reports(user):
-        if not user.is_authenticated:
-            raise LoginRequired
-        raise PermissionDenied("Du har inte behörighet att läsa utkast.")
+    require_visible(user, report, draft_permission=DRAFT_PERMISSION)
     return report
 
 
 def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
-    if not user.is_authenticated:
-        raise LoginRequired
-    if not user.has_perm("governance.change_boardreport"):
-        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    require_permission(user, "governance.change_boardreport", WRITE_DENIED)
     return board_report_get_for_view(user=user, pk=pk)

@@ -1,7 +1,7 @@
 """What a board report says about its subject. Each app owns how it summarises itself: it
 registers a summariser for its models (in AppConfig.ready), and governance never imports it.
 
-A summariser takes (subject, report) and returns (template name, context) for the report's
+A summariser takes (subject, report, today) and returns (template name, context) for the report's
 section about the subject, used alike by the HTML preview and the PDF.
 """
 
@@ -12,12 +12,12 @@ def register_subject_summary(model, summarise) -> None:
     SUBJECT_SUMMARIES[model] = summarise
 
 
-def subject_section(report):
+def subject_section(report, *, today):
     subject = report.subject
     if subject is None:
         return None
     summarise = SUBJECT_SUMMARIES.get(type(subject))
-    return summarise(subject, report) if summarise else None
+    return summarise(subject, report, today=today) if summarise else None
 
 
 def subject_choices():

@@ -8,6 +8,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from core.history import save_with_history
+from core.revisions import EditConflict, lock_for_edit
+from core.validators import normalise_case_number
 from governance.models import (
     BoardReport,
     Decision,
@@ -17,29 +20,6 @@ from governance.models import (
     Signatory,
     SupportingDocument,
 )
-from portal.validators import normalise_case_number
-
-
-def save_with_history(instance: models.Model, *, user, reason: str = "") -> models.Model:
-    """full_clean, then save, recording the acting user and reason in the history."""
-    instance.full_clean()
-    instance._history_user = user
-    # Always set, even when empty: a reason left on the instance by an earlier save must not
-    # label this one.
-    instance._change_reason = _fit_change_reason(type(instance), reason) or None
-    instance.save()
-    return instance
-
-
-def _fit_change_reason(model: type[models.Model], reason: str) -> str:
-    """Shorten a reason to what the history table holds (varchar(100)); PostgreSQL refuses more."""
-    history = getattr(model, "history", None)
-    if history is None:
-        return reason
-    max_length = history.model._meta.get_field("history_change_reason").max_length
-    if max_length and len(reason) > max_length:
-        return reason[: max_length - 1] + "…"
-    return reason
 
 
 @transaction.atomic
@@ -107,16 +87,14 @@ class ReportFrozen(Exception):
         self.report = report
 
 
-class ReportConflict(Exception):
-    def __init__(self, current):
-        super().__init__("Någon annan har ändrat tjänsteskrivelsen sedan du öppnade formuläret.")
-        self.current = current
-
-
-def _lock_draft(report):
-    current = BoardReport.objects.select_for_update().get(pk=report.pk)
+def _lock_draft(report, *, expected_revision: int | None = None):
+    current = lock_for_edit(BoardReport.objects, report.pk)
     if current.is_issued:
         raise ReportFrozen(current)
+    if expected_revision is not None and current.revision != expected_revision:
+        raise EditConflict(
+            current, "Någon annan har ändrat tjänsteskrivelsen sedan du öppnade formuläret."
+        )
     return current
 
 
@@ -174,9 +152,7 @@ def board_report_update(
     **fields,
 ):
     """Save a draft over the revision its form started from; issued reports never change."""
-    current = _lock_draft(report)
-    if current.revision != expected_revision:
-        raise ReportConflict(current)
+    current = _lock_draft(report, expected_revision=expected_revision)
     for name, value in fields.items():
         setattr(current, name, value)
     current.revision += 1

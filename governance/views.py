@@ -1,15 +1,17 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.access import require_permission
+from core.history import history_page
+from core.pdf import pdf_response
+from core.revisions import EditConflict
 from governance import queries, services
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
-from portal.access import LoginRequired
-from portal.history import history_page
-from portal.pdf import pdf_response
 
 
 def organisation_list(request):
@@ -72,7 +74,7 @@ def board_report_detail(request, pk):
     return render(
         request,
         "governance/board_report_detail.html",
-        board_report_context(report)
+        board_report_context(report, today=timezone.localdate())
         | {
             "can_edit": not report.is_issued
             and request.user.has_perm("governance.change_boardreport"),
@@ -92,7 +94,9 @@ def board_report_pdf_view(request, pk):
         response = pdf_response(content, filename=report.title)
         response["X-Content-SHA256"] = report.pdf_sha256
         return response
-    content = board_report_pdf(report, base_url=request.build_absolute_uri("/"), draft=True)
+    content = board_report_pdf(
+        report, base_url=request.build_absolute_uri("/"), draft=True, today=timezone.localdate()
+    )
     return pdf_response(content, filename=f"utkast-{report.title}")
 
 
@@ -106,10 +110,7 @@ def _report_form_page(request, form, *, report=None, status=200):
 
 
 def board_report_create(request):
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not request.user.has_perm("governance.add_boardreport"):
-        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    require_permission(request.user, "governance.add_boardreport", queries.WRITE_DENIED)
     form = BoardReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +150,7 @@ def board_report_edit(request, pk):
             )
         except services.ReportFrozen:
             return _frozen(request, report)
-        except services.ReportConflict as conflict:
+        except EditConflict as conflict:
             return render(
                 request,
                 "governance/board_report_conflict.html",
@@ -177,14 +178,19 @@ def _frozen(request, report):
 @require_POST
 def board_report_issue(request, pk):
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
-    if not request.user.has_perm("governance.issue_boardreport"):
-        raise PermissionDenied("Du har inte behörighet att expediera tjänsteskrivelser.")
+    require_permission(
+        request.user,
+        "governance.issue_boardreport",
+        "Du har inte behörighet att expediera tjänsteskrivelser.",
+    )
     base_url = request.build_absolute_uri("/")
     try:
         report = services.board_report_issue(
             user=request.user,
             report=report,
-            render_pdf=lambda r: board_report_pdf(r, base_url=base_url, draft=False),
+            render_pdf=lambda r: board_report_pdf(
+                r, base_url=base_url, draft=False, today=timezone.localdate()
+            ),
         )
     except services.ReportFrozen:
         return _frozen(request, report)
@@ -197,8 +203,7 @@ def board_report_issue(request, pk):
 @require_POST
 def board_report_correct(request, pk):
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
-    if not request.user.has_perm("governance.add_boardreport"):
-        raise PermissionDenied("Du har inte behörighet att skriva tjänsteskrivelser.")
+    require_permission(request.user, "governance.add_boardreport", queries.WRITE_DENIED)
     try:
         correction = services.board_report_correct(user=request.user, report=report)
     except ValidationError as error:

@@ -3,7 +3,7 @@ without JavaScript; with htmx the same views answer with fragments (django-htmx 
 request.htmx). Every write goes through plans.services."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
+from core import periods
+from core.access import require_permission
+from core.history import history_entries
+from core.revisions import EditConflict
 from plans import queries, services
 from plans.forms import (
     ActivityForm,
@@ -23,9 +27,6 @@ from plans.forms import (
     StatusUpdateForm,
 )
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
-from portal import periods
-from portal.access import LoginRequired
-from portal.history import history_entries
 
 # URL word -> (model, form, Swedish name with article for headings)
 KINDS = {
@@ -100,7 +101,7 @@ def _section_response(request, plan, section_pk):
     node = next((n for n in tree.sections if n.section.pk == section_pk), None)
     if node is None:
         raise Http404("Området finns inte i planen.")
-    context = {"plan": plan, "node": node, "editing": True}
+    context = {"plan": plan, "node": node, "editing": True, "today": timezone.localdate()}
     return render(request, "plans/includes/section.html", context)
 
 
@@ -187,10 +188,7 @@ def _unique_slug(title: str) -> str:
 
 
 def plan_create(request):
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not request.user.has_perm("plans.add_plan"):
-        raise PermissionDenied("Du har inte behörighet att skapa planer.")
+    require_permission(request.user, "plans.add_plan", "Du har inte behörighet att skapa planer.")
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         fields = form.edit_fields()
@@ -229,7 +227,7 @@ def plan_edit(request, plan):
                 expected_revision=form.cleaned_data["revision"],
                 **form.edit_fields(),
             )
-        except services.EditConflict as conflict:
+        except EditConflict as conflict:
             return _conflict_page(
                 request,
                 plan,
@@ -328,7 +326,7 @@ def item_edit(request, plan, kind, pk):
                 bodies=form.cleaned_data.get("responsible_bodies"),
                 **form.edit_fields(),
             )
-        except services.EditConflict as conflict:
+        except EditConflict as conflict:
             return _conflict_page(
                 request,
                 plan,
@@ -360,7 +358,7 @@ def item_delete(request, plan, kind, pk):
         )
     try:
         services.item_delete(user=request.user, item=item, expected_revision=expected)
-    except services.EditConflict as conflict:
+    except EditConflict as conflict:
         context |= {"item": conflict.current or item, "conflict": True}
         return render(request, "plans/edit/delete_confirm.html", context, status=409)
     messages.success(
@@ -380,7 +378,7 @@ def item_move(request, plan, kind, pk):
         return HttpResponseBadRequest("Okänd riktning: välj upp eller ned.")
     try:
         services.item_move(user=request.user, item=item, up=direction == "up")
-    except services.EditConflict:
+    except EditConflict:
         messages.error(request, "Det du försökte flytta har tagits bort av någon annan.")
     return _back(request, plan, item)
 
@@ -471,8 +469,9 @@ def status_update(request, plan, pk):
 
 @_editing
 def plan_adopt(request, plan):
-    if not request.user.has_perm("plans.adopt_plan"):
-        raise PermissionDenied("Du har inte behörighet att fastställa planer.")
+    require_permission(
+        request.user, "plans.adopt_plan", "Du har inte behörighet att fastställa planer."
+    )
     form = AdoptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,9 +3,10 @@ from datetime import datetime, time
 from django import forms
 from django.utils import timezone
 
+from core import periods
+from core.revisions import RevisionFormMixin
 from governance.models import Body, Decision, Organisation
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
-from portal import periods
 
 HORIZON_CHOICES = [(1, "1 månad"), (3, "3 månader"), (6, "6 månader"), (12, "12 månader")]
 
@@ -62,16 +63,12 @@ class CompareForm(forms.Form):
 # --- editing -----------------------------------------------------------------------------
 
 
-class RevisionForm(forms.ModelForm):
+class RevisionForm(RevisionFormMixin, forms.ModelForm):
     """Every edit form carries the revision it started from (lost-update protection) and
     shows how a period is read, warning without refusing when it is not understood."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["revision"] = self.instance.revision
         if "period_text" in self.fields:
             self.fields["period_text"].label = "Tid"
             self.fields[
@@ -97,9 +94,6 @@ class RevisionForm(forms.ModelForm):
         else:
             text = self.initial.get("period_text") or ""
         return periods.parse(text) if str(text).strip() else None
-
-    def clean_revision(self):
-        return self.cleaned_data.get("revision") or 0
 
     def edit_fields(self) -> dict:
         """The cleaned values to hand to a service (without the revision and m2m bodies)."""

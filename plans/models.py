@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Framework
+from core.models import PeriodFields, Revisioned
 from governance.models import Body, Organisation
-from portal.models import PeriodFields, Revisioned
 
 
 class Plan(PeriodFields, Revisioned):

@@ -10,9 +10,9 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from agreements.models import Framework
+from core.pdf import cached_pdf, render_pdf
 from governance.models import Body, Decision, Organisation
 from plans import queries
 from plans.compare import compare
@@ -27,15 +27,13 @@ from plans.models import (
     StatusUpdate,
 )
 from plans.timeline import build_timeline
-from portal.pdf import cached_pdf, render_pdf
 
 TEMPLATE = "pdf/plan.html"
 PORTAL_NAME = "Samverkansportalen"
 
 
-def plan_pdf(plan: Plan, *, base_url: str, today: date | None = None) -> bytes:
+def plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
     """The plan's PDF: from storage when this version of its content was rendered before."""
-    today = today or timezone.localdate()
     key = f"plan:{plan.pk}:{plan_content_version(plan)}:{today.isoformat()}"
     return cached_pdf(key=key, render=lambda: render_plan_pdf(plan, base_url=base_url, today=today))
 

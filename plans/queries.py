@@ -10,6 +10,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.access import LoginRequired, has_permission, require_visible
 from governance.models import Body
 from plans.models import (
     Activity,
@@ -21,14 +22,16 @@ from plans.models import (
     Section,
     StatusUpdate,
 )
-from portal.access import LoginRequired
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
 NO_STATUS = "Ingen status"
 
 
+DRAFT_PERMISSION = "plans.view_plan"
+
+
 def can_see_drafts(user) -> bool:
-    return user.is_authenticated and user.has_perm("plans.view_plan")
+    return has_permission(user, DRAFT_PERMISSION)
 
 
 def plans_visible_to(user):
@@ -43,10 +46,7 @@ def plan_get_for_view(*, user, slug: str) -> Plan:
         Plan.objects.select_related("owner_body", "framework").prefetch_related("parties"),
         slug=slug,
     )
-    if not plan.is_public and not can_see_drafts(user):
-        if not user.is_authenticated:
-            raise LoginRequired
-        raise PermissionDenied("Du har inte behörighet att läsa utkast.")
+    require_visible(user, plan, draft_permission=DRAFT_PERMISSION)
     return plan
 
 
@@ -135,7 +135,7 @@ class PlanTree:
                     for item in items:
                         # A dated activity is an event: once past it has happened, not fallen behind.
                         can_be_late = kind != "activity" and not closed
-                        overdue = can_be_late and item.period.is_overdue(today)
+                        overdue = item.period.is_overdue(today, closed=not can_be_late)
                         found.append(Entry(item, kind, section.section, owner, overdue))
         return sorted(found, key=lambda entry: entry.item.period.sort_key())
 
@@ -339,7 +339,7 @@ def body_plan_section(body: Body, user):
 
 def can_edit(user, plan: Plan) -> bool:
     """Strategists who are the plan's editors, and register admins, may edit it."""
-    if not (user.is_authenticated and user.has_perm("plans.change_plan")):
+    if not has_permission(user, "plans.change_plan"):
         return False
     return user.has_perm("plans.edit_every_plan") or plan.editors.filter(pk=user.pk).exists()
 

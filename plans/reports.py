@@ -1,16 +1,17 @@
 """How a plan summarises itself in a board report (governance.reports): its status table."""
 
-from django.utils import timezone
+from datetime import date
 
 from governance.models import BoardReport
 from plans.models import Plan
 from plans.queries import plan_tree
 
 
-def plan_summary(plan: Plan, report):
+def plan_summary(plan: Plan, report, *, today: date):
     """Each initiative's status, and the milestones due and overdue since the last report
     about the plan that was issued before this one."""
-    today = report.date or timezone.localdate()
+    # The report speaks as of its own date; an undated draft as of the day it is read.
+    today = report.date or today
     previous = (
         BoardReport.objects.filter(
             subject_type=report.subject_type,

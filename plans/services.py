@@ -12,7 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from governance.services import decision_record, save_with_history
+from core.history import save_with_history
+from core.revisions import EditConflict, lock_for_edit
+from governance.services import decision_record
 from plans.models import (
     Activity,
     FollowUp,
@@ -29,26 +31,11 @@ EDITABLE_STATUSES = (Plan.Status.DRAFT, Plan.Status.ADOPTED, Plan.Status.UNDER_R
 ITEM_MODELS = (Section, Initiative, Activity, Milestone, FollowUp)
 
 
-class EditConflict(Exception):
-    """Someone saved the object after the form was opened; `current` is what they saved."""
-
-    def __init__(self, current):
-        super().__init__("Någon annan har ändrat detta sedan du öppnade formuläret.")
-        self.current = current
-
-
 def plan_of(obj) -> Plan:
     if isinstance(obj, Plan):
         return obj
     section = obj if isinstance(obj, Section) else obj.section
     return section.plan
-
-
-def _lock(model, pk):
-    try:
-        return model.objects.select_for_update().get(pk=pk)
-    except model.DoesNotExist as error:
-        raise EditConflict(current=None) from error
 
 
 def _open_for_edit(*, user, plan: Plan) -> Plan:
@@ -135,9 +122,7 @@ def _parent_filter(item) -> dict:
 @transaction.atomic
 def item_update(*, user, item, expected_revision: int, bodies=None, **fields):
     _open_for_edit(user=user, plan=plan_of(item))
-    current = _lock(type(item), item.pk)
-    if current.revision != expected_revision:
-        raise EditConflict(current=current)
+    current = lock_for_edit(type(item).objects, item.pk, expected_revision=expected_revision)
     for name, value in fields.items():
         setattr(current, name, value)
     return _save(
@@ -151,9 +136,7 @@ def item_update(*, user, item, expected_revision: int, bodies=None, **fields):
 @transaction.atomic
 def item_delete(*, user, item, expected_revision: int) -> None:
     _open_for_edit(user=user, plan=plan_of(item))
-    current = _lock(type(item), item.pk)
-    if current.revision != expected_revision:
-        raise EditConflict(current=current)
+    current = lock_for_edit(type(item).objects, item.pk, expected_revision=expected_revision)
     current._history_user = user
     current._change_reason = f"{type(item)._meta.verbose_name.capitalize()} borttagen"
     current.delete()

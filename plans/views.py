@@ -1,14 +1,14 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.history import history_page
+from core.pdf import pdf_response
+from core.periods import add_months
 from plans import queries
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm
 from plans.pdf import plan_pdf as render_plan_pdf
 from plans.timeline import build_timeline
-from portal.history import history_page
-from portal.pdf import pdf_response
-from portal.periods import add_months
 
 
 def plan_list(request):
@@ -137,5 +137,7 @@ def due(request):
 def plan_pdf(request, slug):
     """The whole plan as an archival PDF (rendered once per version of its content)."""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    content = render_plan_pdf(plan, base_url=request.build_absolute_uri("/"))
+    content = render_plan_pdf(
+        plan, base_url=request.build_absolute_uri("/"), today=timezone.localdate()
+    )
     return pdf_response(content, filename=plan.slug)

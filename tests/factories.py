@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from agreements.models import Agreement, Framework, Status, Topic
+from core import periods
 from governance.models import Body, Decision, Membership, Organisation, Person
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
-from portal import periods, roles
+from portal import roles
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,8 @@
 """Board reports in real headless Chromium: the public list and an issued report, and the
 draft form with its error state, axe-clean."""
 
+from datetime import date
+
 import pytest
 from django.apps import apps
 from playwright.sync_api import expect
@@ -34,7 +36,9 @@ def reports(transactional_db, settings, tmp_path):
     board_report_issue(
         user=None,
         report=issued,
-        render_pdf=lambda r: board_report_pdf(r, base_url="http://x/", draft=False),
+        render_pdf=lambda r: board_report_pdf(
+            r, base_url="http://x/", draft=False, today=date.today()
+        ),
     )
     draft = board_report_create(user=None, title="Utkast till lägesrapport", **fields)
     return {"issued": issued, "draft": draft, "strategist": factories.StrategistFactory()}

@@ -2,14 +2,15 @@
 
 import hashlib
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.revisions import EditConflict
 from governance.models import BoardReport
 from governance.services import (
-    ReportConflict,
     ReportFrozen,
     board_report_correct,
     board_report_create,
@@ -88,7 +89,9 @@ def issue(report, user):
     return board_report_issue(
         user=user,
         report=report,
-        render_pdf=lambda r: board_report_pdf(r, base_url="http://testserver/", draft=False),
+        render_pdf=lambda r: board_report_pdf(
+            r, base_url="http://testserver/", draft=False, today=date.today()
+        ),
     )
 
 
@@ -192,7 +195,7 @@ def test_a_save_over_a_newer_draft_is_refused(draft, strategist):
     board_report_update(
         user=strategist, report=draft, expected_revision=draft.revision, title="Först"
     )
-    with pytest.raises(ReportConflict):
+    with pytest.raises(EditConflict):
         board_report_update(
             user=strategist, report=draft, expected_revision=draft.revision, title="Sedan"
         )

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from core.periods import Precision
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
-from portal.periods import Precision
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.revisions import EditConflict
 from plans import queries, services
 from plans.models import Activity, Initiative, Milestone, Plan, Section
 from tests import factories
@@ -104,7 +105,7 @@ def test_a_save_over_a_newer_version_is_refused(plan_with_tree, editor):
     services.item_update(
         user=editor, item=section, expected_revision=section.revision, title="Först"
     )
-    with pytest.raises(services.EditConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.item_update(
             user=editor, item=section, expected_revision=section.revision, title="Sedan"
         )
@@ -118,7 +119,7 @@ def test_deleting_something_changed_meanwhile_is_refused(plan_with_tree, editor)
     services.item_update(
         user=editor, item=section, expected_revision=section.revision, title="Ändrad"
     )
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.item_delete(user=editor, item=section, expected_revision=section.revision)
     assert Section.objects.filter(pk=section.pk).exists()
 

@@ -10,16 +10,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
+from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Topic
+from core.history import save_with_history
 from governance.models import BoardReport, Body, Department, Membership, Organisation
 from governance.pdf import board_report_pdf
-from governance.services import (
-    board_report_create,
-    board_report_issue,
-    decision_record,
-    save_with_history,
-)
+from governance.services import board_report_create, board_report_issue, decision_record
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 
 REASON = "Demodata"
@@ -239,7 +236,9 @@ class Command(BaseCommand):
         board_report_issue(
             user=None,
             report=report,
-            render_pdf=lambda r: board_report_pdf(r, base_url="http://localhost/", draft=False),
+            render_pdf=lambda r: board_report_pdf(
+                r, base_url="http://localhost/", draft=False, today=timezone.localdate()
+            ),
         )
 
     def subject(self, ref: str | None):

@@ -3,7 +3,7 @@
 import pytest
 from django.utils.safestring import SafeString
 
-from portal.text import render_markdown
+from core.text import render_markdown
 
 
 @pytest.mark.parametrize(

@@ -79,11 +79,8 @@ class Period:
     def __lt__(self, other):
         return self.sort_key() < other.sort_key()
 
-    def is_overdue(self, today: date) -> bool:
-        return self.end is not None and self.end < today
-
-    def is_due_within(self, today: date, horizon: date) -> bool:
-        return self.end is not None and today <= self.end <= horizon
+    def is_overdue(self, today: date, *, closed: bool = False) -> bool:
+        return is_overdue(self.end, today=today, closed=closed)
 
     def __str__(self) -> str:
         if not self.is_understood:
@@ -115,6 +112,13 @@ class Period:
         if self.start.year == self.end.year:
             return f"{self.start.day} {MONTHS[self.start.month - 1]} – {_long_date(self.end)}"
         return f"{_long_date(self.start)} – {_long_date(self.end)}"
+
+
+def is_overdue(end: date | None, *, today: date, closed: bool = False) -> bool:
+    """Förfallen, the one rule: the deadline has passed and the work is not closed (done,
+    struck, no longer in force). Callers pass `today`, so a page, its PDF and its timeline
+    judge by the same day; nothing below a view or a command reads the clock."""
+    return not closed and end is not None and end < today
 
 
 def _long_date(value: date) -> str:

@@ -1,4 +1,4 @@
-"""portal.pdf: archival, tagged PDF from HTML, checked by an independent validator, and the
+"""core.pdf: archival, tagged PDF from HTML, checked by an independent validator, and the
 store that renders a document once per version of its content.
 """
 
@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from django.core.files.storage import default_storage
 
-from portal import pdf
+from core import pdf
 from tests.pdf_checks import (
     assert_archival,
     fonts_not_embedded,
@@ -182,7 +182,7 @@ def test_streams_ending_in_a_carriage_return_are_stored_so_validators_accept_the
     import random
     import zlib
 
-    from portal.pdf import archival_finish
+    from core.pdf import archival_finish
 
     data = next(
         payload

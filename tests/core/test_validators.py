@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.validators import (
+from core.validators import (
     CaseNumber,
     normalise_case_number,
     normalise_organisation_number,

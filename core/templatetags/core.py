@@ -1,6 +1,7 @@
 from django import template
 
-from portal.text import render_markdown
+from core import periods
+from core.text import render_markdown
 
 register = template.Library()
 
@@ -21,3 +22,10 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def overdue(context, end, closed=False):
+    """core.periods.is_overdue on the day the view or command put in the context as `today`:
+    a template never reads the clock itself."""
+    return periods.is_overdue(end, today=context["today"], closed=closed)

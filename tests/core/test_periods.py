@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.periods import Period, Precision, from_stored, parse
+from core.periods import Period, Precision, from_stored, is_overdue, parse
 
 D = date.fromisoformat
 DAY, MONTH, QUARTER, SEASON, YEAR, RECURRING, UNKNOWN = (
@@ -367,14 +367,15 @@ def test_overdue_is_decided_by_the_end(text, today, overdue):
     assert parse(text).is_overdue(today) is overdue
 
 
-def test_due_within_uses_the_end_and_includes_both_bounds():
-    period = parse("Q2 2022")
+def test_closed_work_is_never_overdue():
+    assert not parse("Q2 2022").is_overdue(D("2023-01-01"), closed=True)
+    assert not is_overdue(D("2022-06-30"), today=D("2023-01-01"), closed=True)
 
-    assert period.is_due_within(D("2022-06-01"), D("2022-06-30"))
-    assert period.is_due_within(D("2022-06-30"), D("2022-07-31"))
-    assert not period.is_due_within(D("2022-07-01"), D("2022-12-31"))
-    assert not period.is_due_within(D("2022-01-01"), D("2022-06-29"))
-    assert not parse("fr o m hösten 2022").is_due_within(D("2022-01-01"), D("2100-01-01"))
+
+def test_overdue_is_the_day_after_the_deadline_and_needs_a_deadline():
+    assert not is_overdue(D("2022-06-30"), today=D("2022-06-30"))
+    assert is_overdue(D("2022-06-30"), today=D("2022-07-01"))
+    assert not is_overdue(None, today=D("2100-01-01"))
 
 
 # --- describe --------------------------------------------------------------------------
@@ -674,3 +675,22 @@ def test_words_not_understood_are_equal_only_to_the_same_words():
 
 def test_digits_of_other_scripts_are_not_read_as_dates():
     assert not parse("Q2 ٢٠٢٢").is_understood
+
+
+# --- the overdue mark in templates ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "marked"),
+    [
+        pytest.param(D("2022-06-30"), False, id="on-the-deadline"),
+        pytest.param(D("2022-07-01"), True, id="the-day-after"),
+    ],
+)
+def test_the_period_tag_marks_overdue_by_the_day_the_caller_passes(today, marked):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "plans/includes/period.html", {"period": parse("Q2 2022"), "closed": False, "today": today}
+    )
+    assert ("Försenad" in html) is marked

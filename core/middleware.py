@@ -8,7 +8,7 @@ Django 5.2 has no CSP support of its own; everything we serve is same-origin
 
 from django.contrib.auth.views import redirect_to_login
 
-from portal.access import LoginRequired
+from core.access import LoginRequired
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [

@@ -3,15 +3,27 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from agreements.models import Agreement, Status
 from agreements.services import agreement_create
-from governance.services import save_with_history
-from portal.history import FieldChange, history_entries
-from tests.factories import ActingUserFactory, BodyFactory, OrganisationFactory, RegionFactory
+from core.history import FieldChange, history_entries, save_with_history
+from governance.models import Body
+from tests.factories import (
+    ActingUserFactory,
+    AgreementFactory,
+    BodyFactory,
+    OrganisationFactory,
+    RegionFactory,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def user():
+    return ActingUserFactory(first_name="Rita", last_name="Registrator")
 
 
 @pytest.fixture
@@ -128,3 +140,55 @@ def test_a_change_without_a_recorded_user_is_attributed_to_the_system(scenario):
 
     assert newest.who == "Systemet"
     assert newest.changes == [FieldChange(label="Version", old="–", new="v.9.0")]
+
+
+# --- save_with_history ----------------------------------------------------------------
+
+
+def test_save_with_history_records_the_user_and_the_reason(user):
+    body = BodyFactory(name="Samordnande gruppen")
+    body.name = "Samordnande gruppen för God och nära vård"
+
+    save_with_history(body, user=user, reason="Nytt namn")
+
+    record = body.history.order_by("-history_id").first()
+    assert record.history_type == "~"
+    assert record.name == "Samordnande gruppen för God och nära vård"
+    assert record.history_user == user
+    assert record.history_change_reason == "Nytt namn"
+
+
+def test_save_with_history_refuses_an_invalid_object_and_records_nothing(user):
+    rs = BodyFactory(name="Regionstyrelsen", short_code="RS", kind=Body.Kind.BOARD)
+    versions = rs.history.count()
+    rs.reports_to = rs
+
+    with pytest.raises(ValidationError):
+        save_with_history(rs, user=user, reason="Fel")
+
+    assert rs.history.count() == versions
+    assert Body.objects.get(pk=rs.pk).reports_to is None
+
+
+def test_a_later_save_without_a_reason_does_not_repeat_the_earlier_reason(user):
+    other = ActingUserFactory()
+    agreement = AgreementFactory()
+    save_with_history(agreement, user=user, reason="Fastställd")
+
+    agreement.version_label = "v.2.0"
+    save_with_history(agreement, user=other)
+
+    record = agreement.history.order_by("-history_id").first()
+    assert record.history_user == other
+    assert not record.history_change_reason
+
+
+def test_a_long_reason_is_shortened_to_fit_the_history(user):
+    agreement = AgreementFactory()
+    reason = "Ersatt av " + "en mycket lång titel " * 20
+
+    save_with_history(agreement, user=user, reason=reason)
+
+    stored = Agreement.history.order_by("-history_id").first().history_change_reason
+    assert len(stored) <= 100
+    assert stored.startswith("Ersatt av en mycket lång titel")

@@ -1,0 +1,59 @@
+"""Abstract models every app builds on: a Period stored in columns, and a revision counter."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core import periods
+
+
+class PeriodFields(models.Model):
+    """A Period stored as its words, start, end, precision and recurrence (see core.periods).
+
+    Set it through `period` (the words are parsed once, on assignment), read it back the same
+    way; queries sort and filter on `period_end`.
+    """
+
+    period_text = models.CharField(_("tid"), max_length=200, blank=True)
+    period_start = models.DateField(_("tid från"), null=True, blank=True, editable=False)
+    period_end = models.DateField(_("tid till"), null=True, blank=True, editable=False)
+    period_precision = models.CharField(
+        _("tidens precision"), max_length=12, default=periods.Precision.UNKNOWN, editable=False
+    )
+    period_recurring = models.BooleanField(_("återkommande"), default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        # The words are the source of truth; the dates follow them whenever the model is validated.
+        self.period = self.period_text
+
+    @property
+    def period(self) -> periods.Period:
+        return periods.from_stored(
+            text=self.period_text,
+            start=self.period_start,
+            end=self.period_end,
+            precision=self.period_precision,
+            recurring=self.period_recurring,
+        )
+
+    @period.setter
+    def period(self, value) -> None:
+        parsed = value if isinstance(value, periods.Period) else periods.parse(value)
+        self.period_text = parsed.text
+        self.period_start = parsed.start
+        self.period_end = parsed.end
+        self.period_precision = parsed.precision
+        self.period_recurring = parsed.recurring
+
+
+class Revisioned(models.Model):
+    """A counter bumped by every save through the services: an edit form carries the number
+    it started from, and a save over a newer number is refused (no lost updates)."""
+
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+
+    class Meta:
+        abstract = True

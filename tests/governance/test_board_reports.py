@@ -222,7 +222,7 @@ def test_strategist_drafts_in_the_browser_and_register_admin_issues(
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     report = BoardReport.objects.get(title="Lägesrapport")
-    assert report.case_numbers == "HSN 2024/310, SON 2024/190"
+    assert ", ".join(report.case_number_list()) == "HSN 2024/310, SON 2024/190"
     assert [d.portal_path for d in report.supporting_documents.all()] == [
         "",
         "/ramverk/gotland-ramverk/",

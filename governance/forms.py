@@ -156,19 +156,13 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
                 raise ValidationError(_("Börja varje avsnitt med en rad ”## Rubrik”."))
         return sections
 
-    def report_fields(self) -> dict:
+    def content(self) -> dict:
+        """The draft as the board report services take it: fields, bodies, departments, lists."""
         subject_type, subject_id = self.cleaned_data["subject"]
-        fields = {
-            name: self.cleaned_data[name]
-            for name in self.Meta.fields
-            if name not in ("recipients", "departments", "case_numbers")
-        }
-        return fields | {"subject_type": subject_type, "subject_id": subject_id}
-
-    def parts(self) -> dict:
-        return {
-            "case_numbers": self.cleaned_data["case_numbers"],
+        lists = {
             "supporting_documents": self.cleaned_data["supporting_documents_text"],
             "signatories": self.cleaned_data["signatories_text"],
             "extra_sections": self.cleaned_data["extra_sections_text"],
         }
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return fields | lists | {"subject_type": subject_type, "subject_id": subject_id}

@@ -14,15 +14,17 @@ def string_to_rows(apps, schema_editor):
     ReportCaseNumber = apps.get_model("governance", "ReportCaseNumber")
     History = apps.get_model("governance", "HistoricalReportCaseNumber")
     now = timezone.now()
-    for report in BoardReport.objects.exclude(case_numbers="").only("pk", "case_numbers"):
-        numbers = [part.strip() for part in report.case_numbers.split(",") if part.strip()]
+    for report_id, text in BoardReport.objects.exclude(case_numbers="").values_list(
+        "pk", "case_numbers"
+    ):
+        numbers = [part.strip() for part in text.split(",") if part.strip()]
         for position, number in enumerate(numbers, start=1):
             row = ReportCaseNumber.objects.create(
-                report_id=report.pk, position=position, case_number=number
+                report_id=report_id, position=position, case_number=number
             )
             History.objects.create(
                 id=row.pk,
-                report_id=report.pk,
+                report_id=report_id,
                 position=position,
                 case_number=number,
                 history_date=now,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import dates_in_order
 from governance.models.organisations import Organisation
 
 
@@ -57,12 +58,7 @@ class Body(models.Model):
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(active_until__isnull=True)
-                | models.Q(active_from__isnull=True)
-                | models.Q(active_until__gte=models.F("active_from")),
-                name="body_active_period_ordered",
-            )
+            dates_in_order("active_from", "active_until", name="body_active_period_ordered")
         ]
 
     def __str__(self):

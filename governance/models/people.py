@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import dates_in_order
 from governance.models.bodies import Body
 from governance.models.organisations import Organisation
 
@@ -56,12 +57,7 @@ class Membership(models.Model):
         verbose_name = _("uppdrag i organ")
         verbose_name_plural = _("uppdrag i organ")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(valid_from__isnull=True)
-                | models.Q(valid_until__gte=models.F("valid_from")),
-                name="membership_period_ordered",
-            )
+            dates_in_order("valid_from", "valid_until", name="membership_period_ordered")
         ]
 
     def __str__(self):

@@ -76,22 +76,11 @@ def _write_parts(*, user, report, **parts: Sequence[dict]) -> None:
             save_with_history(row, user=user)
 
 
-def _write_draft(*, user, report, reason, recipients, departments, case_numbers, **parts):
-    save_with_history(report, user=user, reason=reason)
-    report.recipients.set(recipients)
-    report.departments.set(departments)
-    _write_parts(
-        user=user,
-        report=report,
-        case_numbers=[{"case_number": number} for number in case_numbers],
-        **parts,
-    )
-
-
-@transaction.atomic
-def board_report_create(
+def _write_draft(
     *,
     user,
+    report: BoardReport,
+    reason: str,
     recipients=(),
     departments=(),
     case_numbers: Sequence[str] = (),
@@ -100,16 +89,17 @@ def board_report_create(
     extra_sections: Sequence[dict] = (),
     **fields,
 ) -> BoardReport:
-    """A new draft. The lists are given in order, a row as the fields it is made of."""
-    report = BoardReport(**fields)
-    report.status = BoardReport.Status.DRAFT
-    _write_draft(
+    """A draft's content: its fields, the bodies it goes to, the departments it comes from,
+    and its lists in order (a case number as text, any other row as the fields it is made of)."""
+    for name, value in fields.items():
+        setattr(report, name, value)
+    save_with_history(report, user=user, reason=reason)
+    report.recipients.set(recipients)
+    report.departments.set(departments)
+    _write_parts(
         user=user,
         report=report,
-        reason="Tjänsteskrivelse skapad",
-        recipients=recipients,
-        departments=departments,
-        case_numbers=case_numbers,
+        case_numbers=[{"case_number": number} for number in case_numbers],
         supporting_documents=supporting_documents,
         signatories=signatories,
         extra_sections=extra_sections,
@@ -118,36 +108,23 @@ def board_report_create(
 
 
 @transaction.atomic
-def board_report_update(
-    *,
-    user,
-    report,
-    expected_revision: int,
-    recipients=(),
-    departments=(),
-    case_numbers: Sequence[str] = (),
-    supporting_documents: Sequence[dict] = (),
-    signatories: Sequence[dict] = (),
-    extra_sections: Sequence[dict] = (),
-    **fields,
-) -> BoardReport:
-    """Save a draft over the revision its form started from; issued reports never change."""
-    current = _lock_draft(report, expected_revision=expected_revision)
-    for name, value in fields.items():
-        setattr(current, name, value)
-    current.revision += 1
-    _write_draft(
+def board_report_create(*, user, **content) -> BoardReport:
+    """A new draft with `content` as `_write_draft` takes it."""
+    return _write_draft(
         user=user,
-        report=current,
-        reason="Tjänsteskrivelse ändrad",
-        recipients=recipients,
-        departments=departments,
-        case_numbers=case_numbers,
-        supporting_documents=supporting_documents,
-        signatories=signatories,
-        extra_sections=extra_sections,
+        report=BoardReport(),
+        reason="Tjänsteskrivelse skapad",
+        **content | {"status": BoardReport.Status.DRAFT},  # a report is always drafted first
     )
-    return current
+
+
+@transaction.atomic
+def board_report_update(*, user, report, expected_revision: int, **content) -> BoardReport:
+    """Save a draft over the revision its form started from; issued reports never change.
+    `content` as `_write_draft` takes it."""
+    current = _lock_draft(report, expected_revision=expected_revision)
+    current.revision += 1
+    return _write_draft(user=user, report=current, reason="Tjänsteskrivelse ändrad", **content)
 
 
 @transaction.atomic

@@ -72,13 +72,7 @@ def board_report_create(request):
     form = BoardReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = services.board_report_create(
-                user=request.user,
-                recipients=form.cleaned_data["recipients"],
-                departments=form.cleaned_data["departments"],
-                **form.parts(),
-                **form.report_fields(),
-            )
+            report = services.board_report_create(user=request.user, **form.content())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -101,10 +95,7 @@ def board_report_edit(request, pk):
                 user=request.user,
                 report=report,
                 expected_revision=form.cleaned_data["revision"],
-                recipients=form.cleaned_data["recipients"],
-                departments=form.cleaned_data["departments"],
-                **form.parts(),
-                **form.report_fields(),
+                **form.content(),
             )
         except services.ReportFrozen:
             return _frozen(request, report)

@@ -57,3 +57,14 @@ class Revisioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+def dates_in_order(start: str, end: str, *, name: str) -> models.CheckConstraint:
+    """A database check that the date in field `end` is not before the one in `start` (either
+    may be empty): a body's active years, a membership, an agreement's validity."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{end}__isnull": True})
+        | models.Q(**{f"{start}__isnull": True})
+        | models.Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+    )

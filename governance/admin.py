@@ -11,10 +11,14 @@ from governance.models import (
     Membership,
     Organisation,
     Person,
+    ReportCaseNumber,
     ReportSection,
     Signatory,
     SupportingDocument,
 )
+from governance.services import person_remove
+
+# The models order by their own columns only; lists across relations order here, explicitly.
 
 
 class DepartmentInline(admin.TabularInline):
@@ -34,6 +38,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    ordering = ["role", "person__name"]
     autocomplete_fields = ["person", "representing"]
 
 
@@ -52,6 +57,15 @@ class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title"]
     search_fields = ["name", "title"]
 
+    # Through the service, so the memberships go too, each with a history record that names
+    # the acting user.
+    def delete_model(self, request, obj):
+        person_remove(user=request.user, person=obj)
+
+    def delete_queryset(self, request, queryset):
+        for person in queryset:
+            person_remove(user=request.user, person=person)
+
 
 class DecisionSubjectInline(admin.TabularInline):
     model = DecisionSubject
@@ -63,12 +77,19 @@ class DecisionAdmin(SimpleHistoryAdmin):
     list_display = ["case_number", "body", "date", "title"]
     list_filter = ["body"]
     search_fields = ["case_number", "title"]
+    ordering = ["-date", "body__name", "case_number"]
     autocomplete_fields = ["body"]
     inlines = [DecisionSubjectInline]
 
 
-admin.site.register(Membership, SimpleHistoryAdmin)
-admin.site.register(Department, SimpleHistoryAdmin)
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    ordering = ["body__name", "role", "person__name"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(SimpleHistoryAdmin):
+    ordering = ["organisation__name", "name"]
 
 
 def _issued(obj) -> bool:
@@ -94,6 +115,10 @@ class ReportPartInline(FrozenWhenIssued, admin.TabularInline):
         return not _issued(obj) and super().has_add_permission(request, obj)
 
 
+class ReportCaseNumberInline(ReportPartInline):
+    model = ReportCaseNumber
+
+
 class SupportingDocumentInline(ReportPartInline):
     model = SupportingDocument
 
@@ -110,10 +135,15 @@ class ReportSectionInline(ReportPartInline):
 class BoardReportAdmin(FrozenWhenIssued, SimpleHistoryAdmin):
     list_display = ["title", "organisation", "date", "status"]
     list_filter = ["status", "organisation"]
-    search_fields = ["title", "case_numbers"]
+    search_fields = ["title", "case_numbers__case_number"]
     readonly_fields = ["status", "issued_at", "pdf", "pdf_sha256"]
     filter_horizontal = ["recipients", "departments"]
-    inlines = [SupportingDocumentInline, SignatoryInline, ReportSectionInline]
+    inlines = [
+        ReportCaseNumberInline,
+        SupportingDocumentInline,
+        SignatoryInline,
+        ReportSectionInline,
+    ]
     view_on_site = True
 
     def save_model(self, request, obj, form, change):

@@ -1,15 +1,17 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.revisions import RevisionFormMixin
+from core.validators import parse_case_number
 from governance.models import BoardReport, Body, Department, validate_portal_path
 from governance.reports import subject_choices
 
 
 def _subject_choices():
     """Optgroups of every object a report can be about, encoded "<content type>:<id>"."""
-    groups = [("", "Inget särskilt")]
+    groups = [("", _("Inget särskilt"))]
     for content_type, model in subject_choices():
         options = [(f"{content_type.pk}:{obj.pk}", str(obj)) for obj in model.objects.all()]
         if options:
@@ -18,24 +20,34 @@ def _subject_choices():
 
 
 class BoardReportForm(RevisionFormMixin, forms.ModelForm):
-    subject = forms.ChoiceField(label="Ärendet gäller", required=False)
+    # The case numbers are rows (ReportCaseNumber), typed as one comma-separated line; the
+    # name stays in Meta.fields below only to keep the field's place in the form.
+    case_numbers = forms.CharField(
+        label=_("Ärendenummer"),
+        max_length=200,
+        required=False,
+        help_text=_("Ett eller flera, åtskilda med komma, t.ex. ”HSN 2024/310, SON 2024/190”."),
+    )
+    subject = forms.ChoiceField(label=_("Ärendet gäller"), required=False)
     supporting_documents_text = forms.CharField(
-        label="Beslutsunderlag",
+        label=_("Beslutsunderlag"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Ett dokument per rad. Länka till en sida i portalen med ”Titel | /ramverk/…/”.",
+        help_text=_(
+            "Ett dokument per rad. Länka till en sida i portalen med ”Titel | /ramverk/…/”."
+        ),
     )
     signatories_text = forms.CharField(
-        label="Undertecknare",
+        label=_("Undertecknare"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="En per rad: ”Namn; Titel; Förvaltning”.",
+        help_text=_("En per rad: ”Namn; Titel; Förvaltning”."),
     )
     extra_sections_text = forms.CharField(
-        label="Övriga avsnitt",
+        label=_("Övriga avsnitt"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Varje avsnitt börjar med en rad ”## Rubrik”, följd av texten.",
+        help_text=_("Varje avsnitt börjar med en rad ”## Rubrik”, följd av texten."),
     )
 
     class Meta:
@@ -65,13 +77,16 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["subject"].choices = _subject_choices()
         self.fields["recipients"].queryset = Body.objects.order_by("name")
-        self.fields["departments"].queryset = Department.objects.select_related("organisation")
+        self.fields["departments"].queryset = Department.objects.select_related(
+            "organisation"
+        ).order_by("organisation__name", "name")
         report = self.instance
         if report.pk and not self.is_bound:
             self.initial |= {
                 "subject": f"{report.subject_type_id}:{report.subject_id}"
                 if report.subject_id
                 else "",
+                "case_numbers": ", ".join(report.case_number_list()),
                 "supporting_documents_text": "\n".join(
                     f"{d.title} | {d.portal_path}" if d.portal_path else d.title
                     for d in report.supporting_documents.all()
@@ -93,13 +108,20 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         type_id, object_id = (int(part) for part in value.split(":"))
         content_type = ContentType.objects.get_for_id(type_id)
         if not content_type.model_class().objects.filter(pk=object_id).exists():
-            raise ValidationError("Det valda ärendet finns inte längre.")
+            raise ValidationError(_("Det valda ärendet finns inte längre."))
         return content_type, object_id
+
+    def clean_case_numbers(self):
+        return [
+            str(parse_case_number(part))
+            for part in self.cleaned_data["case_numbers"].split(",")
+            if part.strip()
+        ]
 
     def clean_supporting_documents_text(self):
         documents = []
         for line in self.cleaned_data["supporting_documents_text"].splitlines():
-            title, _, path = (part.strip() for part in line.partition("|"))
+            title, _bar, path = (part.strip() for part in line.partition("|"))
             if not title:
                 continue
             if path:
@@ -114,7 +136,9 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
             if not parts[0]:
                 continue
             if len(parts) > 3:
-                raise ValidationError("Skriv högst tre delar per rad: ”Namn; Titel; Förvaltning”.")
+                raise ValidationError(
+                    _("Skriv högst tre delar per rad: ”Namn; Titel; Förvaltning”.")
+                )
             name, title, department = ([*parts, "", ""])[:3]
             signatories.append(
                 {"name": name[:200], "title": title[:200], "department": department[:200]}
@@ -129,21 +153,16 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
             elif sections:
                 sections[-1]["text"] = f"{sections[-1]['text']}\n{line}".strip("\n")
             elif line.strip():
-                raise ValidationError("Börja varje avsnitt med en rad ”## Rubrik”.")
+                raise ValidationError(_("Börja varje avsnitt med en rad ”## Rubrik”."))
         return sections
 
-    def report_fields(self) -> dict:
+    def content(self) -> dict:
+        """The draft as the board report services take it: fields, bodies, departments, lists."""
         subject_type, subject_id = self.cleaned_data["subject"]
-        fields = {
-            name: self.cleaned_data[name]
-            for name in self.Meta.fields
-            if name not in ("recipients", "departments")
-        }
-        return fields | {"subject_type": subject_type, "subject_id": subject_id}
-
-    def parts(self) -> dict:
-        return {
+        lists = {
             "supporting_documents": self.cleaned_data["supporting_documents_text"],
             "signatories": self.cleaned_data["signatories_text"],
             "extra_sections": self.cleaned_data["extra_sections_text"],
         }
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return fields | lists | {"subject_type": subject_type, "subject_id": subject_id}

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
 from governance.models import BoardReport
@@ -17,7 +18,7 @@ def board_report_context(report: BoardReport, *, today: date) -> dict:
         "subject_section": subject_section(report, today=today),
         "title": report.title,
         "organisation": report.organisation.name,
-        "subject": "Tjänsteskrivelse",
+        "subject": _("Tjänsteskrivelse"),
     }
 
 
@@ -33,9 +34,9 @@ def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool, today: 
         subject=", ".join(
             part
             for part in (
-                "Tjänsteskrivelse",
+                _("Tjänsteskrivelse"),
                 f"{report.date:%Y-%m-%d}" if report.date else "",
-                report.case_numbers,
+                *report.case_number_list(),
             )
             if part
         ),

@@ -19,7 +19,13 @@ REGISTER_MODELS = {
     "agreements": ["topic", "framework", "agreement", "attachment"],
 }
 REPORT_MODELS = {
-    "governance": ["boardreport", "supportingdocument", "signatory", "reportsection"],
+    "governance": [
+        "boardreport",
+        "reportcasenumber",
+        "supportingdocument",
+        "signatory",
+        "reportsection",
+    ],
 }
 PLAN_MODELS = {
     "plans": [

@@ -13,70 +13,11 @@ from governance.models import BoardReport
 from governance.services import (
     ReportFrozen,
     board_report_correct,
-    board_report_create,
     board_report_issue,
     board_report_update,
 )
-from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def gotland():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
-    son = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[region])
-    framework = factories.DraftFrameworkFactory(
-        title="Gemensamt ramverk för primärvård", slug="gotland-ramverk"
-    )
-    agreement = factories.AgreementFactory(
-        register_id="STY-02292", title="Övergripande överenskommelse"
-    )
-    agreement.replaced_by_framework = framework
-    agreement.save()
-    return {"region": region, "hsn": hsn, "son": son, "framework": framework}
-
-
-@pytest.fixture
-def draft(gotland, strategist):
-    from django.contrib.contenttypes.models import ContentType
-
-    return board_report_create(
-        user=strategist,
-        organisation=gotland["region"],
-        date="2024-08-22",
-        title="Statusuppdatering för arbetet med att ta fram ramverk för primärvård",
-        proposed_decision="- Hälso- och sjukvårdsnämnden och socialnämnden har tagit del av informationen.",
-        summary="Ramverket är ett steg i en ännu närmare samverkan.",
-        case_description="Ramverket är tänkt att ersätta flera av våra nuvarande överenskommelser.",
-        assessment="Arbetet med att ta fram ramverket fortsätter.",
-        subject_type=ContentType.objects.get_for_model(gotland["framework"]),
-        subject_id=gotland["framework"].pk,
-        recipients=[gotland["hsn"], gotland["son"]],
-        supporting_documents=[
-            {"title": "Gemensamt ramverk_utkast", "portal_path": "/ramverk/gotland-ramverk/"}
-        ],
-        signatories=[
-            {
-                "name": "Marie Loob",
-                "title": "Hälso- och sjukvårdsdirektör",
-                "department": "Hälso- och sjukvårdsförvaltningen",
-            },
-            {
-                "name": "Marica Gardell",
-                "title": "Socialdirektör",
-                "department": "Socialförvaltningen",
-            },
-        ],
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def pdf_text(content: bytes) -> str:
@@ -222,7 +163,7 @@ def test_strategist_drafts_in_the_browser_and_register_admin_issues(
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     report = BoardReport.objects.get(title="Lägesrapport")
-    assert report.case_numbers == "HSN 2024/310, SON 2024/190"
+    assert ", ".join(report.case_number_list()) == "HSN 2024/310, SON 2024/190"
     assert [d.portal_path for d in report.supporting_documents.all()] == [
         "",
         "/ramverk/gotland-ramverk/",

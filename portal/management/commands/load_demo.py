@@ -217,6 +217,7 @@ class Command(BaseCommand):
             recipients=[self.find(Body, slug) for slug in row["recipients"]],
             subject_type=subject_type,
             subject_id=subject_id,
+            case_numbers=row.get("case_numbers", []),
             supporting_documents=row.get("supporting_documents", []),
             signatories=row.get("signatories", []),
             extra_sections=row.get("extra_sections", []),
@@ -228,7 +229,6 @@ class Command(BaseCommand):
                     "summary",
                     "case_description",
                     "assessment",
-                    "case_numbers",
                 )
             },
             date=row.get("date"),

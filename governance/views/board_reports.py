@@ -1,63 +1,21 @@
+"""Board reports (tjänsteskrivelser): the list, the preview, the PDF, drafting, issuing and
+correcting."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import require_permission
-from core.history import history_page
 from core.pdf import pdf_response
 from core.revisions import EditConflict
-from governance import queries, services
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
-
-
-def organisation_list(request):
-    return render(
-        request,
-        "governance/organisation_list.html",
-        {"groups": queries.organisations_by_kind()},
-    )
-
-
-def organisation_detail(request, slug):
-    organisation = queries.organisation_get_for_view(slug=slug)
-    return render(
-        request,
-        "governance/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "tree": queries.body_tree(list(organisation.bodies.all())),
-        },
-    )
-
-
-def organisation_history(request, slug):
-    organisation = queries.organisation_get_for_view(slug=slug)
-    return history_page(request, organisation, section="organisations")
-
-
-def body_detail(request, slug):
-    body = queries.body_get_for_view(slug=slug)
-    return render(
-        request,
-        "governance/body_detail.html",
-        {
-            "body": body,
-            "members_by_role": queries.members_by_role(body),
-            "extra_sections": queries.body_page_sections(body, request.user),
-        },
-    )
-
-
-def body_history(request, slug):
-    body = queries.body_get_for_view(slug=slug)
-    return history_page(request, body, section="organisations")
-
-
-# --- board reports (tjänsteskrivelser) -----------------------------------------------------
+from governance.queries import board_reports as queries
+from governance.services import board_reports as services
 
 
 def board_report_list(request):
@@ -97,7 +55,7 @@ def board_report_pdf_view(request, pk):
     content = board_report_pdf(
         report, base_url=request.build_absolute_uri("/"), draft=True, today=timezone.localdate()
     )
-    return pdf_response(content, filename=f"utkast-{report.title}")
+    return pdf_response(content, filename=_("utkast-%(title)s") % {"title": report.title})
 
 
 def _report_form_page(request, form, *, report=None, status=200):
@@ -114,13 +72,7 @@ def board_report_create(request):
     form = BoardReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = services.board_report_create(
-                user=request.user,
-                recipients=form.cleaned_data["recipients"],
-                departments=form.cleaned_data["departments"],
-                **form.parts(),
-                **form.report_fields(),
-            )
+            report = services.board_report_create(user=request.user, **form.content())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -143,10 +95,7 @@ def board_report_edit(request, pk):
                 user=request.user,
                 report=report,
                 expected_revision=form.cleaned_data["revision"],
-                recipients=form.cleaned_data["recipients"],
-                departments=form.cleaned_data["departments"],
-                **form.parts(),
-                **form.report_fields(),
+                **form.content(),
             )
         except services.ReportFrozen:
             return _frozen(request, report)
@@ -181,7 +130,7 @@ def board_report_issue(request, pk):
     require_permission(
         request.user,
         "governance.issue_boardreport",
-        "Du har inte behörighet att expediera tjänsteskrivelser.",
+        _("Du har inte behörighet att expediera tjänsteskrivelser."),
     )
     base_url = request.build_absolute_uri("/")
     try:
@@ -195,7 +144,7 @@ def board_report_issue(request, pk):
     except services.ReportFrozen:
         return _frozen(request, report)
     messages.success(
-        request, "Tjänsteskrivelsen är expedierad. PDF:en är sparad och ändras aldrig."
+        request, _("Tjänsteskrivelsen är expedierad. PDF:en är sparad och ändras aldrig.")
     )
     return redirect(report.get_absolute_url())
 

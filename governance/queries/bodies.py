@@ -1,4 +1,5 @@
-"""What the governance pages read; each page costs a fixed number of queries."""
+"""What the body pages read: a body with its members, sub-bodies and decisions, and the
+reporting tree of bodies."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -6,8 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from core.access import has_permission, require_permission, require_visible
-from governance.models import BoardReport, Body, Decision, DecisionSubject, Membership, Organisation
+from governance.models import Body, Decision, DecisionSubject, Membership
 
 
 @dataclass
@@ -24,24 +24,6 @@ def body_tree(bodies: list[Body]) -> list[BodyNode]:
         parent = nodes.get(body.reports_to_id)
         (parent.children if parent else roots).append(nodes[body.pk])
     return roots
-
-
-def organisations_by_kind():
-    grouped = defaultdict(list)
-    for organisation in Organisation.objects.all():
-        grouped[organisation.get_kind_display()].append(organisation)
-    order = [label for _, label in Organisation.Kind.choices]
-    return [(str(kind), grouped[str(kind)]) for kind in order if grouped[str(kind)]]
-
-
-def organisation_get_for_view(*, slug: str) -> Organisation:
-    return get_object_or_404(
-        Organisation.objects.prefetch_related(
-            "departments",
-            Prefetch("bodies", queryset=Body.objects.select_related("reports_to").order_by("name")),
-        ),
-        slug=slug,
-    )
 
 
 def body_get_for_view(*, slug: str) -> Body:
@@ -89,44 +71,3 @@ def register_body_page_section(provider) -> None:
 
 def body_page_sections(body: Body, user) -> list[tuple[str, dict]]:
     return [section for provider in BODY_PAGE_SECTIONS if (section := provider(body, user))]
-
-
-# --- board reports ---------------------------------------------------------------------------
-
-
-DRAFT_PERMISSION = "governance.view_boardreport"
-WRITE_DENIED = "Du har inte behörighet att skriva tjänsteskrivelser."
-
-
-def can_see_draft_reports(user) -> bool:
-    return has_permission(user, DRAFT_PERMISSION)
-
-
-def board_reports_visible_to(user):
-    reports = BoardReport.objects.select_related("organisation").prefetch_related("recipients")
-    if not can_see_draft_reports(user):
-        reports = reports.filter(status=BoardReport.Status.ISSUED)
-    return reports
-
-
-def board_report_get_for_view(*, user, pk: int) -> BoardReport:
-    report = get_object_or_404(
-        BoardReport.objects.select_related(
-            "organisation", "corrects", "subject_type"
-        ).prefetch_related(
-            "recipients",
-            "departments",
-            "supporting_documents",
-            "signatories",
-            "extra_sections",
-            "corrections",
-        ),
-        pk=pk,
-    )
-    require_visible(user, report, draft_permission=DRAFT_PERMISSION)
-    return report
-
-
-def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
-    require_permission(user, "governance.change_boardreport", WRITE_DENIED)
-    return board_report_get_for_view(user=user, pk=pk)

@@ -1,0 +1,31 @@
+"""Governance data, one module per concept (see docs/architecture.md); everything is
+re-exported here, so `from governance.models import Body` works from anywhere."""
+
+from governance.models.board_reports import (
+    BoardReport,
+    ReportCaseNumber,
+    ReportSection,
+    Signatory,
+    SupportingDocument,
+    validate_portal_path,
+)
+from governance.models.bodies import Body
+from governance.models.decisions import Decision, DecisionSubject
+from governance.models.organisations import Department, Organisation
+from governance.models.people import Membership, Person
+
+__all__ = [
+    "BoardReport",
+    "Body",
+    "Decision",
+    "DecisionSubject",
+    "Department",
+    "Membership",
+    "Organisation",
+    "Person",
+    "ReportCaseNumber",
+    "ReportSection",
+    "Signatory",
+    "SupportingDocument",
+    "validate_portal_path",
+]

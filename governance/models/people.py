@@ -1,0 +1,64 @@
+"""People in public roles and their memberships (uppdrag) in bodies."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import dates_in_order
+from governance.models.bodies import Body
+from governance.models.organisations import Organisation
+
+
+class Person(models.Model):
+    """Only what a public role needs: a name and a title. No contact or identity data."""
+
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        LEADER = "leader", _("Ledare")
+        CHAIR = "chair", _("Ordförande")
+        VICE_CHAIR = "vice_chair", _("Vice ordförande")
+        MEMBER = "member", _("Ledamot")
+        DEPUTY = "deputy", _("Ersättare")
+        SECRETARY = "secretary", _("Sekreterare")
+        USER_REPRESENTATIVE = "user_representative", _("Brukarrepresentant")
+        CO_OPTED = "co_opted", _("Adjungerad")
+
+    # Deleting a person deletes their memberships; the historical rows stay, so the
+    # history pages still show who sat where.
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
+    representing = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("företräder"),
+    )
+    valid_from = models.DateField(_("från"), null=True, blank=True)
+    valid_until = models.DateField(_("till"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uppdrag i organ")
+        verbose_name_plural = _("uppdrag i organ")
+        constraints = [
+            dates_in_order("valid_from", "valid_until", name="membership_period_ordered")
+        ]
+
+    def __str__(self):
+        return f"{self.person.name}: {self.get_role_display()}, {self.body.name}"

@@ -1,0 +1,38 @@
+"""What the governance pages read, one module per concept; each page costs a fixed number of
+queries. Re-exported here, so `from governance.queries import register_body_page_section`
+works from anywhere."""
+
+from governance.queries.board_reports import (
+    DRAFT_PERMISSION,
+    WRITE_DENIED,
+    board_report_get_for_edit,
+    board_report_get_for_view,
+    board_reports_visible_to,
+    can_see_draft_reports,
+)
+from governance.queries.bodies import (
+    BodyNode,
+    body_get_for_view,
+    body_page_sections,
+    body_tree,
+    members_by_role,
+    register_body_page_section,
+)
+from governance.queries.organisations import organisation_get_for_view, organisations_by_kind
+
+__all__ = [
+    "DRAFT_PERMISSION",
+    "WRITE_DENIED",
+    "BodyNode",
+    "board_report_get_for_edit",
+    "board_report_get_for_view",
+    "board_reports_visible_to",
+    "body_get_for_view",
+    "body_page_sections",
+    "body_tree",
+    "can_see_draft_reports",
+    "members_by_role",
+    "organisation_get_for_view",
+    "organisations_by_kind",
+    "register_body_page_section",
+]

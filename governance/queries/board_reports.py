@@ -1,0 +1,45 @@
+"""What the board report pages read, and who may read or write drafts."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from core.access import has_permission, require_permission, require_visible
+from governance.models import BoardReport
+
+DRAFT_PERMISSION = "governance.view_boardreport"
+WRITE_DENIED = _("Du har inte behörighet att skriva tjänsteskrivelser.")
+
+
+def can_see_draft_reports(user) -> bool:
+    return has_permission(user, DRAFT_PERMISSION)
+
+
+def board_reports_visible_to(user):
+    reports = BoardReport.objects.select_related("organisation").prefetch_related("recipients")
+    if not can_see_draft_reports(user):
+        reports = reports.filter(status=BoardReport.Status.ISSUED)
+    return reports
+
+
+def board_report_get_for_view(*, user, pk: int) -> BoardReport:
+    report = get_object_or_404(
+        BoardReport.objects.select_related(
+            "organisation", "corrects", "subject_type"
+        ).prefetch_related(
+            "recipients",
+            "departments",
+            "case_numbers",
+            "supporting_documents",
+            "signatories",
+            "extra_sections",
+            "corrections",
+        ),
+        pk=pk,
+    )
+    require_visible(user, report, draft_permission=DRAFT_PERMISSION)
+    return report
+
+
+def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
+    require_permission(user, "governance.change_boardreport", WRITE_DENIED)
+    return board_report_get_for_view(user=user, pk=pk)

@@ -1,0 +1,23 @@
+"""State changes in governance, one module per concept: each a plain function, keyword-only,
+in one transaction, taking the acting user. Re-exported here, so
+`from governance.services import decision_record` works from anywhere."""
+
+from governance.services.board_reports import (
+    ReportFrozen,
+    board_report_correct,
+    board_report_create,
+    board_report_issue,
+    board_report_update,
+)
+from governance.services.decisions import decision_record
+from governance.services.people import person_remove
+
+__all__ = [
+    "ReportFrozen",
+    "board_report_correct",
+    "board_report_create",
+    "board_report_issue",
+    "board_report_update",
+    "decision_record",
+    "person_remove",
+]

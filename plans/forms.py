@@ -69,6 +69,25 @@ class CompareForm(forms.Form):
 # --- editing -----------------------------------------------------------------------------
 
 
+class ChoicesField(forms.ModelMultipleChoiceField):
+    """An id beyond a database integer names nothing: refused as an invalid choice, where
+    SQLite could not even take it in the query (Django guards `=` lookups, not `IN`)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_large = abs(int(pk)) >= 2**63
+            except (TypeError, ValueError):
+                continue  # not a number: the parent refuses it
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class RevisionForm(RevisionFormMixin, forms.ModelForm):
     """Every edit form carries the revision it started from (lost-update protection) and
     shows how a period is read, warning without refusing when it is not understood."""
@@ -125,12 +144,14 @@ class PlanForm(RevisionForm):
             "preamble": forms.Textarea(attrs={"rows": 8}),
         }
         labels = {"period_text": _("Period")}
+        field_classes = {"parties": ChoicesField}
 
 
 class SectionForm(RevisionForm):
     class Meta:
         model = Section
         fields = ["number", "title", "introduction", "responsible_bodies", "responsibility_text"]
+        field_classes = {"responsible_bodies": ChoicesField}
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),
@@ -141,6 +162,7 @@ class InitiativeForm(RevisionForm):
     class Meta:
         model = Initiative
         fields = ["letter", "title", "description", "responsible_bodies", "responsibility_text"]
+        field_classes = {"responsible_bodies": ChoicesField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),

@@ -100,12 +100,13 @@ class Kind:
 
     @property
     def name(self) -> str:
+        """Indefinite, as the model names itself ("aktivitet", "tidplanspunkt")."""
         return self.model._meta.verbose_name
 
     @property
     def holds_others(self) -> bool:
-        """Deleting one deletes what hangs under it."""
-        return self.parent.fields != SECTION_AND_INITIATIVE.fields
+        """Other kinds hang under it: deleting one deletes them with it."""
+        return any(self.key in other.parent.fields for other in KINDS)
 
     def get(self, plan, pk):
         """One of this kind in the plan, with its plan (and initiative), or 404."""

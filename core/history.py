@@ -82,14 +82,17 @@ def history_page(request, obj, *, section: str):
     )
 
 
-def save_with_history(instance: models.Model, *, user, reason: str = "") -> models.Model:
-    """full_clean, then save, recording the acting user and reason in the history."""
+def save_with_history(
+    instance: models.Model, *, user, reason: str = "", force_insert: bool = False
+) -> models.Model:
+    """full_clean, then save, recording the acting user and reason in the history.
+    `force_insert`: the row is new even though its pk is set (a deleted row brought back)."""
     instance.full_clean()
     instance._history_user = user
     # Always set, even when empty: a reason left on the instance by an earlier save must not
     # label this one.
     instance._change_reason = _fit_change_reason(type(instance), reason) or None
-    instance.save()
+    instance.save(force_insert=force_insert)
     return instance
 
 

@@ -1,16 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from plans.models import (
-    Activity,
-    FollowUp,
-    Initiative,
-    Milestone,
-    Plan,
-    PlanVersion,
-    Section,
-    StatusUpdate,
-)
+from plans.kinds import ITEM_KINDS
+from plans.models import Initiative, Plan, PlanVersion, Section, StatusUpdate
+
+# The models order only within their parent (no joins in every query); the lists across
+# plans order by plan, then place in the plan, as they always have.
+SECTION_ORDER = ["plan__title", "position", "number"]
+INITIATIVE_ORDER = [f"section__{name}" for name in SECTION_ORDER] + ["position", "letter"]
 
 
 class SectionInline(admin.TabularInline):
@@ -43,6 +40,7 @@ class InitiativeInline(admin.StackedInline):
 class SectionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
+    ordering = SECTION_ORDER
     autocomplete_fields = ["responsible_bodies"]
     inlines = [InitiativeInline]
 
@@ -52,6 +50,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "section"]
     list_filter = ["section__plan"]
     search_fields = ["title"]
+    ordering = INITIATIVE_ORDER
     autocomplete_fields = ["responsible_bodies"]
 
 
@@ -59,16 +58,23 @@ class PlanItemAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "period_text", "period_end", "section"]
     list_filter = ["section__plan"]
     search_fields = ["text", "period_text"]
+    ordering = [f"section__{name}" for name in SECTION_ORDER] + [
+        "initiative__position",
+        "initiative__letter",
+        "position",
+        "id",
+    ]
 
 
-for model in (Activity, Milestone, FollowUp):
-    admin.site.register(model, PlanItemAdmin)
+for kind in ITEM_KINDS:
+    admin.site.register(kind.model, PlanItemAdmin)
 
 
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(SimpleHistoryAdmin):
     list_display = ["initiative", "date", "status", "author"]
     list_filter = ["status"]
+    ordering = [f"initiative__{name}" for name in INITIATIVE_ORDER] + ["-date", "-created_at"]
 
 
 @admin.register(PlanVersion)
@@ -76,6 +82,7 @@ class PlanVersionAdmin(admin.ModelAdmin):
     """Adopted versions are frozen: shown, never edited here."""
 
     list_display = ["plan", "number", "frozen_at", "decision"]
+    ordering = ["plan__title", "-number"]
 
     def has_add_permission(self, request):
         return False

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     name = "plans"
-    verbose_name = "Planer"
+    verbose_name = _("Planer")
 
     def ready(self):
         from governance.queries import register_body_page_section

@@ -2,37 +2,17 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
+from plans.kinds import INITIATIVE_KIND, ITEM_KINDS, SECTION_KIND, Kind
 from plans.queries import PlanTree
 
-KIND_LABELS = {
-    "section": "Område",
-    "initiative": "Insats",
-    "activities": "Aktivitet",
-    "milestones": "Tidplan",
-    "follow_ups": "Uppföljning",
-}
-FIELDS = {
-    "section": {
-        "number": "Nummer",
-        "title": "Rubrik",
-        "introduction": "Inledning",
-        "responsibility_text": "Ansvar",
-    },
-    "initiative": {
-        "letter": "Bokstav",
-        "title": "Rubrik",
-        "description": "Beskrivning",
-        "responsibility_text": "Ansvar",
-    },
-    "activities": {"text": "Text", "period_text": "Tid", "note": "Anteckning"},
-    "milestones": {"text": "Text", "period_text": "Tid"},
-    "follow_ups": {"text": "Text", "period_text": "Tid"},
-}
+BODIES = _("Ansvariga organ")
 
 
 @dataclass
 class Item:
-    kind: str
+    kind: Kind
     label: str
     values: dict[str, str]
     bodies: list[str] = field(default_factory=list)
@@ -61,33 +41,33 @@ def _flatten(tree: PlanTree) -> dict[tuple[str, int], Item]:
     items = {}
 
     def add(kind, obj, label, bodies=()):
-        values = {name: str(getattr(obj, name, "") or "") for name in FIELDS[kind]}
-        items[(kind, obj.pk)] = Item(kind, label, values, sorted(str(b) for b in bodies))
+        values = {name: str(getattr(obj, name, "") or "") for name in kind.compared}
+        items[(kind.key, obj.pk)] = Item(kind, label, values, sorted(str(b) for b in bodies))
 
     def add_children(owner, where):
-        for kind in ("activities", "milestones", "follow_ups"):
-            for obj in getattr(owner, kind):
+        for kind in ITEM_KINDS:
+            for obj in owner.items[kind.tree_list]:
                 add(kind, obj, f"{where}: {obj.text[:80]}")
 
     for section in tree.sections:
         where = str(section.section)
-        add("section", section.section, where, section.bodies)
+        add(SECTION_KIND, section.section, where, section.bodies)
         add_children(section, where)
         for node in section.initiatives:
             where = f"{section.section.number}{node.initiative.letter}) {node.initiative.title}"
-            add("initiative", node.initiative, where, node.bodies)
+            add(INITIATIVE_KIND, node.initiative, where, node.bodies)
             add_children(node, where)
     return items
 
 
-def _field_changes(kind: str, old: Item, new: Item) -> list[tuple[str, str, str]]:
+def _field_changes(kind: Kind, old: Item, new: Item) -> list[tuple[str, str, str]]:
     changes = [
-        (label, old.values[name], new.values[name])
-        for name, label in FIELDS[kind].items()
+        (str(label), old.values[name], new.values[name])
+        for name, label in kind.compared.items()
         if old.values[name] != new.values[name]
     ]
     if old.bodies != new.bodies:
-        changes.append(("Ansvariga organ", ", ".join(old.bodies), ", ".join(new.bodies)))
+        changes.append((str(BODIES), ", ".join(old.bodies), ", ".join(new.bodies)))
     return changes
 
 
@@ -95,8 +75,8 @@ def compare(older: PlanTree, newer: PlanTree) -> Comparison:
     before, after = _flatten(older), _flatten(newer)
     changed = []
     for key, new in after.items():
-        if key in before and (fields := _field_changes(key[0], before[key], new)):
-            changed.append(Change(KIND_LABELS[key[0]], new.label, fields))
+        if key in before and (fields := _field_changes(new.kind, before[key], new)):
+            changed.append(Change(str(new.kind.label), new.label, fields))
     return Comparison(
         added=[item for key, item in after.items() if key not in before],
         removed=[item for key, item in before.items() if key not in after],

@@ -1,42 +1,26 @@
-"""The strategist's workbench: editing plans in place. Plain forms and full page loads work
-without JavaScript; with htmx the same views answer with fragments (django-htmx sets
-request.htmx). Every write goes through plans.services."""
+"""The strategist's workbench: the views that edit plans in place. Plain forms and full page
+loads work without JavaScript; with htmx the same views answer with fragments (plans.htmx).
+Every write goes through plans.services; the kinds of content are plans.kinds."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core import periods
 from core.access import require_permission
 from core.history import history_entries
 from core.revisions import EditConflict
-from plans import queries, services
-from plans.forms import (
-    ActivityForm,
-    AdoptForm,
-    FollowUpForm,
-    InitiativeForm,
-    MilestoneForm,
-    PlanForm,
-    SectionForm,
-    StatusUpdateForm,
-)
-from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
-
-# URL word -> (model, form, Swedish name with article for headings)
-KINDS = {
-    "omrade": (Section, SectionForm, "området"),
-    "insats": (Initiative, InitiativeForm, "insatsen"),
-    "aktivitet": (Activity, ActivityForm, "aktiviteten"),
-    "tidplan": (Milestone, MilestoneForm, "tidplanspunkten"),
-    "uppfoljning": (FollowUp, FollowUpForm, "uppföljningen"),
-}
-KIND_OF_MODEL = {model: kind for kind, (model, _form, _name) in KINDS.items()}
+from plans import kinds, queries, services
+from plans.conflicts import conflict_page
+from plans.forms import AdoptForm, PlanForm, StatusUpdateForm
+from plans.htmx import after_save, form_page, section_response
+from plans.models import Initiative, Plan, Section
 
 
 def _editing(view):
@@ -51,161 +35,50 @@ def _editing(view):
     return wrapped
 
 
-def _kind(kind):
-    if kind not in KINDS:
-        raise Http404("Okänd typ av innehåll.")
-    return KINDS[kind]
-
-
-def _item(plan, kind, pk):
-    model, _form, _name = _kind(kind)
-    scope = {"plan": plan} if model is Section else {"section__plan": plan}
-    return get_object_or_404(model.objects.select_related(*_related(model)), pk=pk, **scope)
-
-
-def _related(model):
-    if model is Section:
-        return ["plan"]
-    if model is Initiative:
-        return ["section__plan"]
-    return ["section__plan", "initiative"]
-
-
-def _anchor(item) -> str:
-    if isinstance(item, Section):
-        return item.anchor
-    if isinstance(item, Initiative):
-        return item.anchor
-    return item.initiative.anchor if item.initiative_id else item.section.anchor
-
-
-def _section_id(item):
-    return item.pk if isinstance(item, Section) else item.section_id
-
-
-def _back(request, plan, item=None):
-    """After a save: the plan page at the item (full page), or with htmx the item's section."""
-    if request.htmx:
-        gone = isinstance(item, Section) and not Section.objects.filter(pk=item.pk).exists()
-        if item is None or gone:
-            response = HttpResponse(status=204)
-            response["HX-Refresh"] = "true"
-            return response
-        return _section_response(request, plan, _section_id(item))
-    url = reverse("plans:plan_detail", args=[plan.slug])
-    return redirect(f"{url}#{_anchor(item)}" if item is not None else url)
-
-
-def _section_response(request, plan, section_pk):
-    tree = queries.plan_tree(plan)
-    node = next((n for n in tree.sections if n.section.pk == section_pk), None)
-    if node is None:
-        raise Http404("Området finns inte i planen.")
-    context = {"plan": plan, "node": node, "editing": True, "today": timezone.localdate()}
-    return render(request, "plans/includes/section.html", context)
-
-
-def _inline(item) -> dict:
-    """Where an inline form sits: its own id, and the section block a save re-renders."""
-    section_pk = _section_id(item)
-    return {
-        "inline": True,
-        "form_id": f"form-{type(item)._meta.model_name}-{item.pk or 'ny'}-{section_pk}",
-        "section_pk": section_pk,
-        "block_id": f"block-omrade-{section_pk}",
-    }
-
-
-def _form_page(request, plan, form, *, title, action, status=200, item=None):
-    """The form as a page, or with htmx as a fragment in place of the item it edits."""
-    context = {
-        "plan": plan,
-        "form": form,
-        "title": title,
-        "action": action,
-        "item": item,
-        "section": "plans",
-    }
-    if not request.htmx or plan is None or item is None:
-        return render(request, "plans/edit/item_form.html", context, status=status)
-    context |= _inline(item)
-    response = render(request, "plans/edit/item_form_fragment.html", context, status=status)
-    if status != 200:  # errors: replace the form, not the section
-        response["HX-Retarget"] = f"#{context['form_id']}"
-        response["HX-Reswap"] = "outerHTML"
-    return response
-
-
-def _conflict_page(request, plan, *, form, current, action, title, item=None):
-    """Their text and the newer saved one side by side; the form keeps what they typed."""
-    rows = []
-    if current is not None:
-        for name, field in form.fields.items():
-            if name == "revision":
-                continue
-            mine = form.data.get(form.add_prefix(name), "")
-            saved = getattr(current, name, "")
-            if hasattr(saved, "all"):
-                saved = ", ".join(str(o) for o in saved.all())
-                mine = ", ".join(
-                    str(o) for o in field.queryset.filter(pk__in=form.data.getlist(name))
-                )
-            rows.append((field.label, mine, "" if saved is None else saved))
-        form.data = form.data.copy()
-        form.data["revision"] = current.revision
-    last = current.history.select_related("history_user").first() if current is not None else None
-    context = {
-        "plan": plan,
-        "form": form,
-        "rows": rows,
-        "current": current,
-        "last": last,
-        "action": action,
-        "title": title,
-        "section": "plans",
-    }
-    if request.htmx and item is not None:
-        context |= _inline(item)
-        response = render(request, "plans/edit/conflict_fragment.html", context, status=409)
-        response["HX-Retarget"] = f"#{context['form_id']}"
-        response["HX-Reswap"] = "outerHTML"
-        return response
-    return render(request, "plans/edit/conflict.html", context, status=409)
+def _save_edit(request, plan, form, *, save, title, action, what, item=None):
+    """The one answer to an edit form: saved (to the plan), refused as a lost update (the
+    conflict page, naming `what` was changed), or the form again with its errors."""
+    if form.is_valid():
+        try:
+            save(form)
+        except EditConflict as conflict:
+            return conflict_page(
+                request,
+                plan,
+                form=form,
+                current=conflict.current,
+                action=action,
+                title=what,
+                item=item,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return after_save(request, plan, item)
+    return form_page(request, plan, form, title=title, action=action, status=400, item=item)
 
 
 # --- plans ------------------------------------------------------------------------------
 
 
-RESERVED_SLUGS = {"ny", "bevakning", "tolka-tid"}
-
-
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:100] or "plan"
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or Plan.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def plan_create(request):
-    require_permission(request.user, "plans.add_plan", "Du har inte behörighet att skapa planer.")
+    require_permission(
+        request.user, "plans.add_plan", _("Du har inte behörighet att skapa planer.")
+    )
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        fields = form.edit_fields()
         try:
-            plan = services.plan_create(
-                user=request.user, slug=_unique_slug(fields["title"]), **fields
-            )
+            plan = services.plan_create(user=request.user, **form.edit_fields())
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Planen är skapad som utkast. Du är redaktör för den.")
+            messages.success(request, _("Planen är skapad som utkast. Du är redaktör för den."))
             return redirect(plan.get_absolute_url())
-    return _form_page(
+    return form_page(
         request,
         None,
         form,
-        title="Ny plan",
+        title=_("Ny plan"),
         action=reverse("plans:plan_create"),
         status=400 if form.is_bound else 200,
     )
@@ -214,147 +87,162 @@ def plan_create(request):
 @_editing
 def plan_edit(request, plan):
     action = reverse("plans:plan_edit", args=[plan.slug])
+    title = _("Ändra planens uppgifter")
     if request.method != "POST":
-        return _form_page(
-            request, plan, PlanForm(instance=plan), title="Ändra planens uppgifter", action=action
-        )
-    form = PlanForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
-    if form.is_valid():
+        return form_page(request, plan, PlanForm(instance=plan), title=title, action=action)
+    return _save_edit(
+        request,
+        plan,
+        PlanForm(request.POST, instance=Plan.objects.get(pk=plan.pk)),
+        save=lambda form: services.plan_update(
+            user=request.user,
+            plan=plan,
+            expected_revision=form.cleaned_data["revision"],
+            **form.edit_fields(),
+        ),
+        title=title,
+        action=action,
+        what=_("planens uppgifter"),
+    )
+
+
+@_editing
+def plan_adopt(request, plan):
+    require_permission(
+        request.user, "plans.adopt_plan", _("Du har inte behörighet att fastställa planer.")
+    )
+    form = AdoptForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
-            services.plan_update(
-                user=request.user,
-                plan=plan,
-                expected_revision=form.cleaned_data["revision"],
-                **form.edit_fields(),
-            )
-        except EditConflict as conflict:
-            return _conflict_page(
-                request,
-                plan,
-                form=form,
-                current=conflict.current,
-                action=action,
-                title="planens uppgifter",
-            )
+            version = services.plan_adopt(user=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _back(request, plan)
-    return _form_page(
-        request, plan, form, title="Ändra planens uppgifter", action=action, status=400
+            messages.success(
+                request,
+                _("Planen är fastställd som version %(number)s.") % {"number": version.number},
+            )
+            return redirect(version.get_absolute_url())
+    return render(
+        request,
+        "plans/edit/adopt.html",
+        {"plan": plan, "form": form, "section": "plans"},
+        status=400 if form.is_bound else 200,
     )
+
+
+@_editing
+def plan_close(request, plan):
+    """Those who may adopt plans close them: a page that asks, and the POST that closes."""
+    require_permission(
+        request.user, "plans.adopt_plan", _("Du har inte behörighet att avsluta planer.")
+    )
+    if request.method == "POST":
+        services.plan_close(user=request.user, plan=plan)
+        messages.success(request, _("Planen är avslutad. Den kan läsas men inte längre ändras."))
+        return redirect(plan.get_absolute_url())
+    return render(request, "plans/edit/close_confirm.html", {"plan": plan, "section": "plans"})
 
 
 # --- items ------------------------------------------------------------------------------
 
 
-def _new_item(plan, model, request):
-    """An unsaved item placed where the add link pointed (?omrade=, ?insats=)."""
-    if model is Section:
-        return Section(plan=plan)
-    try:
-        section = Section.objects.get(pk=int(request.GET.get("omrade", "")), plan=plan)
-    except (ValueError, Section.DoesNotExist) as error:
-        raise Http404("Området finns inte i planen.") from error
-    if model is Initiative:
-        return Initiative(section=section)
-    initiative = None
-    if request.GET.get("insats"):
-        try:
-            initiative = Initiative.objects.get(pk=int(request.GET["insats"]), section=section)
-        except (ValueError, Initiative.DoesNotExist) as error:
-            raise Http404("Insatsen finns inte i området.") from error
-    return model(section=section, initiative=initiative)
+def _parent_from_query(plan, kind, request) -> dict:
+    """Where an item to add hangs (kinds.Parent), from the add link (?omrade=, ?insats=)."""
+    parent = {}
+    for name in kind.parent.fields:
+        if name == "plan":
+            parent["plan"] = plan
+        elif name == "section":
+            try:
+                parent["section"] = Section.objects.get(
+                    pk=int(request.GET.get(kinds.SECTION_KIND.word, "")), plan=plan
+                )
+            except (ValueError, Section.DoesNotExist) as error:
+                raise Http404(_("Området finns inte i planen.")) from error
+        elif name == "initiative":
+            parent["initiative"] = None
+            if request.GET.get(kinds.INITIATIVE_KIND.word):
+                try:
+                    parent["initiative"] = Initiative.objects.get(
+                        pk=int(request.GET[kinds.INITIATIVE_KIND.word]), section=parent["section"]
+                    )
+                except (ValueError, Initiative.DoesNotExist) as error:
+                    raise Http404(_("Insatsen finns inte i området.")) from error
+    return parent
 
 
 @_editing
 def item_add(request, plan, kind):
-    model, form_class, _name = _kind(kind)
-    instance = _new_item(plan, model, request)
-    action = f"{reverse('plans:item_add', args=[plan.slug, kind])}?{request.GET.urlencode()}"
-    title = f"Lägg till {model._meta.verbose_name}"
+    kind = kinds.by_word(kind)
+    parent = _parent_from_query(plan, kind, request)
+    instance = kind.model(**parent)
+    action = f"{reverse('plans:item_add', args=[plan.slug, kind.word])}?{request.GET.urlencode()}"
+    title = _("Lägg till %(kind)s") % {"kind": kind.name}
+    # A new section is added on a page of its own; anything else in place, in its section.
+    item = None if kind.parent is kinds.PLAN else instance
     if request.method != "POST":
-        initial = {"number": (plan.sections.count() + 1)} if model is Section else {}
-        return _form_page(
-            request,
-            plan,
-            form_class(instance=instance, initial=initial),
-            title=title,
-            action=action,
-            item=None if model is Section else instance,
-        )
-    form = form_class(request.POST, instance=instance)
+        initial = {"number": plan.sections.count() + 1} if "number" in kind.form.base_fields else {}
+        form = kind.form(instance=instance, initial=initial)
+        return form_page(request, plan, form, title=title, action=action, item=item)
+    form = kind.form(request.POST, instance=instance)
     if form.is_valid():
-        fields = form.edit_fields()
-        parent = {
-            f: getattr(instance, f) for f in ("section", "initiative") if hasattr(instance, f)
-        }
         try:
-            item = services.item_create(
+            created = services.item_create(
                 user=request.user,
-                model=model,
+                model=kind.model,
                 plan=plan,
+                parent=parent,
                 bodies=form.cleaned_data.get("responsible_bodies"),
-                **parent,
-                **fields,
+                **form.edit_fields(),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _back(request, plan, item)
-    item = None if model is Section else instance
-    return _form_page(request, plan, form, title=title, action=action, status=400, item=item)
+            return after_save(request, plan, created)
+    return form_page(request, plan, form, title=title, action=action, status=400, item=item)
 
 
 @_editing
 def item_edit(request, plan, kind, pk):
-    _model, form_class, name = _kind(kind)
-    item = _item(plan, kind, pk)
-    action = reverse("plans:item_edit", args=[plan.slug, kind, pk])
-    title = f"Ändra {name}"
+    kind = kinds.by_word(kind)
+    item = kind.get(plan, pk)
+    action = reverse("plans:item_edit", args=[plan.slug, kind.word, pk])
+    title = _("Ändra %(kind)s") % {"kind": kind.definite}
     if request.method != "POST":
-        return _form_page(
-            request, plan, form_class(instance=item), title=title, action=action, item=item
+        return form_page(
+            request, plan, kind.form(instance=item), title=title, action=action, item=item
         )
-    form = form_class(request.POST, instance=_item(plan, kind, pk))
-    if form.is_valid():
-        try:
-            services.item_update(
-                user=request.user,
-                item=item,
-                expected_revision=form.cleaned_data["revision"],
-                bodies=form.cleaned_data.get("responsible_bodies"),
-                **form.edit_fields(),
-            )
-        except EditConflict as conflict:
-            return _conflict_page(
-                request,
-                plan,
-                form=form,
-                current=conflict.current,
-                action=action,
-                title=name,
-                item=item,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return _back(request, plan, item)
-    return _form_page(request, plan, form, title=title, action=action, status=400, item=item)
+    return _save_edit(
+        request,
+        plan,
+        kind.form(request.POST, instance=kind.get(plan, pk)),
+        save=lambda form: services.item_update(
+            user=request.user,
+            item=item,
+            expected_revision=form.cleaned_data["revision"],
+            bodies=form.cleaned_data.get("responsible_bodies"),
+            **form.edit_fields(),
+        ),
+        title=title,
+        action=action,
+        what=kind.definite,
+        item=item,
+    )
 
 
 @_editing
 def item_delete(request, plan, kind, pk):
-    model, _form, name = _kind(kind)
-    item = _item(plan, kind, pk)
-    context = {"plan": plan, "item": item, "name": name, "kind": kind, "section": "plans"}
+    kind = kinds.by_word(kind)
+    item = kind.get(plan, pk)
+    context = {"plan": plan, "item": item, "kind": kind, "section": "plans"}
     if request.method != "POST":
         return render(request, "plans/edit/delete_confirm.html", context)
     try:
         expected = int(request.POST.get("revision", ""))
     except ValueError:
         return HttpResponseBadRequest(
-            "Formuläret saknar versionsnummer. Ladda om sidan och försök igen."
+            _("Formuläret saknar versionsnummer. Ladda om sidan och försök igen.")
         )
     try:
         services.item_delete(user=request.user, item=item, expected_revision=expected)
@@ -362,30 +250,31 @@ def item_delete(request, plan, kind, pk):
         context |= {"item": conflict.current or item, "conflict": True}
         return render(request, "plans/edit/delete_confirm.html", context, status=409)
     messages.success(
-        request, f"{name.capitalize()} är borttagen. Du kan ta tillbaka den under ”Borttaget”."
+        request,
+        _("%(kind)s är borttagen. Du kan ta tillbaka den under ”Borttaget”.")
+        % {"kind": capfirst(kind.definite)},
     )
-    return _back(
-        request, plan, None if model is Section else (item.section if model is Initiative else item)
-    )
+    return after_save(request, plan, kind.parent_of(item))
 
 
 @require_POST
 @_editing
 def item_move(request, plan, kind, pk):
-    item = _item(plan, kind, pk)
+    item = kinds.by_word(kind).get(plan, pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
-        return HttpResponseBadRequest("Okänd riktning: välj upp eller ned.")
+        return HttpResponseBadRequest(_("Okänd riktning: välj upp eller ned."))
     try:
         services.item_move(user=request.user, item=item, up=direction == "up")
     except EditConflict:
-        messages.error(request, "Det du försökte flytta har tagits bort av någon annan.")
-    return _back(request, plan, item)
+        messages.error(request, _("Det du försökte flytta har tagits bort av någon annan."))
+    return after_save(request, plan, item)
 
 
 @_editing
 def item_history(request, plan, kind, pk):
-    item = _item(plan, kind, pk)
+    kind = kinds.by_word(kind)
+    item = kind.get(plan, pk)
     records = list(
         item.history.select_related("history_user").order_by("-history_date", "-history_id")
     )
@@ -405,33 +294,32 @@ def item_history(request, plan, kind, pk):
 @require_POST
 @_editing
 def item_restore(request, plan, kind):
-    model, _form, name = _kind(kind)
+    kind = kinds.by_word(kind)
     try:
-        record = model.history.get(history_id=int(request.POST.get("history_id", "")))
-    except (ValueError, model.history.model.DoesNotExist) as error:
-        raise Http404("Versionen finns inte.") from error
+        record = kind.model.history.get(history_id=int(request.POST.get("history_id", "")))
+    except (ValueError, kind.model.history.model.DoesNotExist) as error:
+        raise Http404(_("Versionen finns inte.")) from error
     if services.plan_of_record(record) != plan.pk:
-        raise Http404("Versionen hör inte till den här planen.")
+        raise Http404(_("Versionen hör inte till den här planen."))
     try:
         item = services.item_restore(user=request.user, record=record)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("plans:deleted", slug=plan.slug)
-    messages.success(request, f"{name.capitalize()} är återställd som en ny version.")
-    return _back(request, plan, item)
+    messages.success(
+        request,
+        _("%(kind)s är återställd som en ny version.") % {"kind": capfirst(kind.definite)},
+    )
+    return after_save(request, plan, item)
 
 
 @_editing
 def deleted(request, plan):
-    items = [
-        (
-            KIND_OF_MODEL[record.instance_type],
-            record.instance_type._meta.verbose_name.capitalize(),
-            getattr(record, "title", None) or record.text,
-            record,
-        )
-        for record in services.deleted_items(plan)
-    ]
+    items = []
+    for record in services.deleted_items(plan):
+        kind = kinds.of(record.instance_type)
+        text = getattr(record, "title", None) or record.text
+        items.append((kind, capfirst(kind.name), text, record))
     return render(
         request, "plans/edit/deleted.html", {"plan": plan, "items": items, "section": "plans"}
     )
@@ -439,7 +327,7 @@ def deleted(request, plan):
 
 @_editing
 def status_update(request, plan, pk):
-    initiative = _item(plan, "insats", pk)
+    initiative = kinds.INITIATIVE_KIND.get(plan, pk)
     # Bound on every POST, an empty one too: it gets the error summary, not a blank form.
     bound = request.POST if request.method == "POST" else None
     form = StatusUpdateForm(bound, initial={"date": timezone.localdate()})
@@ -451,7 +339,7 @@ def status_update(request, plan, pk):
             comment=form.cleaned_data["comment"],
             on=form.cleaned_data["date"],
         )
-        return _back(request, plan, initiative)
+        return after_save(request, plan, initiative)
     earlier = initiative.status_updates.select_related("author")
     return render(
         request,
@@ -463,28 +351,6 @@ def status_update(request, plan, pk):
             "earlier": earlier,
             "section": "plans",
         },
-        status=400 if form.is_bound else 200,
-    )
-
-
-@_editing
-def plan_adopt(request, plan):
-    require_permission(
-        request.user, "plans.adopt_plan", "Du har inte behörighet att fastställa planer."
-    )
-    form = AdoptForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.plan_adopt(user=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Planen är fastställd som version {version.number}.")
-            return redirect(version.get_absolute_url())
-    return render(
-        request,
-        "plans/edit/adopt.html",
-        {"plan": plan, "form": form, "section": "plans"},
         status=400 if form.is_bound else 200,
     )
 
@@ -503,4 +369,4 @@ def period_preview(request):
 @_editing
 def section_fragment(request, plan, pk):
     """One section as the editor sees it (htmx: cancelling an inline form)."""
-    return _section_response(request, plan, pk)
+    return section_response(request, plan, pk)

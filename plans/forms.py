@@ -2,40 +2,46 @@ from datetime import datetime, time
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.revisions import RevisionFormMixin
 from governance.models import Body, Decision, Organisation
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
 
-HORIZON_CHOICES = [(1, "1 månad"), (3, "3 månader"), (6, "6 månader"), (12, "12 månader")]
+HORIZON_CHOICES = [
+    (1, _("1 månad")),
+    (3, _("3 månader")),
+    (6, _("6 månader")),
+    (12, _("12 månader")),
+]
 
 
 class DueFilterForm(forms.Form):
     DEFAULT_MONTHS = 3
 
     months = forms.TypedChoiceField(
-        label="Förfaller inom", choices=HORIZON_CHOICES, coerce=int, initial=3, required=False
+        label=_("Förfaller inom"), choices=HORIZON_CHOICES, coerce=int, initial=3, required=False
     )
     body = forms.ModelChoiceField(
-        label="Organ",
+        label=_("Organ"),
         queryset=Body.objects.all(),
         required=False,
-        empty_label="Alla",
+        empty_label=_("Alla"),
         to_field_name="slug",
     )
     organisation = forms.ModelChoiceField(
-        label="Huvudman",
+        label=_("Huvudman"),
         queryset=Organisation.objects.all(),
         required=False,
-        empty_label="Alla",
+        empty_label=_("Alla"),
         to_field_name="slug",
     )
 
 
 class AsOfForm(forms.Form):
     datum = forms.DateField(
-        label="Visa planen som den såg ut den", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Visa planen som den såg ut den"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def moment(self) -> datetime:
@@ -44,13 +50,13 @@ class AsOfForm(forms.Form):
 
 
 class CompareForm(forms.Form):
-    fran = forms.DateField(label="Från", widget=forms.DateInput(attrs={"type": "date"}))
-    till = forms.DateField(label="Till", widget=forms.DateInput(attrs={"type": "date"}))
+    fran = forms.DateField(label=_("Från"), widget=forms.DateInput(attrs={"type": "date"}))
+    till = forms.DateField(label=_("Till"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("fran") and cleaned.get("till") and cleaned["fran"] > cleaned["till"]:
-            raise forms.ValidationError("Från-datumet måste ligga före till-datumet.")
+            raise forms.ValidationError(_("Från-datumet måste ligga före till-datumet."))
         return cleaned
 
     def moments(self) -> tuple[datetime, datetime]:
@@ -63,6 +69,25 @@ class CompareForm(forms.Form):
 # --- editing -----------------------------------------------------------------------------
 
 
+class ChoicesField(forms.ModelMultipleChoiceField):
+    """An id beyond a database integer names nothing: refused as an invalid choice, where
+    SQLite could not even take it in the query (Django guards `=` lookups, not `IN`)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_large = abs(int(pk)) >= 2**63
+            except (TypeError, ValueError):
+                continue  # not a number: the parent refuses it
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class RevisionForm(RevisionFormMixin, forms.ModelForm):
     """Every edit form carries the revision it started from (lost-update protection) and
     shows how a period is read, warning without refusing when it is not understood."""
@@ -70,17 +95,13 @@ class RevisionForm(RevisionFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "period_text" in self.fields:
-            self.fields["period_text"].label = "Tid"
-            self.fields[
-                "period_text"
-            ].help_text = (
+            self.fields["period_text"].label = _("Tid")
+            self.fields["period_text"].help_text = _(
                 "Skriv som i planen, t.ex. ”Q2 2022”, ”hösten 2022”, ”vid utgången av 2025”."
             )
         if "responsible_bodies" in self.fields:
             self.fields["responsible_bodies"].queryset = Body.objects.order_by("name")
-            self.fields[
-                "responsible_bodies"
-            ].help_text = (
+            self.fields["responsible_bodies"].help_text = _(
                 "Välj organ ur registret. Skriv i fritextfältet om organet inte finns där."
             )
 
@@ -122,13 +143,15 @@ class PlanForm(RevisionForm):
             "parties": forms.CheckboxSelectMultiple,
             "preamble": forms.Textarea(attrs={"rows": 8}),
         }
-        labels = {"period_text": "Period"}
+        labels = {"period_text": _("Period")}
+        field_classes = {"parties": ChoicesField}
 
 
 class SectionForm(RevisionForm):
     class Meta:
         model = Section
         fields = ["number", "title", "introduction", "responsible_bodies", "responsibility_text"]
+        field_classes = {"responsible_bodies": ChoicesField}
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),
@@ -139,6 +162,7 @@ class InitiativeForm(RevisionForm):
     class Meta:
         model = Initiative
         fields = ["letter", "title", "description", "responsible_bodies", "responsibility_text"]
+        field_classes = {"responsible_bodies": ChoicesField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),
@@ -147,7 +171,7 @@ class InitiativeForm(RevisionForm):
     def clean_letter(self):
         letter = self.cleaned_data["letter"].strip().rstrip(")").lower()
         if not letter.isalpha():
-            raise forms.ValidationError("Skriv en bokstav, t.ex. ”a”.")
+            raise forms.ValidationError(_("Skriv en bokstav, t.ex. ”a”."))
         return letter
 
 
@@ -186,12 +210,14 @@ class StatusUpdateForm(forms.ModelForm):
 
 
 class AdoptForm(forms.Form):
-    body = forms.ModelChoiceField(label="Beslutande organ", queryset=Body.objects.order_by("name"))
+    body = forms.ModelChoiceField(
+        label=_("Beslutande organ"), queryset=Body.objects.order_by("name")
+    )
     case_number = forms.CharField(
-        label="Ärendenummer", max_length=40, help_text="t.ex. ”HSN 2022/652”"
+        label=_("Ärendenummer"), max_length=40, help_text=_("t.ex. ”HSN 2022/652”")
     )
     decision_date = forms.DateField(
-        label="Beslutsdatum", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):

@@ -109,7 +109,9 @@ class Section(Responsibility):
     history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
-        ordering = ["plan", "position", "number"]
+        # Within a plan; queries across plans order explicitly (an ordering across the foreign
+        # key would join the plan into every query).
+        ordering = ["position", "number"]
         verbose_name = _("område")
         verbose_name_plural = _("områden")
         constraints = [
@@ -121,6 +123,7 @@ class Section(Responsibility):
 
     @property
     def anchor(self):
+        """Where the plan page shows it (the id of its heading)."""
         return f"omrade-{self.number}"
 
 
@@ -135,7 +138,7 @@ class Initiative(Responsibility):
     history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
-        ordering = ["section", "position", "letter"]
+        ordering = ["position", "letter"]  # within a section, as Section's
         verbose_name = _("insats")
         verbose_name_plural = _("insatser")
         constraints = [
@@ -151,6 +154,10 @@ class Initiative(Responsibility):
     def anchor(self):
         return f"insats-{self.section.number}{self.letter}"
 
+    @property
+    def plan(self) -> Plan:
+        return self.section.plan
+
 
 class PlanItem(PeriodFields, Revisioned):
     """What sits in a section, under an initiative when the section has them (004's areas 4
@@ -164,11 +171,28 @@ class PlanItem(PeriodFields, Revisioned):
     position = models.PositiveIntegerField(_("ordning"), default=0)
 
     class Meta:
+        # No default ordering: the plan tree sorts in Python, and an ordering across the
+        # section and initiative would join four tables into every query of an item.
         abstract = True
-        ordering = ["section", "initiative", "position", "id"]
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def anchor(self):
+        """Where the plan page shows it: under its initiative, else in its section."""
+        return (self.initiative or self.section).anchor
+
+    @property
+    def plan(self) -> Plan:
+        return self.section.plan
+
+    @classmethod
+    def for_body(cls, body) -> models.Q:
+        """Items a body is responsible for, through their section or initiative."""
+        return models.Q(section__responsible_bodies=body) | models.Q(
+            initiative__responsible_bodies=body
+        )
 
     def clean(self):
         super().clean()
@@ -212,6 +236,11 @@ class FollowUp(PlanItem):
         verbose_name = _("uppföljning")
         verbose_name_plural = _("uppföljningar")
 
+    @classmethod
+    def for_body(cls, body) -> models.Q:
+        """A follow-up concerns the body it is reported to as well."""
+        return super().for_body(body) | models.Q(reported_to=body)
+
 
 class StatusUpdate(models.Model):
     class Status(models.TextChoices):
@@ -240,7 +269,7 @@ class StatusUpdate(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["initiative", "-date", "-created_at"]
+        ordering = ["-date", "-created_at"]  # an initiative's newest first
         verbose_name = _("statusuppdatering")
         verbose_name_plural = _("statusuppdateringar")
         get_latest_by = ["date", "created_at"]
@@ -269,7 +298,7 @@ class PlanVersion(models.Model):
     label = models.CharField(_("benämning"), max_length=200, blank=True)
 
     class Meta:
-        ordering = ["plan", "-number"]
+        ordering = ["-number"]  # a plan's newest first
         verbose_name = _("planversion")
         verbose_name_plural = _("planversioner")
         constraints = [

@@ -10,26 +10,19 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 
 from agreements.models import Framework
 from core.pdf import cached_pdf, render_pdf
 from governance.models import Body, Decision, Organisation
 from plans import queries
 from plans.compare import compare
-from plans.models import (
-    Activity,
-    FollowUp,
-    Initiative,
-    Milestone,
-    Plan,
-    PlanVersion,
-    Section,
-    StatusUpdate,
-)
+from plans.kinds import ITEM_KINDS
+from plans.models import Initiative, Plan, PlanVersion, Section, StatusUpdate
 from plans.timeline import build_timeline
 
 TEMPLATE = "pdf/plan.html"
-PORTAL_NAME = "Samverkansportalen"
+PORTAL_NAME = gettext_lazy("Samverkansportalen")
 
 
 def plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
@@ -78,7 +71,7 @@ def organisation_of(plan: Plan) -> str:
     if plan.owner_body:
         return plan.owner_body.name
     parties = list(plan.parties.all())
-    return parties[0].name if len(parties) == 1 else PORTAL_NAME
+    return parties[0].name if len(parties) == 1 else str(PORTAL_NAME)
 
 
 def plan_content_version(plan: Plan) -> str:
@@ -91,9 +84,10 @@ def plan_content_version(plan: Plan) -> str:
         "plan": Plan.history.filter(id=plan.pk),
         "sections": Section.history.filter(plan_id=plan.pk),
         "initiatives": Initiative.history.filter(section_id__in=section_ids),
-        "activities": Activity.history.filter(section_id__in=section_ids),
-        "milestones": Milestone.history.filter(section_id__in=section_ids),
-        "follow_ups": FollowUp.history.filter(section_id__in=section_ids),
+        **{
+            kind.tree_list: kind.model.history.filter(section_id__in=section_ids)
+            for kind in ITEM_KINDS
+        },
         "statuses": StatusUpdate.history.filter(initiative_id__in=initiative_ids),
         "bodies": Body.history.all(),
         "organisations": Organisation.history.all(),

@@ -9,22 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.access import LoginRequired, has_permission, require_visible
 from governance.models import Body
-from plans.models import (
-    Activity,
-    FollowUp,
-    Initiative,
-    Milestone,
-    Plan,
-    PlanVersion,
-    Section,
-    StatusUpdate,
-)
+from plans.kinds import DUE_KINDS, ITEM_KINDS, TIMELINE_KINDS, Kind
+from plans.models import FollowUp, Initiative, Plan, PlanVersion, Section, StatusUpdate
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
-NO_STATUS = "Ingen status"
+NO_STATUS = gettext_lazy("Ingen status")
 
 
 DRAFT_PERMISSION = "plans.view_plan"
@@ -58,19 +52,36 @@ class Entry:
     """A milestone, follow-up or activity, with where it sits and whether it is overdue."""
 
     item: object
-    kind: str
+    kind: Kind
     section: Section
     initiative: Initiative | None
     overdue: bool = False
 
+    @property
+    def anchor(self) -> str:
+        return (self.initiative or self.section).anchor
+
+
+class HoldsItems:
+    """A tree node's items straight under it, one list per kind: node.activities,
+    node.milestones, … (named by the kinds' `tree_list`)."""
+
+    def __getattr__(self, name):
+        items = self.__dict__.get("items")
+        if items is not None and name in items:
+            return items[name]
+        raise AttributeError(name)
+
+
+def _no_items() -> dict[str, list]:
+    return {kind.tree_list: [] for kind in ITEM_KINDS}
+
 
 @dataclass
-class InitiativeNode:
+class InitiativeNode(HoldsItems):
     initiative: Initiative
     bodies: list[Body]
-    activities: list = field(default_factory=list)
-    milestones: list = field(default_factory=list)
-    follow_ups: list = field(default_factory=list)
+    items: dict[str, list] = field(default_factory=_no_items)
     status: StatusUpdate | None = None
     earlier_statuses: list[StatusUpdate] = field(default_factory=list)
 
@@ -88,13 +99,11 @@ class InitiativeNode:
 
 
 @dataclass
-class SectionNode:
+class SectionNode(HoldsItems):
     section: Section
     bodies: list[Body]
     initiatives: list[InitiativeNode] = field(default_factory=list)
-    activities: list = field(default_factory=list)
-    milestones: list = field(default_factory=list)
-    follow_ups: list = field(default_factory=list)
+    items: dict[str, list] = field(default_factory=_no_items)
 
     is_closed = False
 
@@ -126,15 +135,13 @@ class PlanTree:
         found = []
         for section in self.sections:
             for owner, node in [(None, section), *[(n.initiative, n) for n in section.initiatives]]:
-                closed = isinstance(node, InitiativeNode) and node.is_closed
-                for kind, items in (
-                    ("milestone", node.milestones),
-                    ("follow_up", node.follow_ups),
-                    ("activity", [a for a in node.activities if a.period_text]),
-                ):
-                    for item in items:
-                        # A dated activity is an event: once past it has happened, not fallen behind.
-                        can_be_late = kind != "activity" and not closed
+                for kind in TIMELINE_KINDS:
+                    for item in node.items[kind.tree_list]:
+                        # An event is on the timeline only when dated; once past it has
+                        # happened, it has not fallen behind.
+                        if kind.is_event and not item.period_text:
+                            continue
+                        can_be_late = not kind.is_event and not node.is_closed
                         overdue = item.period.is_overdue(today, closed=not can_be_late)
                         found.append(Entry(item, kind, section.section, owner, overdue))
         return sorted(found, key=lambda entry: entry.item.period.sort_key())
@@ -171,11 +178,11 @@ def _assemble(plan, sections, initiatives, items, bodies_of, statuses, when=None
         node.status, node.earlier_statuses = (history[0], history[1:]) if history else (None, [])
         initiative_nodes[initiative.pk] = node
         section_nodes[initiative.section_id].initiatives.append(node)
-    for attribute, rows in items.items():
-        for row in _by_position(rows):
+    for kind in ITEM_KINDS:
+        for row in _by_position(items[kind.tree_list]):
             owner = initiative_nodes.get(row.initiative_id) or section_nodes.get(row.section_id)
             if owner is not None:
-                getattr(owner, attribute).append(row)
+                owner.items[kind.tree_list].append(row)
     return PlanTree(plan=plan, sections=list(section_nodes.values()), when=when)
 
 
@@ -195,14 +202,11 @@ def plan_tree(plan: Plan) -> PlanTree:
     bodies_of = {("section", s.pk): list(s.responsible_bodies.all()) for s in sections}
     bodies_of |= {("initiative", i.pk): list(i.responsible_bodies.all()) for i in initiatives}
     items = {
-        "activities": list(Activity.objects.filter(section__plan=plan)),
-        "milestones": list(Milestone.objects.filter(section__plan=plan)),
-        "follow_ups": list(
-            FollowUp.objects.filter(section__plan=plan).select_related("reported_to")
-        ),
+        kind.tree_list: list(
+            kind.model.objects.filter(section__plan=plan).select_related(*kind.shows)
+        )
+        for kind in ITEM_KINDS
     }
-    for follow_up in items["follow_ups"]:
-        follow_up.receiver = follow_up.reported_to
     statuses = StatusUpdate.objects.filter(initiative__section__plan=plan).select_related("author")
     return _assemble(
         plan, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses)
@@ -228,6 +232,16 @@ def _historical_bodies(model, instances, kind) -> dict:
     return {(kind, i.pk): by_history.get(i._history.history_id, []) for i in instances}
 
 
+def _attach_related(rows, name: str) -> None:
+    """Set each row's foreign key `name` to the object it names today (None when gone)."""
+    if not rows:
+        return
+    model = type(rows[0])._meta.get_field(name).related_model
+    found = model.objects.in_bulk({getattr(row, f"{name}_id") for row in rows} - {None})
+    for row in rows:
+        setattr(row, name, found.get(getattr(row, f"{name}_id")))
+
+
 class PlanDidNotExist(Http404):
     pass
 
@@ -237,23 +251,21 @@ def plan_tree_as_of(plan: Plan, when: datetime) -> PlanTree:
     try:
         plan_then = plan.history.as_of(when)
     except Plan.DoesNotExist as error:
-        raise PlanDidNotExist(f"Planen fanns inte {when:%Y-%m-%d}.") from error
+        raise PlanDidNotExist(
+            _("Planen fanns inte %(date)s.") % {"date": f"{when:%Y-%m-%d}"}
+        ) from error
     sections = list(Section.history.as_of(when).filter(plan_id=plan.pk))
     section_ids = [s.pk for s in sections]
     initiatives = list(Initiative.history.as_of(when).filter(section_id__in=section_ids))
     bodies_of = _historical_bodies(Section, sections, "section") | _historical_bodies(
         Initiative, initiatives, "initiative"
     )
-    items = {
-        "activities": list(Activity.history.as_of(when).filter(section_id__in=section_ids)),
-        "milestones": list(Milestone.history.as_of(when).filter(section_id__in=section_ids)),
-        "follow_ups": list(FollowUp.history.as_of(when).filter(section_id__in=section_ids)),
-    }
-    reported_to = Body.objects.in_bulk(
-        {f.reported_to_id for f in items["follow_ups"] if f.reported_to_id}
-    )
-    for follow_up in items["follow_ups"]:
-        follow_up.receiver = reported_to.get(follow_up.reported_to_id)
+    items = {}
+    for kind in ITEM_KINDS:
+        rows = list(kind.model.history.as_of(when).filter(section_id__in=section_ids))
+        for name in kind.shows:  # as the current tree selects them: one query, not one a row
+            _attach_related(rows, name)
+        items[kind.tree_list] = rows
     statuses = StatusUpdate.history.as_of(when).filter(
         initiative_id__in=[i.pk for i in initiatives]
     )
@@ -285,19 +297,33 @@ def due_entries(*, user, today: date, horizon: date, body: Body | None = None, o
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
     open_initiative = ~Q(initiative__status_updates__in=_closing_updates())
     results = []
-    for model, kind in ((Milestone, "milestone"), (FollowUp, "follow_up")):
-        rows = model.objects.filter(scope & open_initiative)
+    for kind in DUE_KINDS:
+        rows = kind.model.objects.filter(scope & open_initiative)
         if body is not None:
-            by_body = Q(section__responsible_bodies=body) | Q(initiative__responsible_bodies=body)
-            if model is FollowUp:
-                by_body |= Q(reported_to=body)
-            rows = rows.filter(by_body)
-        rows = rows.select_related("section__plan", "initiative__section").distinct()
+            rows = rows.filter(kind.model.for_body(body))
+        # Entries of the same time in the order the plans read (the plans' title, then the
+        # place in the plan), on the tables select_related joins anyway.
+        rows = (
+            rows.select_related("section__plan", "initiative__section")
+            .order_by(*READING_ORDER)
+            .distinct()
+        )
         results += [
             Entry(row, kind, row.section, row.initiative, row.period.is_overdue(today))
             for row in rows
         ]
     return sorted(results, key=lambda entry: entry.item.period.sort_key())
+
+
+READING_ORDER = (
+    "section__plan__title",
+    "section__position",
+    "section__number",
+    "initiative__position",
+    "initiative__letter",
+    "position",
+    "id",
+)
 
 
 def _closing_updates():
@@ -317,17 +343,21 @@ def body_plan_section(body: Body, user):
     sections = list(
         Section.objects.filter(plan__in=plans, responsible_bodies=body)
         .select_related("plan")
+        .order_by("plan__title", "position", "number")
         .distinct()
     )
     initiatives = list(
         Initiative.objects.filter(section__plan__in=plans, responsible_bodies=body)
         .select_related("section__plan")
+        .order_by(
+            "section__plan__title", "section__position", "section__number", "position", "letter"
+        )
         .distinct()
     )
     follow_ups = list(
-        FollowUp.objects.filter(section__plan__in=plans, reported_to=body).select_related(
-            "section__plan", "initiative__section"
-        )
+        FollowUp.objects.filter(section__plan__in=plans, reported_to=body)
+        .select_related("section__plan", "initiative__section")
+        .order_by(*READING_ORDER)
     )
     if not (sections or initiatives or follow_ups):
         return None
@@ -349,9 +379,9 @@ def plan_get_for_edit(*, user, slug: str) -> Plan:
     if not user.is_authenticated:
         raise LoginRequired
     if not can_edit(user, plan):
-        raise PermissionDenied("Du är inte redaktör för den här planen.")
+        raise PermissionDenied(_("Du är inte redaktör för den här planen."))
     if plan.status == Plan.Status.CLOSED:
-        raise PermissionDenied("Planen är avslutad och kan inte längre ändras.")
+        raise PermissionDenied(_("Planen är avslutad och kan inte längre ändras."))
     return plan
 
 

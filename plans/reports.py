@@ -3,6 +3,7 @@
 from datetime import date
 
 from governance.models import BoardReport
+from plans.kinds import MILESTONE_KIND
 from plans.models import Plan
 from plans.queries import plan_tree
 
@@ -25,7 +26,7 @@ def plan_summary(plan: Plan, report, *, today: date):
     )
     since = previous.date if previous else None
     tree = plan_tree(plan)
-    entries = [e for e in tree.entries(today) if e.kind == "milestone"]
+    entries = [e for e in tree.entries(today) if e.kind is MILESTONE_KIND]
     due = [
         e
         for e in entries

@@ -11,66 +11,72 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as _
 
 from core.history import save_with_history
 from core.revisions import EditConflict, lock_for_edit
 from governance.services import decision_record
-from plans.models import (
-    Activity,
-    FollowUp,
-    Initiative,
-    Milestone,
-    Plan,
-    PlanVersion,
-    Section,
-    StatusUpdate,
-)
+from plans import kinds
+from plans.models import Initiative, Plan, PlanVersion, Section, StatusUpdate
 from plans.queries import bodies_by_history_id
 
 EDITABLE_STATUSES = (Plan.Status.DRAFT, Plan.Status.ADOPTED, Plan.Status.UNDER_REVISION)
-ITEM_MODELS = (Section, Initiative, Activity, Milestone, FollowUp)
-
-
-def plan_of(obj) -> Plan:
-    if isinstance(obj, Plan):
-        return obj
-    section = obj if isinstance(obj, Section) else obj.section
-    return section.plan
+# The fixed words of the plan URLs (plans/urls.py): a plan may not take one as its slug.
+RESERVED_SLUGS = {"ny", "bevakning", "tolka-tid"}
 
 
 def _open_for_edit(*, user, plan: Plan) -> Plan:
     """Lock the plan; an adopted plan becomes a revision, leaving the adopted version as it was."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status not in EDITABLE_STATUSES:
-        raise ValidationError("Planen är avslutad och kan inte längre ändras.")
+        raise ValidationError(_("Planen är avslutad och kan inte längre ändras."))
     if plan.status == Plan.Status.ADOPTED:
         # Not a change of the plan's content: an open edit form of the plan stays valid.
         plan.status = Plan.Status.UNDER_REVISION
-        save_with_history(plan, user=user, reason="Revidering påbörjad")
+        save_with_history(plan, user=user, reason=_("Revidering påbörjad"))
     return plan
 
 
-def _save(instance, *, user, reason, bodies=None):
+def _save(instance, *, user, reason, bodies=None, force_insert=False):
     instance.revision = (instance.revision or 0) + 1
     try:
         with transaction.atomic():
-            save_with_history(instance, user=user, reason=reason)
+            save_with_history(instance, user=user, reason=reason, force_insert=force_insert)
     except IntegrityError as error:  # a unique number or letter taken at the same moment
-        raise ValidationError("Numret eller bokstaven används redan i planen.") from error
+        raise ValidationError(_("Numret eller bokstaven används redan i planen.")) from error
     if bodies is not None and set(instance.responsible_bodies.all()) != set(bodies):
         instance.responsible_bodies.set(bodies)
     return instance
 
 
+def unique_slug(title: str) -> str:
+    """The plan's name in its web address: from the title, unique, never a fixed URL word."""
+    base = slugify(title)[:100] or "plan"
+    slug, number = base, 2
+    while slug in RESERVED_SLUGS or Plan.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 @transaction.atomic
-def plan_create(*, user, title: str, kind: str, slug: str, **fields) -> Plan:
+def plan_create(*, user, title: str, kind: str, slug: str = "", **fields) -> Plan:
+    """A draft plan with its author as its editor; its slug made from the title unless given."""
     parties = fields.pop("parties", ())
-    plan = Plan(title=title, kind=kind, slug=slug, status=Plan.Status.DRAFT, **fields)
+    plan = Plan(
+        title=title,
+        kind=kind,
+        slug=slug or unique_slug(title),
+        status=Plan.Status.DRAFT,
+        **fields,
+    )
     try:
         with transaction.atomic():
-            save_with_history(plan, user=user, reason="Plan skapad")
+            save_with_history(plan, user=user, reason=_("Plan skapad"))
     except IntegrityError as error:  # the same title created at the same moment
-        raise ValidationError("En plan med samma namn skapades samtidigt. Försök igen.") from error
+        raise ValidationError(
+            _("En plan med samma namn skapades samtidigt. Försök igen.")
+        ) from error
     plan.parties.set(parties)
     plan.editors.add(user)
     return plan
@@ -85,7 +91,7 @@ def plan_update(*, user, plan: Plan, expected_revision: int, **fields) -> Plan:
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.revision += 1
-    save_with_history(plan, user=user, reason="Planen ändrad")
+    save_with_history(plan, user=user, reason=_("Planen ändrad"))
     if parties is not None and set(plan.parties.all()) != set(parties):
         plan.parties.set(parties)
     return plan
@@ -97,58 +103,48 @@ def _next_position(model, **parent) -> int:
 
 
 @transaction.atomic
-def item_create(*, user, model, plan: Plan, bodies=None, **fields):
-    """Add a section, initiative, activity, milestone or follow-up at the end of its list."""
+def item_create(*, user, model, plan: Plan, parent: dict, bodies=None, **fields):
+    """Add a section, initiative, activity, milestone or follow-up at the end of its list,
+    under `parent` (its plan, section, initiative: kinds.Parent)."""
     _open_for_edit(user=user, plan=plan)
-    item = model(plan=plan, **fields) if model is Section else model(**fields)
-    parent = _parent_filter(item)
-    item.position = _next_position(model, **parent)
+    kind = kinds.of(model)
+    item = model(**parent, **fields)
+    item.position = _next_position(model, **kind.parent.siblings(item))
     item.revision = 0
-    if plan_of(item).pk != plan.pk:
-        raise ValidationError("Det du lägger till hör inte till den här planen.")
-    return _save(
-        item, user=user, reason=f"{model._meta.verbose_name.capitalize()} tillagd", bodies=bodies
-    )
-
-
-def _parent_filter(item) -> dict:
-    if isinstance(item, Section):
-        return {"plan_id": item.plan_id}
-    if isinstance(item, Initiative):
-        return {"section_id": item.section_id}
-    return {"section_id": item.section_id, "initiative_id": item.initiative_id}
+    if item.plan.pk != plan.pk:
+        raise ValidationError(_("Det du lägger till hör inte till den här planen."))
+    reason = _("%(kind)s tillagd") % {"kind": capfirst(kind.name)}
+    return _save(item, user=user, reason=reason, bodies=bodies)
 
 
 @transaction.atomic
 def item_update(*, user, item, expected_revision: int, bodies=None, **fields):
-    _open_for_edit(user=user, plan=plan_of(item))
+    _open_for_edit(user=user, plan=item.plan)
     current = lock_for_edit(type(item).objects, item.pk, expected_revision=expected_revision)
     for name, value in fields.items():
         setattr(current, name, value)
-    return _save(
-        current,
-        user=user,
-        reason=f"{type(item)._meta.verbose_name.capitalize()} ändrad",
-        bodies=bodies,
-    )
+    reason = _("%(kind)s ändrad") % {"kind": capfirst(kinds.of(type(item)).name)}
+    return _save(current, user=user, reason=reason, bodies=bodies)
 
 
 @transaction.atomic
 def item_delete(*, user, item, expected_revision: int) -> None:
-    _open_for_edit(user=user, plan=plan_of(item))
+    _open_for_edit(user=user, plan=item.plan)
     current = lock_for_edit(type(item).objects, item.pk, expected_revision=expected_revision)
     current._history_user = user
-    current._change_reason = f"{type(item)._meta.verbose_name.capitalize()} borttagen"
+    current._change_reason = _("%(kind)s borttagen") % {"kind": capfirst(kinds.of(type(item)).name)}
     current.delete()
 
 
 @transaction.atomic
 def item_move(*, user, item, up: bool) -> None:
     """Swap places with the neighbour above or below; positions are renumbered 1..n."""
-    _open_for_edit(user=user, plan=plan_of(item))
+    _open_for_edit(user=user, plan=item.plan)
     model = type(item)
     siblings = list(
-        model.objects.select_for_update().filter(**_parent_filter(item)).order_by("position", "pk")
+        model.objects.select_for_update()
+        .filter(**kinds.of(model).parent.siblings(item))
+        .order_by("position", "pk")
     )
     index = next((i for i, s in enumerate(siblings) if s.pk == item.pk), None)
     if index is None:
@@ -160,43 +156,42 @@ def item_move(*, user, item, up: bool) -> None:
     for position, sibling in enumerate(siblings, start=1):
         if sibling.position != position:
             sibling.position = position
-            _save(sibling, user=user, reason="Ordning ändrad")
+            _save(sibling, user=user, reason=_("Ordning ändrad"))
 
 
 @transaction.atomic
 def item_restore(*, user, record):
     """Bring back an earlier version (or a deleted item) as a new version: history is never rewritten."""
     model = record.instance_type
-    plan = Plan.objects.get(pk=record.plan_id) if model is Section else None
-    if plan is None:
-        section = Section.objects.filter(pk=record.section_id).select_related("plan").first()
-        if section is None:
+    kind = kinds.of(model)
+    for parent, parent_id in kind.parents_of(record):
+        if parent_id is not None and not parent.model.objects.filter(pk=parent_id).exists():
             raise ValidationError(
-                "Området som detta hörde till finns inte längre. Återställ området först."
+                _("%(parent)s som detta hörde till finns inte längre. Återställ %(name)s först.")
+                % {"parent": capfirst(parent.definite), "name": parent.definite}
             )
-        if (
-            getattr(record, "initiative_id", None)
-            and not Initiative.objects.filter(pk=record.initiative_id).exists()
-        ):
-            raise ValidationError(
-                "Insatsen som detta hörde till finns inte längre. Återställ insatsen först."
-            )
-        plan = section.plan
-    _open_for_edit(user=user, plan=plan)
+    _open_for_edit(user=user, plan=Plan.objects.get(pk=plan_of_record(record)))
     current = model.objects.select_for_update().filter(pk=record.id).order_by("pk").first()
     restored = record.instance
-    restored.revision = current.revision if current else 0
-    # An existing row is updated in place; a deleted one is inserted again under its old id.
-    restored._state.adding = current is None
-    restored._state.db = current._state.db if current else None
+    if current is not None:  # an earlier version: the row is updated in place
+        for model_field in model._meta.concrete_fields:
+            if not model_field.primary_key and model_field.name != "revision":
+                setattr(current, model_field.attname, getattr(restored, model_field.attname))
+        restored = current
+    else:  # deleted: inserted again under its old id, so its history goes on
+        restored.revision = 0
     bodies = None
-    if model in (Section, Initiative):
+    if hasattr(model, "responsible_bodies"):
         bodies = bodies_by_history_id(model, [record.history_id]).get(record.history_id, [])
     label = record.history_date.astimezone(timezone.get_current_timezone()).strftime(
         "%Y-%m-%d %H:%M"
     )
     return _save(
-        restored, user=user, reason=f"Återställd till versionen från {label}", bodies=bodies
+        restored,
+        user=user,
+        reason=_("Återställd till versionen från %(date)s") % {"date": label},
+        bodies=bodies,
+        force_insert=current is None,
     )
 
 
@@ -205,11 +200,13 @@ def deleted_items(plan: Plan) -> list:
     was when deleted, which is what restoring brings back. Two queries per kind."""
     section_ids = set(Section.history.filter(plan_id=plan.pk).values_list("id", flat=True))
     found = []
-    for model in ITEM_MODELS:
-        scope = {"plan_id": plan.pk} if model is Section else {"section_id__in": section_ids}
-        deletions = list(model.history.filter(history_type="-", **scope).order_by("-history_date"))
+    for kind in kinds.KINDS:
+        scope = kind.parent.in_plan_history(plan_id=plan.pk, section_ids=section_ids)
+        deletions = list(
+            kind.model.history.filter(history_type="-", **scope).order_by("-history_date")
+        )
         alive = set(
-            model.objects.filter(pk__in=[d.id for d in deletions]).values_list("pk", flat=True)
+            kind.model.objects.filter(pk__in=[d.id for d in deletions]).values_list("pk", flat=True)
         )
         seen = set()
         for deletion in deletions:
@@ -226,12 +223,17 @@ def plan_adopt(
     """Record the body's decision and freeze the plan as it stands now as the adopted version."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)  # one adoption at a time per plan
     if plan.status == Plan.Status.CLOSED:
-        raise ValidationError("En avslutad plan kan inte fastställas.")
+        raise ValidationError(_("En avslutad plan kan inte fastställas."))
     if plan.status == Plan.Status.ADOPTED and plan.versions.exists():
-        raise ValidationError("Planen är redan fastställd i den här versionen.")
+        raise ValidationError(_("Planen är redan fastställd i den här versionen."))
     plan.status = Plan.Status.ADOPTED
     plan.revision += 1
-    save_with_history(plan, user=user, reason=f"Fastställd av {body}, {case_number}")
+    save_with_history(
+        plan,
+        user=user,
+        reason=_("Fastställd av %(body)s, %(case_number)s")
+        % {"body": body, "case_number": case_number},
+    )
     number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = PlanVersion(plan=plan, number=number, frozen_at=timezone.now())
     version.full_clean()
@@ -243,7 +245,7 @@ def plan_adopt(
         case_number=case_number,
         subjects=[version],
         date=decision_date,
-        title=f"Fastställande av {plan.title}",
+        title=_("Fastställande av %(plan)s") % {"plan": plan.title},
     )
     version.save(update_fields=["decision"])
     return version
@@ -251,10 +253,11 @@ def plan_adopt(
 
 @transaction.atomic
 def plan_close(*, user, plan: Plan) -> Plan:
+    """The plan is done: it stays readable, and can no longer be edited or adopted."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     plan.status = Plan.Status.CLOSED
     plan.revision += 1
-    return save_with_history(plan, user=user, reason="Planen avslutad")
+    return save_with_history(plan, user=user, reason=_("Planen avslutad"))
 
 
 @transaction.atomic
@@ -269,12 +272,12 @@ def status_update_record(
         date=on or timezone.localdate(),
         author=user if user is not None and user.is_authenticated else None,
     )
-    return save_with_history(update, user=user, reason="Statusuppdatering")
+    return save_with_history(update, user=user, reason=_("Statusuppdatering"))
 
 
 def plan_of_record(record) -> int | None:
     """The pk of the plan a historical record belongs to (its section may be deleted too)."""
-    if record.instance_type is Section:
+    if kinds.of(record.instance_type).parent is kinds.PLAN:
         return record.plan_id
     section = Section.history.filter(id=record.section_id).order_by("-history_date").first()
     return section.plan_id if section else None

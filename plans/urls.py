@@ -4,7 +4,7 @@ from plans import editing, views
 
 app_name = "plans"
 
-# Fixed words first: they are not plan slugs (plans.editing reserves them).
+# Fixed words first: they are not plan slugs (plans.services.RESERVED_SLUGS).
 urlpatterns = [
     path("planer/", views.plan_list, name="plan_list"),
     path("planer/bevakning/", views.due, name="due"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("planer/<slug:slug>/version/<int:number>/", views.plan_version, name="plan_version"),
     path("planer/<slug:slug>/redigera/", editing.plan_edit, name="plan_edit"),
     path("planer/<slug:slug>/faststall/", editing.plan_adopt, name="plan_adopt"),
+    path("planer/<slug:slug>/avsluta/", editing.plan_close, name="plan_close"),
     path("planer/<slug:slug>/borttaget/", editing.deleted, name="deleted"),
     path("planer/<slug:slug>/omrade/<int:pk>/", editing.section_fragment, name="section_fragment"),
     path("planer/<slug:slug>/insats/<int:pk>/status/", editing.status_update, name="status_update"),

@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements import services
 from agreements.models import Agreement, Attachment, Framework, Topic
 from governance.models import DecisionSubject
+
+REPLACED_BY_FIELDS = {"replaced_by_agreement", "replaced_by_framework"}
 
 
 class AdoptionInline(GenericTabularInline):
@@ -12,8 +17,8 @@ class AdoptionInline(GenericTabularInline):
     ct_fk_field = "object_id"
     extra = 0
     autocomplete_fields = ["decision"]
-    verbose_name = "fastställande (beslut)"
-    verbose_name_plural = "fastställt genom beslut"
+    verbose_name = _("fastställande (beslut)")
+    verbose_name_plural = _("fastställt genom beslut")
 
 
 class AttachmentInline(admin.TabularInline):
@@ -43,6 +48,29 @@ class AgreementAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["topics"]
     inlines = [AdoptionInline, AttachmentInline]
     view_on_site = True
+
+    def save_model(self, request, obj, form, change):
+        # Through the register's services, as every other writer: full_clean, the acting user
+        # and a reason in the history, and choosing a successor replaces (status "replaced").
+        # Parties, topics and the inlines follow in save_related.
+        if not change:
+            services.agreement_create(user=request.user, agreement=obj)
+        if obj.replaced_by is not None and REPLACED_BY_FIELDS & set(form.changed_data):
+            self._replace(request, obj)
+        elif change:
+            services.agreement_update(
+                user=request.user, agreement=obj, reason=gettext("Ändrad i administrationen")
+            )
+
+    def _replace(self, request, agreement):
+        status, replaced_by = agreement.status, agreement.replaced_by
+        services.agreement_replace(user=request.user, agreement=agreement, replaced_by=replaced_by)
+        if agreement.status != status:  # say so: the form showed the status as it was
+            self.message_user(
+                request,
+                gettext("Status ändrad till %(status)s: %(successor)s ersätter överenskommelsen.")
+                % {"status": agreement.get_status_display(), "successor": replaced_by},
+            )
 
 
 @admin.register(Framework)

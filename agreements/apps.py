@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AgreementsConfig(AppConfig):
     name = "agreements"
-    verbose_name = "Överenskommelser"
+    verbose_name = _("Överenskommelser")
 
     def ready(self):
         from agreements.models import Agreement, Framework

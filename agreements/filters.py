@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Status, Topic
 from governance.models import Body, Organisation
@@ -8,38 +9,43 @@ from governance.models import Body, Organisation
 
 class AgreementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Sök", method="filter_text", max_length=200, help_text="Beteckning, titel eller text"
+        label=_("Sök"),
+        method="filter_text",
+        max_length=200,
+        help_text=_("Beteckning, titel eller text"),
     )
-    status = django_filters.ChoiceFilter(label="Status", choices=Status.choices, empty_label="Alla")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Status.choices, empty_label=_("Alla")
+    )
     kind = django_filters.ChoiceFilter(
-        label="Typ", choices=Agreement.Kind.choices, empty_label="Alla"
+        label=_("Typ"), choices=Agreement.Kind.choices, empty_label=_("Alla")
     )
     party = django_filters.ModelChoiceFilter(
-        label="Part",
+        label=_("Part"),
         field_name="parties",
-        queryset=Organisation.objects.filter(agreements__isnull=False).distinct(),
-        empty_label="Alla",
+        queryset=Organisation.objects.filter(agreements__isnull=False).distinct().order_by("name"),
+        empty_label=_("Alla"),
     )
     adopted_by = django_filters.ModelChoiceFilter(
-        label="Fastställd av",
+        label=_("Fastställd av"),
         field_name="decisions__decision__body",
-        queryset=Body.objects.filter(decisions__isnull=False).distinct(),
-        empty_label="Alla",
+        queryset=Body.objects.filter(decisions__isnull=False).distinct().order_by("name"),
+        empty_label=_("Alla"),
     )
     topic = django_filters.ModelChoiceFilter(
-        label="Ämne",
+        label=_("Ämne"),
         field_name="topics",
-        queryset=Topic.objects.all(),
-        empty_label="Alla",
+        queryset=Topic.objects.order_by("name"),
+        empty_label=_("Alla"),
     )
     review_before = django_filters.DateFilter(
-        label="Översyn senast före",
+        label=_("Översyn senast före"),
         field_name="review_by",
         lookup_expr="lt",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = django_filters.OrderingFilter(
-        label="Sortera efter",
+        label=_("Sortera efter"),
         fields=(
             ("register_id", "register_id"),
             ("title", "title"),
@@ -48,13 +54,13 @@ class AgreementFilter(django_filters.FilterSet):
             ("valid_from", "valid_from"),
         ),
         field_labels={
-            "register_id": "Beteckning",
-            "title": "Titel",
-            "status": "Status",
-            "review_by": "Översyn senast",
-            "valid_from": "Giltig från",
+            "register_id": _("Beteckning"),
+            "title": _("Titel"),
+            "status": _("Status"),
+            "review_by": _("Översyn senast"),
+            "valid_from": _("Giltig från"),
         },
-        empty_label="Beteckning",
+        empty_label=_("Beteckning"),
     )
 
     class Meta:

@@ -11,6 +11,7 @@ from core import periods
 from governance.models import Body, Organisation
 
 REGISTER_ID_HELP = _("Registrets beteckning, t.ex. STY-02292")
+DUPLICATE_REGISTER_ID = _("Det finns redan en överenskommelse med den beteckningen.")
 
 
 class Topic(models.Model):
@@ -92,7 +93,7 @@ class Agreement(models.Model):
         max_length=40,
         unique=True,
         help_text=REGISTER_ID_HELP,
-        error_messages={"unique": _("Det finns redan en överenskommelse med den beteckningen.")},
+        error_messages={"unique": DUPLICATE_REGISTER_ID},
     )
     version_label = models.CharField(_("version"), max_length=20, blank=True)
     title = models.CharField(_("titel"), max_length=300)
@@ -147,12 +148,18 @@ class Agreement(models.Model):
                 condition=models.Q(replaced_by_agreement__isnull=True)
                 | models.Q(replaced_by_framework__isnull=True),
                 name="agreement_replaced_by_one_thing",
+                violation_error_code="replaced_by_both",
+                violation_error_message=_(
+                    "En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True)
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_until__gte=models.F("valid_from")),
                 name="agreement_validity_ordered",
+                violation_error_code="validity_reversed",
+                violation_error_message=_("Slutdatum kan inte ligga före startdatum."),
             ),
         ]
 
@@ -163,18 +170,27 @@ class Agreement(models.Model):
         return reverse("agreements:agreement_detail", kwargs={"register_id": self.register_id})
 
     def clean(self):
-        if self.replaced_by_agreement_id and self.replaced_by_framework_id:
-            raise ValidationError(
-                _(
-                    "En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda."
-                )
-            )
+        # Replaced by both, and a validity period that ends before it starts, are the database's
+        # checks (Meta.constraints); full_clean reports them with the messages given there.
+        errors = {}
         if self.replaced_by_agreement_id and self.replaced_by_agreement_id == self.pk:
-            raise ValidationError(
-                {"replaced_by_agreement": _("En överenskommelse kan inte ersätta sig själv.")}
+            errors["replaced_by_agreement"] = _("En överenskommelse kan inte ersätta sig själv.")
+        replaced_by = self.replaced_by
+        if self.status == Status.REPLACED and replaced_by is not None and not replaced_by.is_public:
+            # Until its successor is adopted, the link records an intent ("ska ersättas").
+            errors["status"] = _(
+                "Det som ska ersätta överenskommelsen är inte fastställt än. Behåll "
+                "överenskommelsens status tills ersättaren har fastställts."
             )
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": _("Slutdatum kan inte ligga före startdatum.")})
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # A form shows a check's message above the form; this one belongs beside its field.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise ValidationError(_on_their_fields(error.error_dict)) from error
 
     @property
     def is_public(self):
@@ -187,6 +203,18 @@ class Agreement(models.Model):
     def is_review_overdue(self, today: date) -> bool:
         in_force = self.status in (Status.IN_FORCE, Status.UNDER_REVISION)
         return periods.is_overdue(self.review_by, today=today, closed=not in_force)
+
+
+# Database checks whose violation concerns one field: the field a form shows the message by.
+CONSTRAINT_FIELDS = {"validity_reversed": "valid_until"}
+
+
+def _on_their_fields(error_dict: dict) -> dict:
+    moved: dict = {}
+    for field, errors in error_dict.items():
+        for error in errors:
+            moved.setdefault(CONSTRAINT_FIELDS.get(error.code, field), []).append(error)
+    return moved
 
 
 def attachment_path(instance, filename):

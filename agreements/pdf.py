@@ -10,6 +10,8 @@ from datetime import date
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from agreements import queries
 from agreements.filters import AgreementFilter
@@ -18,8 +20,8 @@ from core.pdf import cached_pdf, render_pdf
 from governance.models import Body, Decision, DecisionSubject, Organisation
 
 TEMPLATE = "pdf/register.html"
-TITLE = "Förteckning över överenskommelser"
-PORTAL_NAME = "Samverkansportalen"
+TITLE = gettext_lazy("Förteckning över överenskommelser")
+PORTAL_NAME = gettext_lazy("Samverkansportalen")
 
 
 class InvalidFilter(ValueError):
@@ -48,8 +50,9 @@ def register_pdf(*, user, params, base_url: str, today: date | None = None) -> b
     register = register_filter(user=user, params=params)
     today = today or timezone.localdate()
     visibility = "utkast" if queries.can_see_drafts(user) else "offentlig"
+    # The language too: the document's words are translated.
     key = (
-        f"register:{visibility}:{filter_key(register)}:"
+        f"register:{get_language()}:{visibility}:{filter_key(register)}:"
         f"{register_content_version()}:{today.isoformat()}"
     )
     return cached_pdf(
@@ -62,7 +65,7 @@ def render_register_pdf(register: AgreementFilter, *, base_url: str, today: date
     return render_pdf(
         html=render_to_string(TEMPLATE, context),
         base_url=base_url,
-        title=TITLE,
+        title=str(TITLE),
         author=context["organisation"],
         subject=context["subject"],
     )
@@ -71,13 +74,17 @@ def render_register_pdf(register: AgreementFilter, *, base_url: str, today: date
 def register_pdf_context(register: AgreementFilter, *, today: date) -> dict:
     filters = applied_filters(register)
     party = register.form.cleaned_data.get("party")
+    if filters:
+        listed = ", ".join(f"{label} {value}" for label, value in filters)
+        subject = _("Förteckning: %(filters)s") % {"filters": listed}
+    else:
+        subject = _("Förteckning")
     return {
         "rows": list(queries.register_rows(register.qs)),
         "filters": filters,
         "today": today,
-        "organisation": party.name if party else PORTAL_NAME,
-        "subject": "Förteckning"
-        + (": " + ", ".join(f"{label} {value}" for label, value in filters) if filters else ""),
+        "organisation": party.name if party else str(PORTAL_NAME),
+        "subject": subject,
     }
 
 
@@ -105,7 +112,7 @@ def _ordering_label(register: AgreementFilter, value: str) -> str:
     labels = dict(register.form.fields["sort"].choices)
     name = value.removeprefix("-")
     label = str(labels.get(name, name))
-    return f"{label} (fallande)" if value.startswith("-") else label
+    return _("%(label)s (fallande)") % {"label": label} if value.startswith("-") else label
 
 
 def filter_key(register: AgreementFilter) -> str:

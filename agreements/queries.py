@@ -1,13 +1,17 @@
-"""What the register pages read, shaped so each page costs a fixed number of queries."""
+"""What the register pages read, shaped so each page costs a fixed number of queries.
+
+Every list is ordered here, explicitly, rather than by the models' Meta.ordering: a page keeps
+its order whatever the models say, and no ordering adds a join the page did not ask for.
+"""
 
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from agreements.models import PUBLIC_STATUSES, Agreement, Framework, Status
+from agreements.models import PUBLIC_STATUSES, Agreement, Attachment, Framework, Status, Topic
 from core.access import has_permission, require_visible
-from governance.models import DecisionSubject
+from governance.models import DecisionSubject, Organisation
 
 REVIEW_SOON_DAYS = 90
 
@@ -29,30 +33,37 @@ def _adoptions():
     )
 
 
+def _parties():
+    return Prefetch("parties", queryset=Organisation.objects.order_by("name"))
+
+
+def _visible_to(user, queryset: QuerySet) -> QuerySet:
+    return queryset if can_see_drafts(user) else queryset.filter(status__in=PUBLIC_STATUSES)
+
+
 def agreements_visible_to(user) -> QuerySet[Agreement]:
-    agreements = Agreement.objects.all()
-    if not can_see_drafts(user):
-        agreements = agreements.filter(status__in=PUBLIC_STATUSES)
-    return agreements
+    """In register order; the register's filter may sort otherwise."""
+    return _visible_to(user, Agreement.objects.order_by("register_id"))
 
 
 def frameworks_visible_to(user) -> QuerySet[Framework]:
-    frameworks = Framework.objects.all()
-    if not can_see_drafts(user):
-        frameworks = frameworks.filter(status__in=PUBLIC_STATUSES)
-    return frameworks
+    return _visible_to(user, Framework.objects.order_by("title"))
 
 
 def register_rows(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
     return queryset.select_related(
         "responsible_body", "replaced_by_agreement", "replaced_by_framework"
-    ).prefetch_related("parties", "topics", _adoptions())
+    ).prefetch_related(
+        _parties(), Prefetch("topics", queryset=Topic.objects.order_by("name")), _adoptions()
+    )
 
 
 def agreement_get_for_view(*, user, register_id: str) -> Agreement:
     agreement = get_object_or_404(
         register_rows(Agreement.objects.all()).prefetch_related(
-            "attachments", "replaces", "covered_by_frameworks"
+            Prefetch("attachments", queryset=Attachment.objects.order_by("title")),
+            Prefetch("replaces", queryset=Agreement.objects.order_by("register_id")),
+            Prefetch("covered_by_frameworks", queryset=Framework.objects.order_by("title")),
         ),
         register_id=register_id,
     )
@@ -63,7 +74,7 @@ def agreement_get_for_view(*, user, register_id: str) -> Agreement:
 def framework_get_for_view(*, user, slug: str) -> Framework:
     framework = get_object_or_404(
         Framework.objects.prefetch_related(
-            "parties",
+            _parties(),
             _adoptions(),
             Prefetch("replaces", queryset=register_rows(agreements_visible_to(user))),
             Prefetch("covers", queryset=register_rows(agreements_visible_to(user))),
@@ -83,3 +94,7 @@ def reviews_due(*, user, today: date, within_days: int = REVIEW_SOON_DAYS) -> Qu
         .select_related("responsible_body")
         .order_by("review_by", "register_id")
     )
+
+
+def framework_list(*, user) -> QuerySet[Framework]:
+    return frameworks_visible_to(user).prefetch_related(_parties())

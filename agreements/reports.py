@@ -5,7 +5,7 @@ from agreements.queries import register_rows
 
 
 def framework_summary(framework: Framework, report, *, today):
-    agreements = register_rows(Agreement.objects.all())
+    agreements = register_rows(Agreement.objects.order_by("register_id"))
     return (
         "agreements/includes/report_framework.html",
         {

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Attachment, Framework, Status
+from agreements.models import DUPLICATE_REGISTER_ID, Agreement, Attachment, Framework, Status
 from core.history import save_with_history
 
 # Extension -> (media type, the bytes such a file starts with). Office files are zip containers.
@@ -29,32 +30,50 @@ ALLOWED_ATTACHMENT_TYPES = {
 
 
 @transaction.atomic
-def agreement_create(*, user, parties=(), topics=(), **fields) -> Agreement:
-    agreement = Agreement(**fields)
-    try:
-        with transaction.atomic():
-            save_with_history(agreement, user=user, reason="Överenskommelse registrerad")
-    except IntegrityError as error:  # lost a race for the same register id
-        raise ValidationError(
-            {"register_id": "Det finns redan en överenskommelse med den beteckningen."}
-        ) from error
+def agreement_create(*, user, agreement: Agreement, parties=(), topics=()) -> Agreement:
+    """Register a new agreement (built by the caller, unsaved) with its parties and topics."""
+    _save(agreement, user=user, reason=_("Överenskommelse registrerad"))
     agreement.parties.set(parties)
     agreement.topics.set(topics)
     return agreement
 
 
 @transaction.atomic
+def agreement_update(*, user, agreement: Agreement, reason: str) -> Agreement:
+    """Save the edits made to an agreement; choose what replaces it with agreement_replace."""
+    return _save(agreement, user=user, reason=reason)
+
+
+@transaction.atomic
 def agreement_replace(
     *, user, agreement: Agreement, replaced_by: Agreement | Framework
 ) -> Agreement:
-    """Mark an agreement as replaced by a newer agreement or by a framework."""
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    """Mark an agreement as replaced by a newer agreement or by a framework, saving any other
+    edits made to it with the change.
+
+    A successor that is adopted replaces it: its status becomes "replaced". A successor still
+    in draft records the intent ("ska ersättas"); the agreement keeps its status until then.
+    """
+    # FOR UPDATE: two register admins replacing the same agreement at once save one after the other.
+    Agreement.objects.select_for_update().filter(pk=agreement.pk).exists()
     if isinstance(replaced_by, Agreement):
         agreement.replaced_by_agreement, agreement.replaced_by_framework = replaced_by, None
     else:
         agreement.replaced_by_agreement, agreement.replaced_by_framework = None, replaced_by
-    agreement.status = Status.REPLACED
-    return save_with_history(agreement, user=user, reason=f"Ersatt av {replaced_by}")
+    if replaced_by.is_public:
+        agreement.status = Status.REPLACED
+        reason = _("Ersatt av %(successor)s")
+    else:
+        reason = _("Ska ersättas av %(successor)s")
+    return _save(agreement, user=user, reason=reason % {"successor": replaced_by})
+
+
+def _save(agreement: Agreement, *, user, reason: str) -> Agreement:
+    try:
+        with transaction.atomic():
+            return save_with_history(agreement, user=user, reason=reason)
+    except IntegrityError as error:  # lost a race for the same register id
+        raise ValidationError({"register_id": DUPLICATE_REGISTER_ID}) from error
 
 
 def _read_limited(uploaded_file, limit: int) -> bytes:
@@ -67,7 +86,9 @@ def _read_limited(uploaded_file, limit: int) -> bytes:
 
 
 def _too_large_message(limit: int) -> str:
-    return f"Filen är för stor. Största tillåtna storlek är {limit // (1024 * 1024)} MB."
+    return _("Filen är för stor. Största tillåtna storlek är %(megabytes)s MB.") % {
+        "megabytes": limit // (1024 * 1024)
+    }
 
 
 def attachment_validate(uploaded_file) -> tuple[bytes, str]:
@@ -76,15 +97,18 @@ def attachment_validate(uploaded_file) -> tuple[bytes, str]:
     if extension not in ALLOWED_ATTACHMENT_TYPES:
         allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED_ATTACHMENT_TYPES))
         raise ValidationError(
-            f"Filtypen är inte tillåten. Tillåtna filtyper: {allowed}.", code="file_type"
+            _("Filtypen är inte tillåten. Tillåtna filtyper: %(allowed)s.") % {"allowed": allowed},
+            code="file_type",
         )
     data = _read_limited(uploaded_file, settings.ATTACHMENT_MAX_BYTES)
     if not data:
-        raise ValidationError("Filen är tom.", code="empty")
+        raise ValidationError(_("Filen är tom."), code="empty")
     media_type, magic = ALLOWED_ATTACHMENT_TYPES[extension]
     if not data.startswith(magic):
         raise ValidationError(
-            "Filens innehåll stämmer inte med filtypen. Ladda upp en riktig PDF- eller Office-fil.",
+            _(
+                "Filens innehåll stämmer inte med filtypen. Ladda upp en riktig PDF- eller Office-fil."
+            ),
             code="file_content",
         )
     return data, media_type
@@ -96,7 +120,7 @@ def attachment_add(*, user, agreement: Agreement, uploaded_file, title: str = ""
     digest = hashlib.sha256(data).hexdigest()
     if agreement.attachments.filter(sha256=digest).exists():
         raise ValidationError(
-            "Samma fil finns redan som bilaga till överenskommelsen.", code="duplicate"
+            _("Samma fil finns redan som bilaga till överenskommelsen."), code="duplicate"
         )
     name = PurePath(uploaded_file.name).name[:255]
     attachment = Attachment(
@@ -110,7 +134,7 @@ def attachment_add(*, user, agreement: Agreement, uploaded_file, title: str = ""
     attachment.file.save(digest, ContentFile(data), save=False)
     try:
         with transaction.atomic():
-            save_with_history(attachment, user=user, reason="Bilaga tillagd")
+            save_with_history(attachment, user=user, reason=_("Bilaga tillagd"))
     except Exception:
         attachment.file.delete(save=False)
         raise

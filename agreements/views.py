@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import queries
@@ -91,7 +92,7 @@ def agreement_history(request, register_id):
 
 
 def framework_list(request):
-    frameworks = queries.frameworks_visible_to(request.user).prefetch_related("parties")
+    frameworks = queries.framework_list(user=request.user)
     return render(request, "agreements/framework_list.html", {"frameworks": frameworks})
 
 
@@ -113,7 +114,7 @@ def register_pdf(request):
         )
     except InvalidFilter as error:
         return HttpResponseBadRequest(
-            "Filtret innehåller fel: " + "; ".join(error.errors),
+            _("Filtret innehåller fel: %(errors)s") % {"errors": "; ".join(error.errors)},
             content_type="text/plain; charset=utf-8",
         )
     return pdf_response(content, filename="forteckning-over-overenskommelser")

@@ -7,7 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from agreements.models import Agreement, Status
-from tests.factories import AgreementFactory, DraftAgreementFactory, FrameworkFactory
+from tests.factories import (
+    AgreementFactory,
+    DraftAgreementFactory,
+    DraftFrameworkFactory,
+    FrameworkFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +79,34 @@ def test_an_agreement_cannot_replace_itself():
         agreement.full_clean()
 
     assert "replaced_by_agreement" in excinfo.value.message_dict
+
+
+def test_clean_says_in_swedish_that_a_draft_cannot_have_replaced_an_agreement():
+    agreement = AgreementFactory.build(
+        status=Status.REPLACED, replaced_by_framework=DraftFrameworkFactory()
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        agreement.full_clean()
+
+    assert "Behåll överenskommelsens status" in excinfo.value.message_dict["status"][0]
+
+
+def test_no_message_names_a_database_constraint():
+    agreement = AgreementFactory.build(
+        replaced_by_agreement=AgreementFactory(),
+        replaced_by_framework=FrameworkFactory(),
+        valid_from=date(2023, 1, 1),
+        valid_until=date(2022, 12, 31),
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        agreement.full_clean()
+
+    assert not [m for m in excinfo.value.messages if "agreement_" in m]
+    assert excinfo.value.message_dict["valid_until"] == [
+        "Slutdatum kan inte ligga före startdatum."
+    ]
 
 
 @pytest.mark.parametrize("by", ["agreement", "framework"])

@@ -16,12 +16,6 @@ URL = "/overenskommelser/pdf/"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def renders(monkeypatch):
     calls = []
     real = register_pdfs.render_pdf

@@ -8,10 +8,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements import services
 from agreements.models import Agreement, Attachment, Status
-from agreements.services import agreement_create, agreement_replace, attachment_add
+from agreements.services import (
+    agreement_create,
+    agreement_replace,
+    agreement_update,
+    attachment_add,
+)
 from tests.factories import (
     ActingUserFactory,
     AgreementFactory,
+    DraftFrameworkFactory,
     FrameworkFactory,
     OrganisationFactory,
     RegionFactory,
@@ -37,9 +43,11 @@ def test_creating_an_agreement_sets_its_parties_and_topics_and_records_the_user(
 
     agreement = agreement_create(
         user=user,
-        register_id="STY-02292",
-        title="Ramavtal om läkarmedverkan",
-        kind=Agreement.Kind.FRAMEWORK_CONTRACT,
+        agreement=Agreement(
+            register_id="STY-02292",
+            title="Ramavtal om läkarmedverkan",
+            kind=Agreement.Kind.FRAMEWORK_CONTRACT,
+        ),
         parties=[region, malmo],
         topics=[topic],
     )
@@ -60,8 +68,7 @@ def test_duplicate_register_id_is_refused_with_a_swedish_message(user):
     with pytest.raises(ValidationError) as excinfo:
         agreement_create(
             user=user,
-            register_id="STY-02292",
-            title="En annan överenskommelse",
+            agreement=Agreement(register_id="STY-02292", title="En annan överenskommelse"),
             parties=[RegionFactory()],
         )
 
@@ -78,7 +85,9 @@ def test_a_register_id_taken_by_a_concurrent_request_is_refused_the_same_way(use
     monkeypatch.setattr(Agreement, "validate_unique", lambda self, exclude=None: None)
 
     with pytest.raises(ValidationError) as excinfo:
-        agreement_create(user=user, register_id="STY-02292", title="Samtidigt registrerad")
+        agreement_create(
+            user=user, agreement=Agreement(register_id="STY-02292", title="Samtidigt registrerad")
+        )
 
     assert excinfo.value.message_dict["register_id"] == [DUPLICATE_REGISTER_ID]
     assert Agreement.objects.count() == count
@@ -88,7 +97,11 @@ def test_a_register_id_taken_by_a_concurrent_request_is_refused_the_same_way(use
 
 def test_an_agreement_without_a_title_is_refused_and_nothing_is_saved(user):
     with pytest.raises(ValidationError) as excinfo:
-        agreement_create(user=user, register_id="STY-09999", title="", parties=[RegionFactory()])
+        agreement_create(
+            user=user,
+            agreement=Agreement(register_id="STY-09999", title=""),
+            parties=[RegionFactory()],
+        )
 
     assert "title" in excinfo.value.message_dict
     assert not Agreement.objects.filter(register_id="STY-09999").exists()
@@ -155,16 +168,64 @@ def test_an_agreement_cannot_be_replaced_by_itself(user):
     assert agreement.replaced_by is None
 
 
+def test_replacing_by_a_draft_records_the_intent_and_keeps_the_status(user):
+    agreement = AgreementFactory()
+    framework = DraftFrameworkFactory(title="Gemensam plan för primärvård")
+
+    agreement_replace(user=user, agreement=agreement, replaced_by=framework)
+
+    agreement.refresh_from_db()
+    assert agreement.status == Status.IN_FORCE
+    assert agreement.replaced_by == framework
+    record = agreement.history.order_by("-history_id").first()
+    assert record.history_user == user
+    assert record.history_change_reason == "Ska ersättas av Gemensam plan för primärvård"
+
+
+def test_replacing_saves_the_other_edits_made_with_it_in_one_version(user):
+    agreement = AgreementFactory(title="Gammal rubrik")
+    versions = agreement.history.count()
+    agreement.title = "Ny rubrik"
+
+    agreement_replace(user=user, agreement=agreement, replaced_by=AgreementFactory())
+
+    agreement.refresh_from_db()
+    assert agreement.title == "Ny rubrik"
+    assert agreement.status == Status.REPLACED
+    assert agreement.history.count() == versions + 1
+
+
+# --- agreement_update -----------------------------------------------------------------
+
+
+def test_an_update_is_validated_and_records_the_user_and_reason(user):
+    agreement = AgreementFactory(title="Läkarmedverkan")
+    agreement.title = "Läkarmedverkan i hemsjukvården"
+
+    agreement_update(user=user, agreement=agreement, reason="Rubriken rättad")
+
+    record = agreement.history.order_by("-history_id").first()
+    assert record.title == "Läkarmedverkan i hemsjukvården"
+    assert record.history_user == user
+    assert record.history_change_reason == "Rubriken rättad"
+
+
+def test_an_update_that_breaks_a_rule_is_refused_and_nothing_is_saved(user):
+    agreement = AgreementFactory(title="Läkarmedverkan")
+    agreement.title = ""
+
+    with pytest.raises(ValidationError) as excinfo:
+        agreement_update(user=user, agreement=agreement, reason="Rubriken rättad")
+
+    assert "title" in excinfo.value.message_dict
+    agreement.refresh_from_db()
+    assert agreement.title == "Läkarmedverkan"
+
+
 # --- attachment_add -------------------------------------------------------------------
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 ZIP = b"PK\x03\x04\x14\x00\x06\x00" + b"office document body " * 4
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def stored_files(root):

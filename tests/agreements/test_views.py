@@ -191,16 +191,13 @@ def test_draft_framework_is_hidden_from_the_public_list(client, db):
     )
 
 
+@pytest.mark.usefixtures("media")
 class TestAttachmentUpload:
     def upload(self, client, agreement, name="bilaga.pdf", data=PDF_BYTES, **extra):
         return client.post(
             reverse("agreements:attachment_upload", args=[agreement.register_id]),
             {"title": "Bilaga 1", "file": SimpleUploadedFile(name, data), **extra},
         )
-
-    @pytest.fixture(autouse=True)
-    def media(self, settings, tmp_path):
-        settings.MEDIA_ROOT = tmp_path
 
     def test_register_admin_uploads_a_pdf_and_anyone_downloads_the_same_bytes(
         self, client, register, register_admin

@@ -38,9 +38,11 @@ def scenario():
     started = timezone.now()
     agreement = agreement_create(
         user=alice,
-        register_id="STY-02292",
-        title="Överenskommelse om läkarmedverkan",
-        status=Status.DRAFT,
+        agreement=Agreement(
+            register_id="STY-02292",
+            title="Överenskommelse om läkarmedverkan",
+            status=Status.DRAFT,
+        ),
     )
 
     # Each step works on a fresh copy, as separate requests would.

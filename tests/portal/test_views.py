@@ -49,6 +49,14 @@ def test_responses_carry_strict_security_headers(client, db):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def test_the_admin_alone_may_style_inline_and_no_page_may_use_camera_or_location(client, db):
+    admin_csp = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in admin_csp
+    assert "script-src 'self'" in admin_csp and "script-src 'self' 'unsafe" not in admin_csp
+    permissions = client.get(reverse("home"))["Permissions-Policy"]
+    assert {"camera=()", "microphone=()", "geolocation=()"} <= set(permissions.split(", "))
+
+
 def test_accessibility_statement_explains_how_to_report_a_barrier(client, db):
     response = client.get(reverse("accessibility"))
     content = response.content.decode()

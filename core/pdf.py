@@ -35,7 +35,10 @@ def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: st
     # Imported here: loading WeasyPrint (Pango, fontconfig) takes a while and only PDFs need it.
     import weasyprint
 
-    fetcher = _NoFetching()
+    # Rendering fetches nothing: no network, no files named by content (the stylesheet and the
+    # system fonts are read directly). No protocol is allowed, so every fetch is refused;
+    # WeasyPrint logs what was refused and goes on.
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols=())
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[weasyprint.CSS(filename=_stylesheet_path(), url_fetcher=fetcher)],
         pdf_variant=pdf_variant(),
@@ -121,18 +124,6 @@ def _repacked(stream) -> None:
     stream.write(packed, filter=pikepdf.Name.FlateDecode)
     if "/Length1" in stream:
         stream.Length1 = len(data)
-
-
-class _NoFetching:
-    """Rendering fetches nothing: no network, no files named by content (the stylesheet and the
-    system fonts are read directly). WeasyPrint logs what was refused and goes on."""
-
-    _fail_on_errors = False  # read by WeasyPrint when a fetch fails
-
-    def __call__(self, url, *args, **kwargs):
-        raise ValueError(f"PDF-renderingen hämtar inga resurser: {url}")
-
-    fetch = __call__
 
 
 def _stylesheet_path() -> str:

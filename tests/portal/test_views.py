@@ -147,6 +147,36 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_commands_that_only_read_the_code_run_without_a_secret_key():
+    import subprocess
+    import sys
+
+    for command in (["makemigrations", "--dry-run"], ["help"]):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import portal.wsgi"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
 def test_demo_users_are_refused_outside_debug(settings):
     from django.core.management.base import CommandError
 

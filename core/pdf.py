@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 STYLESHEET = "css/pdf.css"
 STORAGE_DIR = "pdf"
@@ -183,7 +184,7 @@ def layout_fingerprint() -> str:
 def pdf_response(content: bytes, *, filename: str) -> HttpResponse:
     """Shown in the browser (inline), saved under a readable ASCII file name."""
     response = HttpResponse(content, content_type="application/pdf")
-    name = slugify(filename) or "dokument"
+    name = slugify(filename) or gettext("dokument")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     response["Content-Length"] = str(len(content))
     return response

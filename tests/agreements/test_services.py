@@ -161,12 +161,6 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrai
 ZIP = b"PK\x03\x04\x14\x00\x06\x00" + b"office document body " * 4
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def stored_files(root):
     return sorted(path for path in root.rglob("*") if path.is_file())
 

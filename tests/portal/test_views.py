@@ -1,6 +1,8 @@
 """The home page, the accessibility statement, login, and what every response carries."""
 
 import datetime
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -112,69 +114,47 @@ def test_register_admin_can_use_the_admin(client, register_admin):
     assert client.get("/admin/governance/body/").status_code == 200
 
 
-def test_production_settings_pass_check_deploy(monkeypatch):
-    import subprocess
-    import sys
-
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
-        "ALLOWED_HOSTS": "portal.example.se",
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
+def production_python(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Python run in the checkout as production runs it: the plain settings, DEBUG off, and
+    only the environment given (so no SECRET_KEY unless given)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings", **env},
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = production_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        ALLOWED_HOSTS="portal.example.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    import subprocess
-    import sys
+    result = production_python("manage.py", "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    result = production_python("-c", "import portal.wsgi")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
 def test_commands_that_only_read_the_code_run_without_a_secret_key():
-    import subprocess
-    import sys
-
     for command in (["makemigrations", "--dry-run"], ["help"]):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *command],
-            env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = production_python("manage.py", *command)
         assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_the_web_server_refuses_to_start_without_a_secret_key():
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-c", "import portal.wsgi"],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
 
 
 def test_demo_users_are_refused_outside_debug(settings):

@@ -96,17 +96,6 @@ def save_with_history(instance: models.Model, *, user, reason: str = "") -> mode
     instance._history_user = user
     # Always set, even when empty: a reason left on the instance by an earlier save must not
     # label this one.
-    instance._change_reason = _fit_change_reason(type(instance), reason) or None
+    instance._change_reason = reason or None
     instance.save()
     return instance
-
-
-def _fit_change_reason(model: type[models.Model], reason: str) -> str:
-    """Shorten a reason to what the history table holds (varchar(100)); PostgreSQL refuses more."""
-    history = getattr(model, "history", None)
-    if history is None:
-        return reason
-    max_length = history.model._meta.get_field("history_change_reason").max_length
-    if max_length and len(reason) > max_length:
-        return reason[: max_length - 1] + "…"
-    return reason

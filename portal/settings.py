@@ -173,5 +173,8 @@ LOGGING = {
     "loggers": {"pikepdf": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
+# History: a change's reason is kept whole (a text column, not varchar(100)).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # PDFs: archival and tagged by default (PDF/A-2a); any variant WeasyPrint knows, or empty for none.
 PDF_VARIANT = os.environ.get("PDF_VARIANT", "pdf/a-2a")

@@ -7,8 +7,9 @@ and the view stays thin: `LoginRequired` becomes a redirect to the login page
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
-DRAFTS_DENIED = "Du har inte behörighet att läsa utkast."
+DRAFTS_DENIED = _("Du har inte behörighet att läsa utkast.")
 
 
 class LoginRequired(Exception):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -6,4 +7,4 @@ class CoreConfig(AppConfig):
     tags and helpers; it is an app so that Django finds its template tags."""
 
     name = "core"
-    verbose_name = "Gemensamt"
+    verbose_name = _("Gemensamt")

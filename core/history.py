@@ -5,8 +5,14 @@ from datetime import datetime
 
 from django.db import models
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-CHANGE_KINDS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
+CHANGE_KINDS = {
+    "+": gettext_lazy("Skapad"),
+    "~": gettext_lazy("Ändrad"),
+    "-": gettext_lazy("Borttagen"),
+}
 
 
 @dataclass
@@ -20,7 +26,8 @@ class FieldChange:
 class HistoryEntry:
     when: datetime
     who: str
-    kind: str
+    kind: str  # in words ("Ändrad")
+    history_type: str  # simple-history's "+", "~" or "-", for templates to test
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
 
@@ -40,7 +47,7 @@ def _display(model_field, value) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
         obj = model_field.related_model._default_manager.filter(pk=value).first()
-        return str(obj) if obj else f"(borttagen, id {value})"
+        return str(obj) if obj else _("(borttagen, id %(id)s)") % {"id": value}
     return str(value)
 
 
@@ -54,8 +61,9 @@ def history_entries(instance) -> list[HistoryEntry]:
             when=newer.history_date,
             who=newer.history_user.get_full_name() or newer.history_user.get_username()
             if newer.history_user
-            else "Systemet",
-            kind=CHANGE_KINDS.get(newer.history_type, newer.history_type),
+            else _("Systemet"),
+            kind=str(CHANGE_KINDS.get(newer.history_type, newer.history_type)),
+            history_type=newer.history_type,
             reason=newer.history_change_reason or "",
         )
         if older is not None:
@@ -91,17 +99,6 @@ def save_with_history(
     instance._history_user = user
     # Always set, even when empty: a reason left on the instance by an earlier save must not
     # label this one.
-    instance._change_reason = _fit_change_reason(type(instance), reason) or None
+    instance._change_reason = reason or None
     instance.save(force_insert=force_insert)
     return instance
-
-
-def _fit_change_reason(model: type[models.Model], reason: str) -> str:
-    """Shorten a reason to what the history table holds (varchar(100)); PostgreSQL refuses more."""
-    history = getattr(model, "history", None)
-    if history is None:
-        return reason
-    max_length = history.model._meta.get_field("history_change_reason").max_length
-    if max_length and len(reason) > max_length:
-        return reason[: max_length - 1] + "…"
-    return reason

@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 STYLESHEET = "css/pdf.css"
 STORAGE_DIR = "pdf"
@@ -35,7 +36,10 @@ def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: st
     # Imported here: loading WeasyPrint (Pango, fontconfig) takes a while and only PDFs need it.
     import weasyprint
 
-    fetcher = _NoFetching()
+    # Rendering fetches nothing: no network, no files named by content (the stylesheet and the
+    # system fonts are read directly). No protocol is allowed, so every fetch is refused;
+    # WeasyPrint logs what was refused and goes on.
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols=())
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[weasyprint.CSS(filename=_stylesheet_path(), url_fetcher=fetcher)],
         pdf_variant=pdf_variant(),
@@ -123,18 +127,6 @@ def _repacked(stream) -> None:
         stream.Length1 = len(data)
 
 
-class _NoFetching:
-    """Rendering fetches nothing: no network, no files named by content (the stylesheet and the
-    system fonts are read directly). WeasyPrint logs what was refused and goes on."""
-
-    _fail_on_errors = False  # read by WeasyPrint when a fetch fails
-
-    def __call__(self, url, *args, **kwargs):
-        raise ValueError(f"PDF-renderingen hämtar inga resurser: {url}")
-
-    fetch = __call__
-
-
 def _stylesheet_path() -> str:
     path = finders.find(STYLESHEET)
     if not path:
@@ -192,7 +184,7 @@ def layout_fingerprint() -> str:
 def pdf_response(content: bytes, *, filename: str) -> HttpResponse:
     """Shown in the browser (inline), saved under a readable ASCII file name."""
     response = HttpResponse(content, content_type="application/pdf")
-    name = slugify(filename) or "dokument"
+    name = slugify(filename) or gettext("dokument")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     response["Content-Length"] = str(len(content))
     return response

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 
 class Precision(StrEnum):
     DAY = "day"
@@ -100,13 +102,13 @@ class Period:
     def describe(self) -> str:
         """The dates spelled out, as the edit form shows how a period is read."""
         if not self.is_understood:
-            return "tolkas inte – sparas som text"
+            return _("tolkas inte – sparas som text")
         if self.recurring:
-            return "återkommer varje år"
+            return _("återkommer varje år")
         if self.open_end:
-            return f"från och med {_long_date(self.start)}, utan slutdatum"
+            return _("från och med %(start)s, utan slutdatum") % {"start": _long_date(self.start)}
         if self.open_start:
-            return f"senast {_long_date(self.end)}"
+            return _("senast %(end)s") % {"end": _long_date(self.end)}
         if self.start == self.end:
             return _long_date(self.start)
         if self.start.year == self.end.year:

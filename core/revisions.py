@@ -3,6 +3,7 @@ is refused. One exception, one lock helper and one form mixin serve every editab
 that inherits `core.models.Revisioned`."""
 
 from django import forms
+from django.utils.translation import gettext as _
 
 
 class EditConflict(Exception):
@@ -10,7 +11,7 @@ class EditConflict(Exception):
     (None when they deleted it)."""
 
     def __init__(self, current, message: str = ""):
-        super().__init__(message or "Någon annan har ändrat detta sedan du öppnade formuläret.")
+        super().__init__(message or _("Någon annan har ändrat detta sedan du öppnade formuläret."))
         self.current = current
 
 

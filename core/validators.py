@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # re.ASCII: \d must mean 0-9 only. Unicode digits ("٢٠٢٠", "２０２０") would otherwise pass,
 # be stored as typed and slip past the uniqueness of the canonical ASCII form.
@@ -37,17 +38,21 @@ def parse_case_number(value: str) -> CaseNumber:
     match = CASE_NUMBER_RE.match(normalise_case_number(value))
     if not match:
         raise ValidationError(
-            "Ogiltigt ärendenummer: skriv organets förkortning, år och löpnummer, t.ex. ”HSN 2020/247”.",
+            _(
+                "Ogiltigt ärendenummer: skriv organets förkortning, år och löpnummer, t.ex. ”HSN 2020/247”."
+            ),
             code="invalid_case_number",
         )
     year, serial = int(match["year"]), int(match["serial"])
     if not MIN_CASE_YEAR <= year <= MAX_CASE_YEAR:
         raise ValidationError(
-            f"Ogiltigt år i ärendenumret: {year}.", code="invalid_case_number_year"
+            _("Ogiltigt år i ärendenumret: %(year)s."),
+            code="invalid_case_number_year",
+            params={"year": year},
         )
     if serial == 0:
         raise ValidationError(
-            "Löpnumret i ett ärendenummer börjar på 1.", code="invalid_case_serial"
+            _("Löpnumret i ett ärendenummer börjar på 1."), code="invalid_case_serial"
         )
     return CaseNumber(code=match["code"], year=year, serial=serial)
 
@@ -68,7 +73,7 @@ def normalise_organisation_number(value: str) -> str:
     match = ORGANISATION_NUMBER_RE.match(str(value).strip())
     if not match:
         raise ValidationError(
-            "Ogiltigt organisationsnummer: skriv tio siffror som NNNNNN-NNNN.",
+            _("Ogiltigt organisationsnummer: skriv tio siffror som NNNNNN-NNNN."),
             code="invalid_organisation_number",
         )
     return f"{match['digits']}-{match['rest']}"
@@ -81,11 +86,13 @@ def validate_organisation_number(value: str) -> None:
     # which we must not store as an organisation.
     if int(digits[2]) < 2:
         raise ValidationError(
-            "Organisationsnummer har en tredje siffra på minst 2; detta ser ut som ett personnummer.",
+            _(
+                "Organisationsnummer har en tredje siffra på minst 2; detta ser ut som ett personnummer."
+            ),
             code="invalid_organisation_number_group",
         )
     if not luhn_checksum_ok(digits):
         raise ValidationError(
-            "Organisationsnumrets kontrollsiffra stämmer inte.",
+            _("Organisationsnumrets kontrollsiffra stämmer inte."),
             code="invalid_organisation_number_checksum",
         )

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import BarrierReport
 
@@ -8,8 +9,8 @@ class BarrierReportForm(forms.ModelForm):
         model = BarrierReport
         fields = ["page", "description", "contact"]
         labels = {
-            "page": "Vilken sida gäller det? (valfritt)",
-            "description": "Beskriv problemet",
-            "contact": "Din e-postadress, om du vill ha svar (valfritt)",
+            "page": _("Vilken sida gäller det? (valfritt)"),
+            "description": _("Beskriv problemet"),
+            "contact": _("Din e-postadress, om du vill ha svar (valfritt)"),
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}

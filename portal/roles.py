@@ -1,8 +1,12 @@
 """The portal's roles: Django groups, kept in step with the models by data migrations."""
 
-READER = "Läsare (nämndledamot)"
-STRATEGIST = "Strateg"
-REGISTER_ADMIN = "Registeradministratör"
+from django.utils.translation import gettext_noop
+
+# The Swedish names are the groups' names in the database, so they stay as they are here;
+# marked (not translated) so that a page showing a role can translate it.
+READER = gettext_noop("Läsare (nämndledamot)")
+STRATEGIST = gettext_noop("Strateg")
+REGISTER_ADMIN = gettext_noop("Registeradministratör")
 
 ROLES = (READER, STRATEGIST, REGISTER_ADMIN)
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from portal import views
 
-admin.site.site_header = "Samverkansportalen – administration"
+admin.site.site_header = _("Samverkansportalen – administration")
 admin.site.site_title = "Samverkansportalen"
 
 urlpatterns = [

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agreements.models import Status
 from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
@@ -33,7 +34,7 @@ def accessibility(request):
     if request.method == "POST" and form.is_valid():
         barrier_report_receive(**form.cleaned_data)
         messages.success(
-            request, "Tack! Vi har tagit emot din rapport och återkommer om du lämnat e-post."
+            request, _("Tack! Vi har tagit emot din rapport och återkommer om du lämnat e-post.")
         )
         return redirect("accessibility")
     status = 400 if request.method == "POST" else 200

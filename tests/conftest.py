@@ -1,6 +1,8 @@
 import pytest
+from django.db import transaction
 
 from tests import factories
+from tests.demo import load_demo
 
 
 @pytest.fixture
@@ -25,6 +27,26 @@ def any_role_client(request, client, db):
         client.force_login(request.getfixturevalue(request.param))
     client.role = request.param
     return client
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data, loaded once for the module in a transaction rolled back at its end.
+
+    A load is some two thousand queries; each test still runs in its own savepoint
+    inside this transaction, so a test that changes the data changes it only for itself.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded and rendered files in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)

@@ -60,3 +60,17 @@ def fonts_not_embedded(content: bytes) -> list[str]:
                     if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                         missing.append(f"{name}: {descendant.get('/BaseFont')}")
     return missing
+
+
+def recorded_renders(monkeypatch, module) -> list[str]:
+    """The titles of the PDFs that `module` actually renders from now on (as opposed to the
+    downloads served from storage)."""
+    calls = []
+    real = module.render_pdf
+
+    def counting(**kwargs):
+        calls.append(kwargs["title"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(module, "render_pdf", counting)
+    return calls

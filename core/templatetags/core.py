@@ -12,19 +12,6 @@ def markdown_filter(text):
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced (pagination, sorting)."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag(takes_context=True)
 def overdue(context, end, closed=False):
     """core.periods.is_overdue on the day the view or command put in the context as `today`:
     a template never reads the clock itself."""

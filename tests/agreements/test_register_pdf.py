@@ -10,22 +10,20 @@ from agreements import pdf as register_pdfs
 from agreements.models import Status
 from governance.services import decision_record
 from tests import factories
-from tests.pdf_checks import assert_archival, outline_titles, page_texts, xmp_of
+from tests.pdf_checks import (
+    assert_archival,
+    outline_titles,
+    page_texts,
+    recorded_renders,
+    xmp_of,
+)
 
 URL = "/overenskommelser/pdf/"
 
 
 @pytest.fixture
 def renders(monkeypatch):
-    calls = []
-    real = register_pdfs.render_pdf
-
-    def counting(**kwargs):
-        calls.append(kwargs["title"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(register_pdfs, "render_pdf", counting)
-    return calls
+    return recorded_renders(monkeypatch, register_pdfs)
 
 
 @pytest.fixture

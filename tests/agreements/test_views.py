@@ -2,13 +2,12 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Attachment, Status
 from governance.services import decision_record
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +105,10 @@ def test_register_page_costs_the_same_queries_for_5_and_50_agreements(client, db
                 subjects=[agreement],
             )
 
-    def queries_for_page():
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(reverse("agreements:agreement_list")).status_code == 200
-        return len(captured)
-
     make(5)
-    five = queries_for_page()
+    five = count_queries(client, reverse("agreements:agreement_list"))
     make(45)
-    fifty = queries_for_page()
+    fifty = count_queries(client, reverse("agreements:agreement_list"))
     assert five == fifty
     assert fifty <= 12
 

@@ -14,13 +14,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from plans import queries
 from plans.timeline import build_timeline
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = [
     pytest.mark.skipif(os.environ.get("BENCH") != "1", reason="benchmarks run with `make bench`"),
@@ -76,11 +76,7 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client):
     for page, (url_name, template) in PAGES.items():
         for label, plan in plans.items():
             url = reverse(url_name, args=[plan.slug])
-            # The query log is a bounded deque, full after building the plans: empty it first.
-            connection.queries_log.clear()
-            with CaptureQueriesContext(connection) as captured:
-                assert client.get(url).status_code == 200
-            query_count = len(captured)
+            query_count = count_queries(client, url)
             full = median_seconds(lambda url=url: client.get(url))
             floor = median_seconds(render_only(plan, template))
             items = sum(

@@ -64,15 +64,7 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    page.console_errors = []
-
-    def on_console(message):
-        # Every error counts, CSP reports too.
-        if message.type == "error":
-            page.console_errors.append(f"{message.text} ({message.location.get('url')})")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+    _collect_console_errors(page)
     try:
         yield page
     finally:
@@ -97,6 +89,7 @@ def _collect_console_errors(page):
     page.console_errors = []
 
     def on_console(message):
+        # Every error counts, CSP reports too.
         if message.type == "error":
             page.console_errors.append(f"{message.text} ({message.location.get('url')})")
 

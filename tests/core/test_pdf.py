@@ -136,12 +136,6 @@ def test_rendering_fetches_nothing_named_in_the_content(tmp_path):
 # --- cached_pdf --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def test_cached_pdf_renders_once_and_serves_the_same_bytes(media):
     calls = []
 

@@ -8,11 +8,6 @@ from tests import factories
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
 def gotland():
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
     hsn = factories.BodyFactory(

@@ -1,13 +1,12 @@
 """Organisation and body pages: public, complete, and of fixed query cost."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import Body, Membership
 from governance.services import decision_record, person_remove
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -85,16 +84,11 @@ def test_body_page_shows_mandate_members_decisions_and_lines(client, kalmar):
 def test_body_page_costs_a_fixed_number_of_queries(client, kalmar):
     body = kalmar["management"]
 
-    def count():
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(body.get_absolute_url()).status_code == 200
-        return len(captured)
-
-    before = count()
+    before = count_queries(client, body.get_absolute_url())
     for _ in range(10):
         factories.MembershipFactory(body=body)
         factories.BodyFactory(reports_to=body)
-    assert count() == before
+    assert count_queries(client, body.get_absolute_url()) == before
 
 
 def test_removed_person_disappears_from_the_page_but_not_from_history(client, kalmar):

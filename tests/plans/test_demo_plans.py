@@ -1,17 +1,15 @@
 """The demo plans: seed 004 (Skåne) and seed 003 (Jämtland) whole, as `load_demo` loads them."""
 
 from datetime import date
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from core.periods import Precision
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
+from tests.demo import load_demo, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -33,28 +31,6 @@ JAMTLAND_ROWS = {
     4: ["2021-10-01 – 2021-10-31", "2021-11-19", "2021-12-03", "2021-12-03 – 2021-12-31",
         "2022-01-01"],
 }  # fmt: skip
-
-
-def load():
-    call_command("load_demo", stdout=StringIO())
-
-
-def row_counts() -> dict[str, int]:
-    # Every table, history and many-to-many tables included.
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models(include_auto_created=True)
-    }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load once for the module, in a transaction rolled back at its end (as in
-    tests/portal/test_demo_data.py); each test runs in its own savepoint inside it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load()
-        yield
-        transaction.set_rollback(True)
 
 
 def items(model, slug: str, **filters):
@@ -266,7 +242,7 @@ def test_plan_history_is_recorded_as_demo_data(demo):
 
 def test_second_run_creates_no_rows_and_no_history(demo):
     before = row_counts()  # after the module's first run
-    load()
+    load_demo()
     assert row_counts() == before
 
 
@@ -275,7 +251,7 @@ def test_a_run_restores_a_changed_item_with_one_new_version(demo):
     milestone.text = "Ändrad"
     milestone.save()
     versions = milestone.history.count()
-    load()
+    load_demo()
     milestone.refresh_from_db()
     assert milestone.text.startswith("Förslag till nytt ramavtal")
     assert milestone.history.count() == versions + 1

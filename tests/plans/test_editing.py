@@ -8,6 +8,7 @@ from core.revisions import EditConflict
 from plans import queries, services
 from plans.models import Activity, Initiative, Milestone, Plan, Section
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -471,15 +472,6 @@ def test_editing_a_missing_item_is_404(editor_client, plan_with_tree):
     )
 
 
-def _queries(client, path):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200, path
-    return len(captured)
-
-
 def _edit_pages(plan):
     section = plan.sections.first()
     initiative = Initiative.objects.filter(section=section).first()
@@ -503,7 +495,7 @@ def test_editing_pages_cost_the_same_queries_whatever_the_plan_size(client, regi
     small = factories.build_synthetic_plan(sections=1, initiatives=1, items=1, body=body)
     large = factories.build_synthetic_plan(sections=5, initiatives=4, items=3, body=body)
     for small_path, large_path in zip(_edit_pages(small), _edit_pages(large), strict=True):
-        assert _queries(client, small_path) == _queries(client, large_path), large_path
+        assert count_queries(client, small_path) == count_queries(client, large_path), large_path
 
 
 def test_adding_an_area_through_the_form_puts_it_last_in_the_plan(editor_client, plan_with_tree):

@@ -24,6 +24,7 @@ from tests.pdf_checks import (
     metadata_stream_dict,
     outline_titles,
     page_texts,
+    recorded_renders,
     xmp_of,
 )
 
@@ -165,23 +166,8 @@ def test_the_pdf_is_tagged_and_its_fonts_embedded(skane):
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def renders(monkeypatch):
-    """Counts actual renderings (as opposed to downloads served from storage)."""
-    calls = []
-    real = plan_pdfs.render_pdf
-
-    def counting(**kwargs):
-        calls.append(kwargs["title"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(plan_pdfs, "render_pdf", counting)
-    return calls
+    return recorded_renders(monkeypatch, plan_pdfs)
 
 
 def _pdf_url(plan):

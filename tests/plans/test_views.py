@@ -1,12 +1,11 @@
 """Plan pages: who sees what, bad input, and a fixed number of queries whatever the size."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.services import plan_adopt
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -134,12 +133,6 @@ def test_compare_from_before_the_plan_existed_shows_everything_added(client, pla
     )
     assert response.status_code == 200
     assert "Tillagt" in response.content.decode()
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("url_name", ["plans:plan_detail", "plans:plan_timeline"])

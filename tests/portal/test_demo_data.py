@@ -1,14 +1,11 @@
 """The demo data: what `manage.py load_demo` puts in the database, and that it can run twice."""
 
-from io import StringIO
-
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from agreements.models import Agreement, Framework, Status
 from governance.models import Body, Decision, Membership, Organisation
+from tests.demo import load_demo, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -38,31 +35,6 @@ KALMAR_MUNICIPALITIES = {
 }
 
 ASSIGNMENT = "Utveckla samspelet mellan sjukhusvården och primärvården i syfte att stödja omställningen till nära vård"
-
-
-def load():
-    call_command("load_demo", stdout=StringIO())
-
-
-def row_counts() -> dict[str, int]:
-    # Every table, history and many-to-many tables included.
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models(include_auto_created=True)
-    }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load once for the module, in a transaction rolled back at its end.
-
-    A load is some two thousand queries; each test still runs in its own savepoint
-    inside this transaction, so a test that changes the data changes it only for itself.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        load()
-        yield
-        transaction.set_rollback(True)
 
 
 def test_gotland_register_holds_the_seven_agreements_of_the_memo(demo):
@@ -197,7 +169,7 @@ def test_demo_history_is_recorded_as_demo_data_without_a_user(demo):
 
 def test_second_run_creates_no_rows_and_no_history(demo):
     before = row_counts()  # after the module's first run
-    load()
+    load_demo()
     assert row_counts() == before
 
 
@@ -206,7 +178,7 @@ def test_a_run_restores_a_changed_value_with_one_new_version(demo):
     body.name = "Socialnämnd"
     body.save()
     versions = body.history.count()
-    load()
+    load_demo()
     body.refresh_from_db()
     assert body.name == "Socialnämnden"
     assert body.history.count() == versions + 1

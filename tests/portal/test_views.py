@@ -1,6 +1,8 @@
 """The home page, the accessibility statement, login, and what every response carries."""
 
 import datetime
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -47,6 +49,14 @@ def test_responses_carry_strict_security_headers(client, db):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_admin_alone_may_style_inline_and_no_page_may_use_camera_or_location(client, db):
+    admin_csp = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in admin_csp
+    assert "script-src 'self'" in admin_csp and "script-src 'self' 'unsafe" not in admin_csp
+    permissions = client.get(reverse("home"))["Permissions-Policy"]
+    assert {"camera=()", "microphone=()", "geolocation=()"} <= set(permissions.split(", "))
 
 
 def test_accessibility_statement_explains_how_to_report_a_barrier(client, db):
@@ -104,39 +114,47 @@ def test_register_admin_can_use_the_admin(client, register_admin):
     assert client.get("/admin/governance/body/").status_code == 200
 
 
-def test_production_settings_pass_check_deploy(monkeypatch):
-    import subprocess
-    import sys
-
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
-        "ALLOWED_HOSTS": "portal.example.se",
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
+def production_python(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Python run in the checkout as production runs it: the plain settings, DEBUG off, and
+    only the environment given (so no SECRET_KEY unless given)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings", **env},
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = production_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        ALLOWED_HOSTS="portal.example.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = production_python("manage.py", "check")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    result = production_python("-c", "import portal.wsgi")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_commands_that_only_read_the_code_run_without_a_secret_key():
+    for command in (["makemigrations", "--dry-run"], ["help"]):
+        result = production_python("manage.py", *command)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_demo_users_are_refused_outside_debug(settings):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import periods
+from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
 from governance.models import Body, Organisation
 
 REGISTER_ID_HELP = _("Registrets beteckning, t.ex. STY-02292")
@@ -80,7 +81,7 @@ class Framework(models.Model):
         return self.status in PUBLIC_STATUSES
 
 
-class Agreement(models.Model):
+class Agreement(CheckErrorsOnFields):
     """An agreement (överenskommelse, ÖK) in the register."""
 
     class Kind(models.TextChoices):
@@ -138,6 +139,8 @@ class Agreement(models.Model):
     )
     decisions = GenericRelation("governance.DecisionSubject", related_query_name="agreement")
     history = HistoricalRecords(m2m_fields=[parties, topics])
+    # full_clean shows the date-order check beside the end date.
+    check_error_fields = {DATES_REVERSED: "valid_until"}
 
     class Meta:
         ordering = ["register_id"]
@@ -153,14 +156,7 @@ class Agreement(models.Model):
                     "En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda."
                 ),
             ),
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(valid_from__isnull=True)
-                | models.Q(valid_until__gte=models.F("valid_from")),
-                name="agreement_validity_ordered",
-                violation_error_code="validity_reversed",
-                violation_error_message=_("Slutdatum kan inte ligga före startdatum."),
-            ),
+            dates_in_order("valid_from", "valid_until", name="agreement_validity_ordered"),
         ]
 
     def __str__(self):
@@ -185,13 +181,6 @@ class Agreement(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def validate_constraints(self, exclude=None):
-        # A form shows a check's message above the form; this one belongs beside its field.
-        try:
-            super().validate_constraints(exclude=exclude)
-        except ValidationError as error:
-            raise ValidationError(_on_their_fields(error.error_dict)) from error
-
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
@@ -203,18 +192,6 @@ class Agreement(models.Model):
     def is_review_overdue(self, today: date) -> bool:
         in_force = self.status in (Status.IN_FORCE, Status.UNDER_REVISION)
         return periods.is_overdue(self.review_by, today=today, closed=not in_force)
-
-
-# Database checks whose violation concerns one field: the field a form shows the message by.
-CONSTRAINT_FIELDS = {"validity_reversed": "valid_until"}
-
-
-def _on_their_fields(error_dict: dict) -> dict:
-    moved: dict = {}
-    for field, errors in error_dict.items():
-        for error in errors:
-            moved.setdefault(CONSTRAINT_FIELDS.get(error.code, field), []).append(error)
-    return moved
 
 
 def attachment_path(instance, filename):

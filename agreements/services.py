@@ -5,11 +5,11 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement, Attachment, Framework, Status
+from core.files import save_with_file
 from core.history import save_with_history
 
 # Extension -> (media type, the bytes such a file starts with). Office files are zip containers.
@@ -131,11 +131,6 @@ def attachment_add(*, user, agreement: Agreement, uploaded_file, title: str = ""
         size=len(data),
         sha256=digest,
     )
-    attachment.file.save(digest, ContentFile(data), save=False)
-    try:
-        with transaction.atomic():
-            save_with_history(attachment, user=user, reason=_("Bilaga tillagd"))
-    except Exception:
-        attachment.file.delete(save=False)
-        raise
-    return attachment
+    return save_with_file(
+        attachment, field="file", name=digest, content=data, user=user, reason=_("Bilaga tillagd")
+    )

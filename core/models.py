@@ -1,5 +1,7 @@
-"""Abstract models every app builds on: a Period stored in columns, and a revision counter."""
+"""Abstract models every app builds on: a Period stored in columns, a revision counter, and
+database checks that speak Swedish beside their field."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,12 +61,39 @@ class Revisioned(models.Model):
         abstract = True
 
 
+DATES_REVERSED = "dates_reversed"
+
+
 def dates_in_order(start: str, end: str, *, name: str) -> models.CheckConstraint:
     """A database check that the date in field `end` is not before the one in `start` (either
-    may be empty): a body's active years, a membership, an agreement's validity."""
+    may be empty): a body's active years, a membership, an agreement's validity. full_clean
+    reports a violation in Swedish, beside `end` when the model maps DATES_REVERSED to it
+    (CheckErrorsOnFields)."""
     return models.CheckConstraint(
         condition=models.Q(**{f"{end}__isnull": True})
         | models.Q(**{f"{start}__isnull": True})
         | models.Q(**{f"{end}__gte": models.F(start)}),
         name=name,
+        violation_error_code=DATES_REVERSED,
+        violation_error_message=_("Slutdatum kan inte ligga före startdatum."),
     )
+
+
+class CheckErrorsOnFields(models.Model):
+    """A form shows a database check's message above the form; a check about one field
+    belongs beside it. `check_error_fields` maps a check's violation code to that field."""
+
+    check_error_fields: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            moved: dict = {}
+            for field, errors in error.error_dict.items():
+                for each in errors:
+                    moved.setdefault(self.check_error_fields.get(each.code, field), []).append(each)
+            raise ValidationError(moved) from error

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import dates_in_order
+from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
 from governance.models.organisations import Organisation
 
 
-class Body(models.Model):
+class Body(CheckErrorsOnFields):
     """A body that decides or prepares: a committee, a collaboration body, a working group…"""
 
     class Kind(models.TextChoices):
@@ -52,6 +52,7 @@ class Body(models.Model):
     active_from = models.DateField(_("verksamt från"), null=True, blank=True)
     active_until = models.DateField(_("verksamt till"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[organisations])
+    check_error_fields = {DATES_REVERSED: "active_until"}
 
     class Meta:
         ordering = ["name"]

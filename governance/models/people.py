@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import dates_in_order
+from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
 from governance.models.bodies import Body
 from governance.models.organisations import Organisation
 
@@ -25,7 +25,7 @@ class Person(models.Model):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
-class Membership(models.Model):
+class Membership(CheckErrorsOnFields):
     class Role(models.TextChoices):
         LEADER = "leader", _("Ledare")
         CHAIR = "chair", _("Ordförande")
@@ -52,6 +52,7 @@ class Membership(models.Model):
     valid_from = models.DateField(_("från"), null=True, blank=True)
     valid_until = models.DateField(_("till"), null=True, blank=True)
     history = HistoricalRecords()
+    check_error_fields = {DATES_REVERSED: "valid_until"}
 
     class Meta:
         verbose_name = _("uppdrag i organ")

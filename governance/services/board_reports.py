@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.files import save_with_file
 from core.history import save_with_history
 from core.revisions import EditConflict, lock_for_edit
 from governance.models import (
@@ -136,16 +136,14 @@ def board_report_issue(*, user, report, render_pdf) -> BoardReport:
     current.issued_at = timezone.now()
     content = render_pdf(current)
     current.pdf_sha256 = hashlib.sha256(content).hexdigest()
-    current.pdf.save(
-        f"{current.pk}-{current.pdf_sha256[:12]}.pdf", ContentFile(content), save=False
+    return save_with_file(
+        current,
+        field="pdf",
+        name=f"{current.pk}-{current.pdf_sha256[:12]}.pdf",
+        content=content,
+        user=user,
+        reason="Expedierad",
     )
-    try:
-        with transaction.atomic():
-            save_with_history(current, user=user, reason="Expedierad")
-    except Exception:
-        current.pdf.delete(save=False)
-        raise
-    return current
 
 
 @transaction.atomic

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agreements import services
 from agreements.models import Agreement, Attachment, Status
 from agreements.services import (
     agreement_create,
@@ -14,6 +13,7 @@ from agreements.services import (
     agreement_update,
     attachment_add,
 )
+from core import files
 from tests.factories import (
     ActingUserFactory,
     AgreementFactory,
@@ -421,7 +421,7 @@ def test_a_stored_file_is_removed_again_when_its_row_cannot_be_saved(user, media
     def fail(*args, **kwargs):
         raise RuntimeError("databasen svarar inte")
 
-    monkeypatch.setattr(services, "save_with_history", fail)
+    monkeypatch.setattr(files, "save_with_history", fail)
 
     with pytest.raises(RuntimeError):
         attachment_add(user=user, agreement=agreement, uploaded_file=upload("plan.pdf", PDF))

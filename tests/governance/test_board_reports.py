@@ -20,6 +20,17 @@ from governance.services import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
+# The standard headings of a tjänsteskrivelse, in the order the memo gives them.
+REPORT_HEADINGS = [
+    "Mottagare",
+    "Förslag till beslut",
+    "Sammanfattning",
+    "Ärendebeskrivning",
+    "Bedömning",
+    "Beslutsunderlag",
+]
+
+
 def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
@@ -64,15 +75,7 @@ def test_issuing_stores_the_pdf_once_with_its_sha256_and_freezes_the_report(
     stored = report.pdf.read()
     assert hashlib.sha256(stored).hexdigest() == report.pdf_sha256
     text = pdf_text(stored)
-    headings = [
-        "Mottagare",
-        "Förslag till beslut",
-        "Sammanfattning",
-        "Ärendebeskrivning",
-        "Bedömning",
-        "Beslutsunderlag",
-    ]
-    positions = [text.index(heading) for heading in headings]
+    positions = [text.index(heading) for heading in REPORT_HEADINGS]
     assert positions == sorted(positions)
     assert "UTKAST" not in text and "Sida 1 av" in text
     first = client.get(reverse("governance:board_report_pdf", args=[report.pk]))
@@ -222,14 +225,7 @@ def test_demo_reports_from_seeds_000_and_002_are_issued_from_the_data(client):
     assert [s.name for s in gotland.signatories.all()] == ["Marie Loob", "Marica Gardell"]
     assert gotland.subject.slug == "gotland-ramverk-primarvard"
     text = pdf_text(gotland.pdf.read())
-    for heading in [
-        "Mottagare",
-        "Förslag till beslut",
-        "Sammanfattning",
-        "Ärendebeskrivning",
-        "Bedömning",
-        "Beslutsunderlag",
-    ]:
+    for heading in REPORT_HEADINGS:
         assert heading in text
     assert "STY-11006" in text and "Marica Gardell" in text
     assert "Rapporten godkänns." in pdf_text(vasterbotten.pdf.read())

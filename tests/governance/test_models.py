@@ -166,6 +166,24 @@ def test_a_body_active_period_must_be_ordered_in_the_database():
         BodyFactory(active_from=date(2023, 1, 1), active_until=date(2022, 12, 31))
 
 
+@pytest.mark.parametrize(
+    ("factory", "start", "end"),
+    [
+        pytest.param(BodyFactory, "active_from", "active_until", id="body"),
+        pytest.param(MembershipFactory, "valid_from", "valid_until", id="membership"),
+    ],
+)
+def test_validation_puts_a_reversed_period_beside_its_end_date_in_swedish(factory, start, end):
+    obj = factory.build() if factory is BodyFactory else factory()
+    setattr(obj, start, date(2023, 1, 1))
+    setattr(obj, end, date(2022, 12, 31))
+
+    with pytest.raises(ValidationError) as excinfo:
+        obj.full_clean(exclude=["organisations"])
+
+    assert excinfo.value.message_dict[end] == ["Slutdatum kan inte ligga före startdatum."]
+
+
 # --- Membership: period ---------------------------------------------------------------
 
 

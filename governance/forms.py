@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.revisions import RevisionFormMixin
-from core.validators import parse_case_number
+from core.validators import parse_case_numbers
 from governance.models import BoardReport, Body, Department, validate_portal_path
 from governance.reports import subject_choices
 
@@ -112,11 +112,7 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         return content_type, object_id
 
     def clean_case_numbers(self):
-        return [
-            str(parse_case_number(part))
-            for part in self.cleaned_data["case_numbers"].split(",")
-            if part.strip()
-        ]
+        return [str(number) for number in parse_case_numbers(self.cleaned_data["case_numbers"])]
 
     def clean_supporting_documents_text(self):
         documents = []

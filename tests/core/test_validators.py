@@ -10,6 +10,7 @@ from core.validators import (
     normalise_case_number,
     normalise_organisation_number,
     parse_case_number,
+    parse_case_numbers,
     validate_case_number,
     validate_organisation_number,
 )
@@ -139,7 +140,6 @@ def test_serial_zero_is_refused(code, year, zeros):
         "",
         "HSN",
         "HSN 2020",
-        "HSN2020/247",
         "HSN 20/247",
         "HSN 2020/",
         "HSN 2020/1234567",
@@ -155,7 +155,6 @@ def test_serial_zero_is_refused(code, year, zeros):
         "empty",
         "code-only",
         "no-serial",
-        "no-space",
         "two-digit-year",
         "empty-serial",
         "serial-too-long",
@@ -174,6 +173,69 @@ def test_malformed_case_numbers_are_refused_with_a_swedish_message(text):
 
     assert excinfo.value.code == "invalid_case_number"
     assert "Ogiltigt ärendenummer" in _messages(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Dnr RS 2022/1275", "RS 2022/1275"),
+        ("dnr. RS 2022/1275", "RS 2022/1275"),
+        ("Diarienummer: HSN 2022/652", "HSN 2022/652"),
+        ("RS2022/1000", "RS 2022/1000"),
+        ("RS 2022/713-1", "RS 2022/713-1"),
+    ],
+    ids=["dnr", "dnr-dot-lower", "diarienummer", "no-space", "document-number"],
+)
+def test_case_numbers_as_documents_write_them_are_read_and_written_canonically(written, canonical):
+    assert str(parse_case_number(written)) == canonical
+    assert normalise_case_number(written) == canonical
+
+
+def test_a_document_number_is_kept_apart_from_its_case():
+    number = parse_case_number("RS 2022/713-1")
+
+    assert number.document == 1
+    assert str(number.case) == "RS 2022/713"
+
+
+@given(code=codes, year=years, serial=serials, prefix=st.sampled_from(["Dnr ", "DNR. ", "dnr: "]))
+def test_a_dnr_prefix_is_dropped(code, year, serial, prefix):
+    assert parse_case_number(f"{prefix}{code} {year}/{serial}") == CaseNumber(code, year, serial)
+
+
+@given(code=st.text(alphabet=CODE_FIRST, min_size=1, max_size=8), year=years, serial=serials)
+def test_a_letter_code_written_against_its_year_reads_as_code_and_year(code, year, serial):
+    assert parse_case_number(f"{code}{year}/{serial}") == CaseNumber(code, year, serial)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("SOU 2018:33", "tryckt skrift"),
+        ("SFS 2017:725", "tryckt skrift"),
+        ("SON 108", "året saknas"),
+        ("§ 67", "paragraf i protokollet"),
+        ("RS 2022/1275 § 67", "paragraf i protokollet"),
+    ],
+    ids=["sou", "sfs", "no-year", "paragraph", "number-with-paragraph"],
+)
+def test_look_alikes_are_refused_with_the_reason(text, reason):
+    with pytest.raises(ValidationError) as excinfo:
+        parse_case_number(text)
+
+    assert excinfo.value.code == "invalid_case_number"
+    assert reason in _messages(excinfo.value)
+
+
+def test_several_case_numbers_are_read_in_order_each_once():
+    numbers = parse_case_numbers("SN 2017/212, SN 2019/16; Dnr SN 2019/16 och SON 2022/380")
+
+    assert [str(n) for n in numbers] == ["SN 2017/212", "SN 2019/16", "SON 2022/380"]
+
+
+def test_one_bad_number_among_several_is_refused_by_its_reason():
+    with pytest.raises(ValidationError, match="tryckt skrift"):
+        parse_case_numbers("SN 2017/212, SOU 2018:33")
 
 
 # --- Organisation numbers (organisationsnummer): NNNNNN-NNNN with a Luhn check digit ----

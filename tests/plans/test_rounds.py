@@ -365,4 +365,4 @@ def test_the_round_page_costs_the_same_queries_at_one_and_ten_times_the_size(
         urls.append(current.get_absolute_url())
     small, large = (count_queries(client, url) for url in urls)
     assert small == large
-    assert large <= 24
+    assert large <= 19

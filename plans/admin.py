@@ -2,7 +2,15 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.kinds import ITEM_KINDS
-from plans.models import Initiative, Plan, PlanVersion, Section, StatusUpdate
+from plans.models import (
+    FollowUpRound,
+    Initiative,
+    Plan,
+    PlanVersion,
+    Section,
+    StateReport,
+    StatusUpdate,
+)
 
 # The models order only within their parent (no joins in every query); the lists across
 # plans order by plan, then place in the plan, as they always have.
@@ -89,3 +97,28 @@ class PlanVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Written only through plans.services (a round's opening and closing, a report's
+    round): shown here, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FollowUpRound)
+class FollowUpRoundAdmin(ReadOnlyAdmin):
+    list_display = ["name", "plan", "reporting_date", "deadline", "closed_at"]
+    list_filter = ["plan"]
+    ordering = ["plan__title", "-number"]
+
+
+@admin.register(StateReport)
+class StateReportAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "plan", "state", "done_on", "round", "reported_by", "reported_at"]
+    list_filter = ["plan", "state"]
+    ordering = ["-reported_at", "-pk"]

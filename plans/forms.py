@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from core import periods
 from core.revisions import RevisionFormMixin
 from governance.models import Body, Decision, Organisation
-from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    Section,
+    StateReport,
+    StatusUpdate,
+)
 
 HORIZON_CHOICES = [
     (1, _("1 månad")),
@@ -232,4 +241,58 @@ class AdoptForm(forms.Form):
                 self.add_error("case_number", error.messages)
             else:
                 cleaned["case_number"] = probe.case_number
+        return cleaned
+
+
+class StateReportForm(forms.Form):
+    """Report an item's state (planerad, pågår, klar with its date, struken)."""
+
+    state = forms.ChoiceField(label=_("Läge"), choices=StateReport.State.choices)
+    done_on = forms.DateField(
+        label=_("Klar den"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Datumet då det blev klart. Fylls i när läget är ”Klar”."),
+    )
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    # From a round's page: the report is meant for that round, and refused once it is closed.
+    omgang = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        state, done_on = cleaned.get("state"), cleaned.get("done_on")
+        if state == StateReport.State.DONE and done_on is None and "done_on" not in self.errors:
+            self.add_error("done_on", _("Ange datumet då det blev klart."))
+        if state != StateReport.State.DONE:
+            cleaned["done_on"] = None  # only done has a date (a future one the service refuses)
+        return cleaned
+
+
+class RoundForm(forms.Form):
+    """Open a follow-up round."""
+
+    reporting_date = forms.DateField(
+        label=_("Rapportdatum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Läget rapporteras per detta datum; förfallet räknas mot det."),
+    )
+    deadline = forms.DateField(
+        label=_("Sista dag att rapportera"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    name = forms.CharField(
+        label=_("Namn"),
+        max_length=200,
+        required=False,
+        help_text=_("T.ex. ”Uppföljning T2 2026”. Lämnas tomt: namnet ges av rapportdatumet."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("reporting_date"), cleaned.get("deadline")
+        if start and end and end < start:
+            self.add_error(
+                "deadline", _("Sista dag att rapportera kan inte ligga före rapportdatum.")
+            )
         return cleaned

@@ -16,7 +16,9 @@ A kind (`Kind`) has
 - `compared`: the fields a comparison of two versions shows, with their labels,
 - `timeline`: its place among entries of the same time on the timeline (None: not on it),
   and `is_event` (an activity: shown only when dated, and once past it has happened,
-  it is never overdue).
+  it is never overdue),
+- `carries_state`: editors report its state (planerad, pågår, klar, struken: a
+  `StateReport`, under its `key`), in the workbench and in follow-up rounds.
 Where a kind shows on the plan page is its model's `anchor`.
 
 To add a kind of item (something under a section, or under one of its initiatives):
@@ -96,6 +98,7 @@ class Kind:
     tree_list: str | None = None
     timeline: int | None = None
     is_event: bool = False
+    carries_state: bool = False
     shows: tuple[str, ...] = ()
 
     @property
@@ -180,6 +183,7 @@ ACTIVITY_KIND = Kind(
     tree_list="activities",
     timeline=3,
     is_event=True,
+    carries_state=True,
 )
 MILESTONE_KIND = Kind(
     word="tidplan",
@@ -192,6 +196,7 @@ MILESTONE_KIND = Kind(
     compared={"text": _("Text"), "period_text": _("Tid")},
     tree_list="milestones",
     timeline=1,
+    carries_state=True,
 )
 FOLLOW_UP_KIND = Kind(
     word="uppfoljning",
@@ -205,6 +210,7 @@ FOLLOW_UP_KIND = Kind(
     tree_list="follow_ups",
     timeline=2,
     shows=("reported_to",),
+    carries_state=True,
 )
 
 # In reading order: the order of "Borttaget", of the comparison and of a node's items.
@@ -216,9 +222,12 @@ TIMELINE_KINDS = tuple(
 )
 # What can fall behind: dated things that are not events.
 DUE_KINDS = tuple(kind for kind in TIMELINE_KINDS if not kind.is_event)
+# What editors report a state of (StateReport.item_kind names them by key).
+STATE_KINDS = tuple(kind for kind in ITEM_KINDS if kind.carries_state)
 
 _BY_WORD = {kind.word: kind for kind in KINDS}
 _BY_MODEL = {kind.model: kind for kind in KINDS}
+_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 def by_word(word: str) -> Kind:
@@ -232,3 +241,8 @@ def by_word(word: str) -> Kind:
 def of(model) -> Kind:
     """The kind of a model (of an item: `of(type(item))`, of a record: `of(record.instance_type)`)."""
     return _BY_MODEL[model]
+
+
+def by_key(key: str) -> Kind:
+    """The kind a stored key names (StateReport.item_kind)."""
+    return _BY_KEY[key]

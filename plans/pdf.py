@@ -18,7 +18,7 @@ from governance.models import Body, Decision, Organisation
 from plans import queries
 from plans.compare import compare
 from plans.kinds import ITEM_KINDS
-from plans.models import Initiative, Plan, PlanVersion, Section, StatusUpdate
+from plans.models import Initiative, Plan, PlanVersion, Section, StateReport, StatusUpdate
 from plans.timeline import build_timeline
 
 TEMPLATE = "pdf/plan.html"
@@ -76,8 +76,8 @@ def organisation_of(plan: Plan) -> str:
 
 def plan_content_version(plan: Plan) -> str:
     """The latest change to anything the plan's PDF shows, in one query: the plan and every
-    section, initiative, item and status it has had (deletions are history rows too), its
-    versions, and the bodies, organisations, decisions and frameworks it names."""
+    section, initiative, item, status and reported state it has had (deletions are history
+    rows too), its versions, and the bodies, organisations, decisions and frameworks it names."""
     section_ids = Section.history.filter(plan_id=plan.pk).values("id")
     initiative_ids = Initiative.history.filter(section_id__in=section_ids).values("id")
     sources = {
@@ -89,6 +89,7 @@ def plan_content_version(plan: Plan) -> str:
             for kind in ITEM_KINDS
         },
         "statuses": StatusUpdate.history.filter(initiative_id__in=initiative_ids),
+        "states": StateReport.history.filter(plan_id=plan.pk),
         "bodies": Body.history.all(),
         "organisations": Organisation.history.all(),
         "decisions": Decision.history.all(),

@@ -6,19 +6,40 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.access import LoginRequired, has_permission, require_visible
+from core.periods import is_overdue
 from governance.models import Body
-from plans.kinds import DUE_KINDS, ITEM_KINDS, TIMELINE_KINDS, Kind
-from plans.models import FollowUp, Initiative, Plan, PlanVersion, Section, StatusUpdate
+from plans.kinds import DUE_KINDS, ITEM_KINDS, STATE_KINDS, TIMELINE_KINDS, Kind
+from plans.models import (
+    FollowUp,
+    Initiative,
+    Plan,
+    PlanVersion,
+    Section,
+    StateReport,
+    StatusUpdate,
+)
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
+CLOSING_STATES = (StateReport.State.DONE, StateReport.State.STRUCK)
 NO_STATUS = gettext_lazy("Ingen status")
+
+
+def item_closed(kind: Kind, state: str | None, initiative_status: str | None) -> bool:
+    """Whether an item can no longer fall behind: the one place that decides the `closed`
+    given to core.periods.is_overdue for an item, on the plan page, in Bevakning, on the
+    timeline, in the PDF, in board reports and in follow-up rounds.
+
+    An event (a dated activity) has happened once its time is past; an item reported done
+    (klar) or struck (struken) is finished; and nothing under an initiative whose latest
+    status is done or cancelled is still expected."""
+    return kind.is_event or state in CLOSING_STATES or initiative_status in CLOSED_STATUSES
 
 
 DRAFT_PERMISSION = "plans.view_plan"
@@ -58,6 +79,11 @@ class Entry:
     overdue: bool = False
 
     @property
+    def state(self) -> StateReport | None:
+        """The item's reported state (on the tree's items; None in Bevakning)."""
+        return getattr(self.item, "state", None)
+
+    @property
     def anchor(self) -> str:
         return (self.initiative or self.section).anchor
 
@@ -71,6 +97,14 @@ class HoldsItems:
         if items is not None and name in items:
             return items[name]
         raise AttributeError(name)
+
+    def own_state_items(self) -> list:
+        """The items straight under the node that carry a reported state."""
+        return [item for kind in STATE_KINDS for item in self.items[kind.tree_list]]
+
+    def state_items(self) -> list:
+        """Every item under the node that carries a reported state (for its roll-up)."""
+        return self.own_state_items()
 
 
 def _no_items() -> dict[str, list]:
@@ -106,10 +140,16 @@ class SectionNode(HoldsItems):
     items: dict[str, list] = field(default_factory=_no_items)
 
     is_closed = False
+    status_value = None  # a section has no status updates of its own
 
     @property
     def responsibility_text(self):
         return self.section.responsibility_text
+
+    def state_items(self) -> list:
+        return self.own_state_items() + [
+            item for node in self.initiatives for item in node.own_state_items()
+        ]
 
     @property
     def rollup(self):
@@ -130,6 +170,9 @@ class PlanTree:
     def rollup(self):
         return rollup(self.initiatives)
 
+    def state_items(self) -> list:
+        return [item for section in self.sections for item in section.state_items()]
+
     def entries(self, today: date) -> list[Entry]:
         """Every dated thing in the plan, in time order (by end; open and unknown last)."""
         found = []
@@ -141,8 +184,7 @@ class PlanTree:
                         # happened, it has not fallen behind.
                         if kind.is_event and not item.period_text:
                             continue
-                        can_be_late = not kind.is_event and not node.is_closed
-                        overdue = item.period.is_overdue(today, closed=not can_be_late)
+                        overdue = item.period.is_overdue(today, closed=item.closed)
                         found.append(Entry(item, kind, section.section, owner, overdue))
         return sorted(found, key=lambda entry: entry.item.period.sort_key())
 
@@ -160,11 +202,53 @@ def rollup(initiatives: list[InitiativeNode]) -> list[tuple[str, str, int]]:
     return rows
 
 
+@dataclass(frozen=True)
+class StateSummary:
+    """How the items under an initiative, an area or a plan stand: "3 av 5 klara, 1 förfallen".
+    Struck items are counted apart, not among those to be done."""
+
+    total: int
+    done: int
+    struck: int
+    overdue: int
+
+    def __str__(self) -> str:
+        parts = [
+            ngettext("%(done)s av %(total)s klar", "%(done)s av %(total)s klara", self.total)
+            % {"done": self.done, "total": self.total}
+        ]
+        if self.overdue:
+            parts.append(
+                ngettext("%(n)s förfallen", "%(n)s förfallna", self.overdue) % {"n": self.overdue}
+            )
+        if self.struck:
+            parts.append(
+                ngettext("%(n)s struken", "%(n)s strukna", self.struck) % {"n": self.struck}
+            )
+        return ", ".join(parts)
+
+
+def state_summary(items, today: date) -> StateSummary | None:
+    """The roll-up of tree items (with their `state` and `closed`), or None when there are none."""
+    if not items:
+        return None
+    states = [item.state.state if item.state else None for item in items]
+    struck = states.count(StateReport.State.STRUCK)
+    return StateSummary(
+        total=len(items) - struck,
+        done=states.count(StateReport.State.DONE),
+        struck=struck,
+        overdue=sum(is_overdue(item.period_end, today=today, closed=item.closed) for item in items),
+    )
+
+
 def _by_position(items):
     return sorted(items, key=lambda item: (item.position, getattr(item, "number", 0), item.pk))
 
 
-def _assemble(plan, sections, initiatives, items, bodies_of, statuses, when=None) -> PlanTree:
+def _assemble(
+    plan, sections, initiatives, items, bodies_of, statuses, states, when=None
+) -> PlanTree:
     section_nodes = {
         s.pk: SectionNode(s, bodies_of.get(("section", s.pk), [])) for s in _by_position(sections)
     }
@@ -182,6 +266,8 @@ def _assemble(plan, sections, initiatives, items, bodies_of, statuses, when=None
         for row in _by_position(items[kind.tree_list]):
             owner = initiative_nodes.get(row.initiative_id) or section_nodes.get(row.section_id)
             if owner is not None:
+                row.state = states.get((kind.key, row.pk))
+                row.closed = item_closed(kind, row.state and row.state.state, owner.status_value)
                 owner.items[kind.tree_list].append(row)
     return PlanTree(plan=plan, sections=list(section_nodes.values()), when=when)
 
@@ -193,8 +279,23 @@ def _statuses_by_initiative(status_updates) -> dict[int, list[StatusUpdate]]:
     return grouped
 
 
+def latest_states(reports) -> dict[tuple[str, int], StateReport]:
+    """Each item's newest report, by (kind key, item id)."""
+    latest = {}
+    for report in sorted(reports, key=lambda r: (r.reported_at, r.pk), reverse=True):
+        latest.setdefault((report.item_kind, report.item_id), report)
+    return latest
+
+
+def _state_reports(plan: Plan, until: datetime | None = None):
+    """The plan's state reports (those made by `until`): a report is never changed, only
+    followed by a newer one, so the state at a moment is the newest report made before it."""
+    reports = StateReport.objects.filter(plan_id=plan.pk).select_related("reported_by")
+    return reports if until is None else reports.filter(reported_at__lte=until)
+
+
 def plan_tree(plan: Plan) -> PlanTree:
-    """The plan as it is now: 9 queries whatever its size."""
+    """The plan as it is now: 10 queries whatever its size."""
     sections = list(Section.objects.filter(plan=plan).prefetch_related("responsible_bodies"))
     initiatives = list(
         Initiative.objects.filter(section__plan=plan).prefetch_related("responsible_bodies")
@@ -209,7 +310,13 @@ def plan_tree(plan: Plan) -> PlanTree:
     }
     statuses = StatusUpdate.objects.filter(initiative__section__plan=plan).select_related("author")
     return _assemble(
-        plan, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses)
+        plan,
+        sections,
+        initiatives,
+        items,
+        bodies_of,
+        _statuses_by_initiative(statuses),
+        latest_states(_state_reports(plan)),
     )
 
 
@@ -246,8 +353,11 @@ class PlanDidNotExist(Http404):
     pass
 
 
-def plan_tree_as_of(plan: Plan, when: datetime) -> PlanTree:
-    """The plan as it stood at `when`, rebuilt from the history tables (fixed queries)."""
+def plan_tree_as_of(plan: Plan, when: datetime, *, latest_states_now: bool = False) -> PlanTree:
+    """The plan as it stood at `when`, rebuilt from the history tables (fixed queries), with
+    its items' reported states as they stood then, or, with `latest_states_now`, as they are
+    now (a follow-up is reporting, not plan content: readers of an adopted version see how
+    its items stand today)."""
     try:
         plan_then = plan.history.as_of(when)
     except Plan.DoesNotExist as error:
@@ -269,8 +379,16 @@ def plan_tree_as_of(plan: Plan, when: datetime) -> PlanTree:
     statuses = StatusUpdate.history.as_of(when).filter(
         initiative_id__in=[i.pk for i in initiatives]
     )
+    reports = _state_reports(plan, None if latest_states_now else when)
     return _assemble(
-        plan_then, sections, initiatives, items, bodies_of, _statuses_by_initiative(statuses), when
+        plan_then,
+        sections,
+        initiatives,
+        items,
+        bodies_of,
+        _statuses_by_initiative(statuses),
+        latest_states(reports),
+        when,
     )
 
 
@@ -295,10 +413,11 @@ def due_entries(*, user, today: date, horizon: date, body: Body | None = None, o
     if organisation is not None:
         plans = plans.filter(parties=organisation)
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
-    open_initiative = ~Q(initiative__status_updates__in=_closing_updates())
     results = []
     for kind in DUE_KINDS:
-        rows = kind.model.objects.filter(scope & open_initiative)
+        rows = kind.model.objects.filter(scope).annotate(
+            reported_state=_latest_state(kind), initiative_status=_latest_initiative_status()
+        )
         if body is not None:
             rows = rows.filter(kind.model.for_body(body))
         # Entries of the same time in the order the plans read (the plans' title, then the
@@ -308,10 +427,11 @@ def due_entries(*, user, today: date, horizon: date, body: Body | None = None, o
             .order_by(*READING_ORDER)
             .distinct()
         )
-        results += [
-            Entry(row, kind, row.section, row.initiative, row.period.is_overdue(today))
-            for row in rows
-        ]
+        for row in rows:
+            closed = item_closed(kind, row.reported_state, row.initiative_status)
+            if not closed:  # done, struck or under a closed initiative: nothing to watch
+                overdue = row.period.is_overdue(today, closed=closed)
+                results.append(Entry(row, kind, row.section, row.initiative, overdue))
     return sorted(results, key=lambda entry: entry.item.period.sort_key())
 
 
@@ -326,14 +446,20 @@ READING_ORDER = (
 )
 
 
-def _closing_updates():
-    """Each initiative's latest status update, when that status closes it (done, cancelled)."""
+def _latest_initiative_status():
+    """The status of the item's initiative's latest status update (none without one)."""
     latest = StatusUpdate.objects.filter(initiative=OuterRef("initiative")).order_by(
         "-date", "-created_at"
     )
-    return StatusUpdate.objects.annotate(latest_id=Subquery(latest.values("pk")[:1])).filter(
-        pk=F("latest_id"), status__in=CLOSED_STATUSES
+    return Subquery(latest.values("status")[:1])
+
+
+def _latest_state(kind: Kind):
+    """The item's reported state: its newest report's (none before the first)."""
+    latest = StateReport.objects.filter(item_kind=kind.key, item_id=OuterRef("pk")).order_by(
+        "-reported_at", "-pk"
     )
+    return Subquery(latest.values("state")[:1])
 
 
 def body_plan_section(body: Body, user):
@@ -390,5 +516,5 @@ def public_tree(plan: Plan, user) -> PlanTree:
     if plan.status == Plan.Status.UNDER_REVISION and not can_see_drafts(user):
         version = plan.versions.order_by("-number").first()
         if version is not None:
-            return plan_tree_as_of(plan, version.frozen_at)
+            return plan_tree_as_of(plan, version.frozen_at, latest_states_now=True)
     return plan_tree(plan)

@@ -1,4 +1,5 @@
-"""How a plan summarises itself in a board report (governance.reports): its status table."""
+"""How a plan summarises itself in a board report (governance.reports): its status table,
+and the latest closed follow-up round."""
 
 from datetime import date
 
@@ -6,11 +7,13 @@ from governance.models import BoardReport
 from plans.kinds import MILESTONE_KIND
 from plans.models import Plan
 from plans.queries import plan_tree
+from plans.rounds import latest_closed_round, round_page
 
 
 def plan_summary(plan: Plan, report, *, today: date):
-    """Each initiative's status, and the milestones due and overdue since the last report
-    about the plan that was issued before this one."""
+    """Each initiative's status, the milestones due and overdue since the last report
+    about the plan that was issued before this one, and the latest follow-up round closed by
+    the report's date, quoted as it closed (with what moved since the round before it)."""
     # The report speaks as of its own date; an undated draft as of the day it is read.
     today = report.date or today
     previous = (
@@ -34,6 +37,9 @@ def plan_summary(plan: Plan, report, *, today: date):
         and e.item.period_end <= today
         and (since is None or e.item.period_end > since)
     ]
+    follow_up_round = latest_closed_round(plan, before=today)
+    if follow_up_round is not None:
+        follow_up_round.plan = plan
     return (
         "plans/includes/report_plan.html",
         {
@@ -43,5 +49,6 @@ def plan_summary(plan: Plan, report, *, today: date):
             "previous": previous,
             "due": [e for e in due if not e.overdue],
             "overdue": [e for e in entries if e.overdue],
+            "round": round_page(follow_up_round) if follow_up_round else None,
         },
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import editing, views
+from plans import editing, follow_up, views
 
 app_name = "plans"
 
@@ -22,6 +22,20 @@ urlpatterns = [
     path("planer/<slug:slug>/borttaget/", editing.deleted, name="deleted"),
     path("planer/<slug:slug>/omrade/<int:pk>/", editing.section_fragment, name="section_fragment"),
     path("planer/<slug:slug>/insats/<int:pk>/status/", editing.status_update, name="status_update"),
+    # Follow-up: before the item patterns, whose <str:kind> would take "omgangar".
+    path("planer/<slug:slug>/omgangar/", follow_up.round_list, name="round_list"),
+    path("planer/<slug:slug>/omgangar/ny/", follow_up.round_open, name="round_open"),
+    path(
+        "planer/<slug:slug>/omgangar/<int:number>/",
+        follow_up.round_detail,
+        name="round_detail",
+    ),
+    path(
+        "planer/<slug:slug>/omgangar/<int:number>/stang/",
+        follow_up.round_close,
+        name="round_close",
+    ),
+    path("planer/<slug:slug>/<str:kind>/<int:pk>/lage/", follow_up.item_state, name="item_state"),
     path("planer/<slug:slug>/<str:kind>/ny/", editing.item_add, name="item_add"),
     path("planer/<slug:slug>/<str:kind>/aterstall/", editing.item_restore, name="item_restore"),
     path("planer/<slug:slug>/<str:kind>/<int:pk>/redigera/", editing.item_edit, name="item_edit"),

@@ -52,7 +52,7 @@ def test_plan_page_with_outline_statuses_and_overdue_marks(page, plan):
     outline.get_by_role("link", name="a) Patientkontrakt och SIP").click()
     assert page.url.endswith("#insats-1a")
     assert page.get_by_text("Risk för försening").first.is_visible()
-    assert page.get_by_text("Försenad").first.is_visible()
+    assert page.get_by_text("Förfallen").first.is_visible()
     assert page.get_by_role("heading", name="Område 4. Gemensamma digitala lösningar").is_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)
@@ -74,7 +74,7 @@ def test_due_page_filtered_by_body(page, plan):
     page.get_by_role("button", name="Visa").click()
     # A click only starts the navigation: wait for the filtered page before reading it.
     page.wait_for_url("**/planer/bevakning/?*body=ctb*")
-    expect(page.get_by_role("heading", name="Försenat (2)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Förfallet (2)")).to_be_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)
 

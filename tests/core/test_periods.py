@@ -693,4 +693,4 @@ def test_the_period_tag_marks_overdue_by_the_day_the_caller_passes(today, marked
     html = render_to_string(
         "plans/includes/period.html", {"period": parse("Q2 2022"), "closed": False, "today": today}
     )
-    assert ("Försenad" in html) is marked
+    assert ("Förfallen" in html) is marked

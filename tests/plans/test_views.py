@@ -68,7 +68,7 @@ def test_plan_page_shows_the_whole_tree_with_status_and_responsibility(client, p
 
 def test_overdue_items_say_so_in_words_not_only_colour(client, plan_with_tree):
     content = client.get(plan_with_tree["plan"].get_absolute_url()).content.decode()
-    assert "⚠</span> Försenad" in content
+    assert "⚠</span> Förfallen" in content
 
 
 def test_timeline_has_an_equivalent_table(client, plan_with_tree):

@@ -1,0 +1,14 @@
+"""Reported states in templates: the roll-up of a node's items on the day the view or command
+put in the context as `today` (as core's {% overdue %} tag)."""
+
+from django import template
+
+from plans.queries import state_summary as summarise
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def state_summary(context, node):
+    """{% state_summary node as summary %}: "3 av 5 klara, 1 förfallen", or None without items."""
+    return summarise(node.state_items(), context["today"])

@@ -45,8 +45,8 @@ def section_response(request, plan, section_pk):
 def after_save(
     request, plan, item=None, *, message="", level=messages.SUCCESS, focus="", all_sections=False
 ):
-    """After a save, a message ("Sparat." unless told otherwise), then the plan page at the
-    item, its actions menu focused (?meny=; `focus` names an entry of it, as after a move);
+    """After a save, a message ("Sparat." unless told otherwise), then the plan page with the
+    item's actions menu focused (?meny=; `focus` names an entry of it, as after a move);
     with htmx the item's section (every section when `all_sections`: sections moved), the
     outline (titles, numbers and letters change) and the message in the page's status
     region, out of band. The whole page again when there is no section to show (a section
@@ -58,7 +58,9 @@ def after_save(
         url = reverse("plans:plan_detail", args=[plan.slug])
         if item is None:
             return redirect(url)
-        return redirect(f"{url}?{urlencode({'meny': focus})}#{item.anchor}")
+        # No #fragment: a page opened at one focuses nothing (autofocus yields to the
+        # target), and the focused menu is scrolled into view anyway.
+        return redirect(f"{url}?{urlencode({'meny': focus})}")
     tree = queries.plan_tree(plan)
     found = None
     if item is not None:

@@ -101,9 +101,11 @@ def item_menu(plan, kind: str, obj, *, place: dict, focus: str = "") -> Menu:
     ]
     menu = Menu(this, entries)
     if target == this:
+        # After a move the menu stays open; at the list's end the entry used is gone.
+        menu.open = bool(key)
         focused = next((e for e in entries if key and e.action.key == key), None)
         if focused is not None:
-            focused.autofocus = menu.open = True
+            focused.autofocus = True
         else:
             menu.focus_summary = True
     return menu

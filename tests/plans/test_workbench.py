@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from plans import workbench
 from plans.models import Initiative, Milestone, Plan, Section, StatusUpdate
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +149,7 @@ def test_every_save_says_sparat(editor_client, plan_with_tree):
     response = editor_client.post(add, {"text": "Ny punkt", "period_text": "Q3 2023"}, follow=True)
     assert messages_of(response) == ["Sparat."]
     milestone = Milestone.objects.get(text="Ny punkt")
-    assert response.redirect_chain[-1][0].endswith(
-        f"?meny=atgarder-tidplan-{milestone.pk}"
-    )
+    assert response.redirect_chain[-1][0].endswith(f"?meny=atgarder-tidplan-{milestone.pk}")
     assert "<summary autofocus>" in response.content.decode()
     edit_plan = url("plan_edit", plan.slug)
     data = {"title": plan.title, "kind": plan.kind, "period_text": "2022–2025"}

@@ -62,7 +62,7 @@ ITEM_ACTIONS: list[ItemAction] = [
         shown=lambda place: not place.get("last"),
     ),
     ItemAction("history", gettext_lazy("Historik"), "item_history"),
-    ItemAction("delete", gettext_lazy("Ta bort …"), "item_delete"),
+    ItemAction("delete", gettext_lazy("Ta bort"), "item_delete"),
 ]
 
 

@@ -21,6 +21,7 @@ from plans.conflicts import conflict_page
 from plans.forms import AdoptForm, PlanForm, StatusUpdateForm
 from plans.htmx import after_save, form_page, section_response
 from plans.models import Initiative, Plan, Section
+from plans.workbench import menu_id, period_warning
 
 
 def _editing(view):
@@ -40,7 +41,7 @@ def _save_edit(request, plan, form, *, save, title, action, what, item=None):
     conflict page, naming `what` was changed), or the form again with its errors."""
     if form.is_valid():
         try:
-            save(form)
+            saved = save(form)
         except EditConflict as conflict:
             return conflict_page(
                 request,
@@ -54,8 +55,36 @@ def _save_edit(request, plan, form, *, save, title, action, what, item=None):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return after_save(request, plan, item)
+            return after_save(request, plan, item, **_saved(plan, saved))
     return form_page(request, plan, form, title=title, action=action, status=400, item=item)
+
+
+def _saved(plan, saved) -> dict:
+    """What after_save says about a save: "Sparat.", or that and a warning when the item's
+    period lies outside the plan's (a warning, not a refusal: the save went through)."""
+    if isinstance(saved, Plan) or not hasattr(saved, "period_text"):
+        return {}
+    warning = period_warning(saved.period_text, plan.period_text)
+    if not warning:
+        return {}
+    return {"message": f"{_('Sparat.')} {warning}", "level": messages.WARNING}
+
+
+PREVIEW = "forhandsgranska"
+
+
+def _as_typed(form_class, data, **kwargs):
+    """Förhandsgranska, without JavaScript: the form again as typed, read but not validated
+    (a preview saves nothing, so it finds no errors), still carrying the revision it started
+    from, so the save that follows is checked against it."""
+    bound = form_class(data, **kwargs)
+    typed = {
+        name: field.widget.value_from_datadict(bound.data, bound.files, bound.add_prefix(name))
+        for name, field in bound.fields.items()
+    }
+    form = form_class(initial=typed, **kwargs)
+    form.initial["revision"] = typed.get("revision")
+    return form
 
 
 # --- plans ------------------------------------------------------------------------------
@@ -65,6 +94,14 @@ def plan_create(request):
     require_permission(
         request.user, "plans.add_plan", _("Du har inte behörighet att skapa planer.")
     )
+    if PREVIEW in request.POST:
+        return form_page(
+            request,
+            None,
+            _as_typed(PlanForm, request.POST),
+            title=_("Ny plan"),
+            action=reverse("plans:plan_create"),
+        )
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,6 +127,9 @@ def plan_edit(request, plan):
     title = _("Ändra planens uppgifter")
     if request.method != "POST":
         return form_page(request, plan, PlanForm(instance=plan), title=title, action=action)
+    if PREVIEW in request.POST:
+        form = _as_typed(PlanForm, request.POST, instance=Plan.objects.get(pk=plan.pk))
+        return form_page(request, plan, form, title=title, action=action)
     return _save_edit(
         request,
         plan,
@@ -185,6 +225,9 @@ def item_add(request, plan, kind):
         initial = {"number": plan.sections.count() + 1} if "number" in kind.form.base_fields else {}
         form = kind.form(instance=instance, initial=initial)
         return form_page(request, plan, form, title=title, action=action, item=item)
+    if PREVIEW in request.POST:
+        form = _as_typed(kind.form, request.POST, instance=instance)
+        return form_page(request, plan, form, title=title, action=action, item=item)
     form = kind.form(request.POST, instance=instance)
     if form.is_valid():
         try:
@@ -199,7 +242,7 @@ def item_add(request, plan, kind):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return after_save(request, plan, created)
+            return after_save(request, plan, created, **_saved(plan, created))
     return form_page(request, plan, form, title=title, action=action, status=400, item=item)
 
 
@@ -213,6 +256,9 @@ def item_edit(request, plan, kind, pk):
         return form_page(
             request, plan, kind.form(instance=item), title=title, action=action, item=item
         )
+    if PREVIEW in request.POST:
+        form = _as_typed(kind.form, request.POST, instance=kind.get(plan, pk))
+        return form_page(request, plan, form, title=title, action=action, item=item)
     return _save_edit(
         request,
         plan,
@@ -249,26 +295,64 @@ def item_delete(request, plan, kind, pk):
     except EditConflict as conflict:
         context |= {"item": conflict.current or item, "conflict": True}
         return render(request, "plans/edit/delete_confirm.html", context, status=409)
-    messages.success(
+    return after_save(
         request,
-        _("%(kind)s är borttagen. Du kan ta tillbaka den under ”Borttaget”.")
+        plan,
+        kind.parent_of(item),
+        message=_("%(kind)s är borttagen. Du kan ta tillbaka den under ”Borttaget”.")
         % {"kind": capfirst(kind.definite)},
     )
-    return after_save(request, plan, kind.parent_of(item))
 
 
 @require_POST
 @_editing
 def item_move(request, plan, kind, pk):
-    item = kinds.by_word(kind).get(plan, pk)
+    kind = kinds.by_word(kind)
+    item = kind.get(plan, pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         return HttpResponseBadRequest(_("Okänd riktning: välj upp eller ned."))
     try:
-        services.item_move(user=request.user, item=item, up=direction == "up")
+        moved = services.item_move(user=request.user, item=item, up=direction == "up")
     except EditConflict:
-        messages.error(request, _("Det du försökte flytta har tagits bort av någon annan."))
-    return after_save(request, plan, item)
+        return after_save(
+            request,
+            plan,
+            item,
+            message=_("Det du försökte flytta har tagits bort av någon annan."),
+            level=messages.ERROR,
+        )
+    item = kind.get(plan, pk)  # its number or letter may have followed the move
+    return after_save(
+        request,
+        plan,
+        item,
+        message=_moved_message(kind, item, moved=moved, up=direction == "up"),
+        focus=f"{menu_id(kind.word, item)}:{direction}",
+        all_sections=kind is kinds.SECTION_KIND,
+    )
+
+
+def _moved_message(kind, item, *, moved, up) -> str:
+    """What a move did, in words: a screen reader hears the new number or letter."""
+    if not moved:
+        return (
+            _("Ingenting flyttades: den står redan först.")
+            if up
+            else _("Ingenting flyttades: den står redan sist.")
+        )
+    if kind is kinds.SECTION_KIND:
+        return _("Sparat: %(title)s är nu %(label)s %(number)s.") % {
+            "title": item.title,
+            "label": item.plan.section_label.lower(),
+            "number": item.number,
+        }
+    if kind is kinds.INITIATIVE_KIND:
+        return _("Sparat: %(title)s är nu %(letter)s).") % {
+            "title": item.title,
+            "letter": item.letter,
+        }
+    return _("Sparat: flyttad upp.") if up else _("Sparat: flyttad ned.")
 
 
 @_editing
@@ -306,11 +390,12 @@ def item_restore(request, plan, kind):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("plans:deleted", slug=plan.slug)
-    messages.success(
+    return after_save(
         request,
-        _("%(kind)s är återställd som en ny version.") % {"kind": capfirst(kind.definite)},
+        plan,
+        item,
+        message=_("%(kind)s är återställd som en ny version.") % {"kind": capfirst(kind.definite)},
     )
-    return after_save(request, plan, item)
 
 
 @_editing
@@ -362,7 +447,10 @@ def period_preview(request):
     return render(
         request,
         "plans/edit/period_preview.html",
-        {"reading": periods.parse(text) if text.strip() else None},
+        {
+            "reading": periods.parse(text) if text.strip() else None,
+            "warning": period_warning(text, request.GET.get("plan_period", "")[:200]),
+        },
     )
 
 

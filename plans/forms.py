@@ -17,6 +17,7 @@ from plans.models import (
     StateReport,
     StatusUpdate,
 )
+from plans.workbench import period_warning
 
 HORIZON_CHOICES = [
     (1, _("1 månad")),
@@ -125,6 +126,19 @@ class RevisionForm(RevisionFormMixin, forms.ModelForm):
             text = self.initial.get("period_text") or ""
         return periods.parse(text) if str(text).strip() else None
 
+    @property
+    def plan_period_text(self) -> str:
+        """The period of the plan the edited item belongs to ('' for the plan itself)."""
+        if "period_text" not in self.fields or isinstance(self.instance, Plan):
+            return ""
+        return self.instance.plan.period_text
+
+    @property
+    def period_warning(self) -> str:
+        """The typed period lies outside the plan's: said beside the reading, saved anyway."""
+        reading = self.period_reading
+        return period_warning(reading.text, self.plan_period_text) if reading else ""
+
     def edit_fields(self) -> dict:
         """The cleaned values to hand to a service (without the revision and m2m bodies)."""
         return {
@@ -208,6 +222,18 @@ class FollowUpForm(RevisionForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+def not_in_the_future(value, message):
+    """A date that reports what happened (a decision, a status) cannot lie ahead."""
+    if value is not None and value > timezone.localdate():
+        raise forms.ValidationError(message, code="future")
+    return value
+
+
+def latest_today(field) -> None:
+    """The date picker offers nothing after today (the check above refuses it anyway)."""
+    field.widget.attrs["max"] = timezone.localdate().isoformat()
+
+
 class StatusUpdateForm(forms.ModelForm):
     class Meta:
         model = StatusUpdate
@@ -216,6 +242,16 @@ class StatusUpdateForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}),
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest_today(self.fields["date"])
+
+    def clean_date(self):
+        return not_in_the_future(
+            self.cleaned_data.get("date"),
+            _("Datumet kan inte ligga i framtiden: en statusuppdatering gäller det som har hänt."),
+        )
 
 
 class AdoptForm(forms.Form):
@@ -228,6 +264,18 @@ class AdoptForm(forms.Form):
     decision_date = forms.DateField(
         label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest_today(self.fields["decision_date"])
+
+    def clean_decision_date(self):
+        return not_in_the_future(
+            self.cleaned_data.get("decision_date"),
+            _(
+                "Beslutsdatumet kan inte ligga i framtiden. Fastställ planen när beslutet är fattat."
+            ),
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -144,9 +144,24 @@ def item_delete(*, user, item, expected_revision: int) -> None:
     current.delete()
 
 
+# The label a kind carries in its list ("Område 2", "b)"): a move hands the labels on so
+# they follow the order. The lists' labels are unique, so labels about to change are first
+# parked on values no label takes, by an unrecorded update inside the same transaction.
+MOVE_LABELS = {Section: ("number", lambda n: 32767 - n), Initiative: ("letter", lambda n: f"~{n}")}
+
+
+def _label_order(value):
+    """Numbers by value, letters as the alphabet runs on: a … z, then aa, ab …"""
+    return (len(value), value) if isinstance(value, str) else (0, value)
+
+
 @transaction.atomic
-def item_move(*, user, item, up: bool) -> None:
-    """Swap places with the neighbour above or below; positions are renumbered 1..n."""
+def item_move(*, user, item, up: bool) -> bool:
+    """Swap places with the neighbour above or below; positions are renumbered 1..n. Sections
+    and initiatives keep their labels in order: the labels the list holds are handed out again
+    in the new order (moving a) down makes it b), and b) becomes a)). A gap stays a gap (the
+    areas 1 and 4 of a plan are not renumbered 1 and 2), so a move changes only what moved.
+    False when the item is already first or last."""
     _open_for_edit(user=user, plan=item.plan)
     model = type(item)
     siblings = list(
@@ -159,12 +174,26 @@ def item_move(*, user, item, up: bool) -> None:
         raise EditConflict(current=None)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(siblings):
-        return  # already first or last: nothing to do
+        return False
     siblings[index], siblings[other] = siblings[other], siblings[index]
+    relabelled = {}
+    if model in MOVE_LABELS:
+        name, parked = MOVE_LABELS[model]
+        labels = sorted((getattr(s, name) for s in siblings), key=_label_order)
+        relabelled = {
+            s.pk: label
+            for s, label in zip(siblings, labels, strict=True)
+            if getattr(s, name) != label
+        }
+        for n, pk in enumerate(relabelled):
+            model.objects.filter(pk=pk).update(**{name: parked(n)})
     for position, sibling in enumerate(siblings, start=1):
-        if sibling.position != position:
+        if sibling.position != position or sibling.pk in relabelled:
             sibling.position = position
+            if sibling.pk in relabelled:
+                setattr(sibling, name, relabelled[sibling.pk])
             _save(sibling, user=user, reason=_("Ordning ändrad"))
+    return True
 
 
 @transaction.atomic

@@ -127,17 +127,44 @@ def test_deleting_something_changed_meanwhile_is_refused(plan_with_tree, editor)
 
 def test_moving_swaps_neighbours_and_keeps_positions_dense(plan_with_tree, editor):
     sip, team = plan_with_tree["sip"], plan_with_tree["team"]
-    services.item_move(user=editor, item=team, up=True)
-    assert list(
-        Initiative.objects.filter(section=sip.section)
-        .order_by("position")
-        .values_list("letter", flat=True)
-    ) == ["b", "a"]
-    assert sorted(
-        Initiative.objects.filter(section=sip.section).values_list("position", flat=True)
-    ) == [1, 2]
-    services.item_move(user=editor, item=team, up=True)  # already first: nothing happens
+    assert services.item_move(user=editor, item=team, up=True) is True
+    in_order = Initiative.objects.filter(section=sip.section).order_by("position")
+    assert list(in_order.values_list("title", flat=True)) == [team.title, sip.title]
+    assert sorted(in_order.values_list("position", flat=True)) == [1, 2]
+    # already first: nothing happens
+    assert services.item_move(user=editor, item=team, up=True) is False
     assert Initiative.objects.get(pk=team.pk).position == 1
+
+
+def test_letters_follow_a_move_in_one_recorded_step(plan_with_tree, editor):
+    """Moving a) down makes it b) and b) a): the letters stay in order, the history says so."""
+    sip, team = plan_with_tree["sip"], plan_with_tree["team"]
+    services.item_move(user=editor, item=sip, up=False)
+    in_order = Initiative.objects.filter(section=sip.section).order_by("position")
+    assert [(i.letter, i.title) for i in in_order] == [("a", team.title), ("b", sip.title)]
+    moved = Initiative.objects.get(pk=sip.pk)
+    assert moved.anchor == "insats-1b" and moved.revision == sip.revision + 1
+    latest, before = moved.history.order_by("-history_date", "-history_id")[:2]
+    assert (before.letter, latest.letter) == ("a", "b")  # no parked letter in between
+    assert latest.history_change_reason == "Ordning ändrad" and latest.history_user == editor
+
+
+def test_section_numbers_follow_a_move_and_a_gap_stays_a_gap(plan_with_tree, editor):
+    area1, area4 = plan_with_tree["area1"], plan_with_tree["area4"]
+    services.item_move(user=editor, item=area4, up=True)
+    sections = Section.objects.filter(plan=area1.plan).order_by("position")
+    assert [(s.number, s.title) for s in sections] == [(1, area4.title), (4, area1.title)]
+    assert Initiative.objects.get(pk=plan_with_tree["sip"].pk).anchor == "insats-4a"
+
+
+def test_moving_items_without_labels_changes_only_their_order(plan_with_tree, editor):
+    area4 = plan_with_tree["area4"]
+    activity = factories.ActivityFactory(section=area4, text="Andra aktiviteten", position=9)
+    first = Activity.objects.filter(section=area4).exclude(pk=activity.pk).get()
+    services.item_move(user=editor, item=activity, up=True)
+    assert list(
+        Activity.objects.filter(section=area4).order_by("position").values_list("pk", flat=True)
+    ) == [activity.pk, first.pk]
 
 
 def test_restoring_an_earlier_version_adds_a_new_version(plan_with_tree, editor):
@@ -222,8 +249,9 @@ def test_full_edit_round_trip_without_javascript(editor_client, plan_with_tree):
     add = url("item_add", plan.slug, "tidplan") + f"?omrade={area4.pk}"
     assert editor_client.get(add).status_code == 200
     response = editor_client.post(add, {"text": "Ny punkt", "period_text": "hösten 2023"})
-    assert response.status_code == 302 and response["Location"].endswith("#omrade-4")
     milestone = Milestone.objects.get(text="Ny punkt")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?meny=atgarder-tidplan-{milestone.pk}")
     assert milestone.period_start.month == 8
     edit = url("item_edit", plan.slug, "tidplan", milestone.pk)
     response = editor_client.post(

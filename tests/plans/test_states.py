@@ -176,7 +176,7 @@ def test_an_editor_reports_a_state_from_the_workbench(client, plan_with_tree, ed
         state_url(item), {"state": "done", "done_on": "2022-03-15", "comment": "Klart i mars"}
     )
     assert response.status_code == 302
-    assert response.url.endswith("#omrade-4")
+    assert response.url.endswith(f"?meny=atgarder-tidplan-{item.pk}")  # back at its menu
     saved = StateReport.objects.get()
     assert (saved.state, saved.reported_by, saved.comment) == ("done", editor, "Klart i mars")
     history = client.get(state_url(item)).content.decode()

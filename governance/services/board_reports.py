@@ -3,11 +3,11 @@ by a new report."""
 
 import hashlib
 from collections.abc import Sequence
+from datetime import datetime
 from itertools import zip_longest
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.files import save_with_file
@@ -128,12 +128,15 @@ def board_report_update(*, user, report, expected_revision: int, **content) -> B
 
 
 @transaction.atomic
-def board_report_issue(*, user, report, render_pdf) -> BoardReport:
+def board_report_issue(*, user, report, render_pdf, issued_at: datetime | None) -> BoardReport:
     """Expediera: render the PDF once, store it with its SHA-256 and the moment, and freeze
-    the report. `render_pdf(report) -> bytes` renders the final (not draft) document."""
+    the report. `render_pdf(report) -> bytes` renders the final (not draft) document.
+
+    `issued_at` is given by the caller (a view passes now); None where the moment is not
+    known, as for a document that was dispatched elsewhere and is entered afterwards."""
     current = _lock_draft(report)
     current.status = current.Status.ISSUED
-    current.issued_at = timezone.now()
+    current.issued_at = issued_at
     content = render_pdf(current)
     current.pdf_sha256 = hashlib.sha256(content).hexdigest()
     return save_with_file(

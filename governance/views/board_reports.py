@@ -137,6 +137,7 @@ def board_report_issue(request, pk):
         report = services.board_report_issue(
             user=request.user,
             report=report,
+            issued_at=timezone.now(),
             render_pdf=lambda r: board_report_pdf(
                 r, base_url=base_url, draft=False, today=timezone.localdate()
             ),

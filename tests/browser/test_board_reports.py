@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from governance.pdf import board_report_pdf
@@ -36,6 +37,7 @@ def reports(transactional_db, settings, tmp_path):
     board_report_issue(
         user=None,
         report=issued,
+        issued_at=timezone.now(),
         render_pdf=lambda r: board_report_pdf(
             r, base_url="http://x/", draft=False, today=date.today()
         ),

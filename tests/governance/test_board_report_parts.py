@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.models import BoardReport, ReportCaseNumber, Signatory
 from governance.pdf import board_report_pdf
@@ -174,6 +175,7 @@ def test_a_correction_carries_the_case_numbers(draft, strategist, register_admin
     issued = board_report_issue(
         user=register_admin,
         report=draft,
+        issued_at=timezone.now(),
         render_pdf=lambda r: board_report_pdf(
             r, base_url="http://testserver/", draft=False, today=date(2024, 9, 1)
         ),

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from core.revisions import EditConflict
@@ -16,6 +17,7 @@ from governance.services import (
     board_report_issue,
     board_report_update,
 )
+from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -41,6 +43,7 @@ def issue(report, user):
     return board_report_issue(
         user=user,
         report=report,
+        issued_at=timezone.now(),
         render_pdf=lambda r: board_report_pdf(
             r, base_url="http://testserver/", draft=False, today=date.today()
         ),
@@ -53,6 +56,18 @@ def test_preview_shows_every_section_and_what_the_framework_replaces(client, dra
     for text in ["Mottagare", "Förslag till beslut", "Sammanfattning", "Ärendebeskrivning", "Bedömning", "Beslutsunderlag",
                  "Socialnämnden", "Marie Loob", "Socialdirektör", "STY-02292", "ska ersätta"]:  # fmt: skip
         assert text in content, text
+
+
+def test_what_the_framework_covers_shows_only_when_it_covers_something(
+    client, draft, gotland, reader
+):
+    # "Överenskommelser som ramverket omfattar: Inga" would be a section the memo does not have.
+    client.force_login(reader)
+    assert "ramverket omfattar" not in client.get(draft.get_absolute_url()).content.decode()
+    covered = factories.AgreementFactory(register_id="STY-05560", title="Utskrivning")
+    gotland["framework"].covers.add(covered)
+    content = client.get(draft.get_absolute_url()).content.decode()
+    assert "Överenskommelser som ramverket omfattar" in content and "STY-05560" in content
 
 
 def test_draft_is_not_public(client, draft):

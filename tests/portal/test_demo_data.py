@@ -1,11 +1,14 @@
 """The demo data: what `manage.py load_demo` puts in the database, and that it can run twice."""
 
+from datetime import date
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from agreements.models import Agreement, Framework, Status
-from governance.models import Body, Decision, Membership, Organisation
+from agreements.models import Agreement, Framework, Status, Topic
+from governance.models import BoardReport, Body, Decision, Department, Membership, Organisation
 from tests.demo import load_demo, row_counts
+from tests.pdf_checks import outline_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +116,8 @@ def test_kalmar_coordinating_groups_report_to_the_ledning(demo, area):
     assert "ordförande respektive vice ordförande" in group.composition
 
 
+# 002, "Beredningsansvariga": whom a member represents is stated only where the title names
+# the municipality ("socialchef Lycksele", "MAS Umeå"); for the others it is empty.
 @pytest.mark.parametrize(
     ("name", "title", "role", "representing"),
     [
@@ -120,26 +125,26 @@ def test_kalmar_coordinating_groups_report_to_the_ledning(demo, area):
             "Erika From",
             "Uppdragsledare, samordnare för samverkan nära vård södra Lappland",
             "leader",
-            "Region Västerbotten",
+            None,
         ),
-        ("Markus Kärnebro", "Strateg beställarenheten", "member", "Region Västerbotten"),
-        ("Gunilla Larsson", "Strateg Nära vård", "member", "Region Västerbotten"),
-        ("Åsa Nordlund", "strateg NSVOU", "member", "Region Västerbotten"),
-        ("Monica Wahlström", "chef FoU socialtjänst Västerbotten", "member", "Region Västerbotten"),
-        ("Mai-Greth Abramsson", "Strateg NSVOSL", "member", "Region Västerbotten"),
-        ("Ejja Häman Aktell", "Strateg NSVOS", "member", "Region Västerbotten"),
-        ("Per Sehlin", "controller", "member", "Region Västerbotten"),
+        ("Markus Kärnebro", "Strateg beställarenheten", "member", None),
+        ("Gunilla Larsson", "Strateg Nära vård", "member", None),
+        ("Åsa Nordlund", "strateg NSVOU", "member", None),
+        ("Monica Wahlström", "chef FoU socialtjänst Västerbotten", "member", None),
+        ("Mai-Greth Abramsson", "Strateg NSVOSL", "member", None),
+        ("Ejja Häman Aktell", "Strateg NSVOS", "member", None),
+        ("Per Sehlin", "controller", "member", None),
         ("Pernilla Ahlström", "socialchef Lycksele", "member", "Lycksele kommun"),
         ("Ann-Gärd Töyre", "MAS Umeå", "member", "Umeå kommun"),
-        ("Britta Edström", "länskoordinator Nära vård", "member", "Region Västerbotten"),
-        ("Katarina Lindahl", "länskoordinator Nära vård", "member", "Region Västerbotten"),
+        ("Britta Edström", "länskoordinator Nära vård", "member", None),
+        ("Katarina Lindahl", "länskoordinator Nära vård", "member", None),
     ],
 )
 def test_vasterbotten_assignment_members_have_their_titles(demo, name, title, role, representing):
     membership = Membership.objects.get(body__name=ASSIGNMENT, person__name=name)
     assert membership.person.title == title
     assert membership.role == role
-    assert membership.representing.name == representing
+    assert getattr(membership.representing, "name", None) == representing
 
 
 def test_vasterbotten_assignment_reports_to_the_council(demo):
@@ -159,6 +164,172 @@ def test_bodies_of_the_same_name_in_different_regions_are_kept_apart(demo):
     committees = Body.objects.filter(name="Hälso- och sjukvårdsnämnden")
     regions = {body.organisations.get().name for body in committees}
     assert regions == {"Region Gotland", "Region Västerbotten", "Region Skåne"}
+
+
+# --- Nothing the seeds do not state ---------------------------------------------------
+
+# The short codes the seeds write: 000 in its case numbers ("HSN 2020/247, SON 2020/148",
+# "RS 2013/460"), 002 "Länssamverkansgruppen (LSG)", 003 names SVOM and L-IFO only by their
+# codes, 004 "Styrgruppen Skånegemensam digitalisering (SGD)".
+STATED_SHORT_CODES = {
+    "gotland-hsn": "HSN",
+    "gotland-son": "SON",
+    "gotland-rs": "RS",
+    "vasterbotten-lsg": "LSG",
+    "jamtland-svom": "SVOM",
+    "jamtland-l-ifo": "L-IFO",
+    "skane-sgd": "SGD",
+}
+
+
+def test_a_body_has_a_short_code_only_where_a_seed_writes_it(demo):
+    coded = Body.objects.exclude(short_code="")
+    assert dict(coded.values_list("slug", "short_code")) == STATED_SHORT_CODES
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["vasterbotten-rf", "vasterbotten-rs", "vasterbotten-hsn", "vasterbotten-run", "skane-hsn"],
+)
+def test_bodies_whose_code_no_seed_writes_have_none(demo, slug):
+    assert Body.objects.get(slug=slug).short_code == ""
+
+
+def test_no_seed_gives_topics_so_there_are_none(demo):
+    assert not Topic.objects.exists()
+    assert not Agreement.objects.filter(topics__isnull=False).exists()
+
+
+def test_gotland_department_is_named_as_the_memo_writes_it(demo):
+    # 000: "Hälsa- och sjukvårdsförvaltningen" (signature), the only spelling it has.
+    names = Department.objects.filter(organisation__slug="region-gotland").values_list(
+        "name", flat=True
+    )
+    assert set(names) == {"Hälsa- och sjukvårdsförvaltningen", "Socialförvaltningen"}
+
+
+def test_lsg_has_only_the_principal_002_names(demo):
+    # "LSG utsåg representation från kommunerna": which municipalities is not written.
+    lsg = Body.objects.get(slug="vasterbotten-lsg")
+    assert list(lsg.organisations.values_list("name", flat=True)) == ["Region Västerbotten"]
+
+
+def test_demo_reports_are_issued_without_an_invented_moment(demo):
+    gotland = BoardReport.objects.get(organisation__slug="region-gotland")
+    vasterbotten = BoardReport.objects.get(organisation__slug="region-vasterbotten")
+    assert gotland.is_issued and vasterbotten.is_issued
+    # 000: "Tjänsteskrivelse … daterad 2024-08-22"; 002 gives no date.
+    assert gotland.date == date(2024, 8, 22)
+    assert vasterbotten.date is None
+    # Neither says when it was dispatched: not the day the demo was loaded.
+    assert gotland.issued_at is None and vasterbotten.issued_at is None
+
+
+def test_issued_demo_report_page_says_the_moment_is_not_given(demo, client):
+    report = BoardReport.objects.get(organisation__slug="region-gotland")
+    content = client.get(report.get_absolute_url()).content.decode()
+    assert "Expedierad, tidpunkt ej angiven." in content
+
+
+# The section headings of the memos as they stand, in order: the issued PDF's outline (its
+# bookmarks, which leave out the title and "Mottagare", the memo's first lines).
+GOTLAND_HEADINGS = [
+    "Förslag till beslut",
+    "Sammanfattning",
+    "Ärendebeskrivning",
+    # The subject section: the memo's list "Ramverket är tänkt att ersätta flera av våra
+    # nuvarande överenskommelser:" as the register holds it.
+    "Ramverket och överenskommelserna",
+    "Överenskommelser som ramverket ska ersätta",
+    "Bedömning",
+    "Beslutsunderlag",
+]
+VASTERBOTTEN_HEADINGS = [
+    "Förslag till beslut",
+    "Sammanfattning",
+    "Bedömda resultat och konsekvenser",
+    "Resurser och finansiering",
+    "Jämställdhet",
+    "Beredningsansvariga",
+    "Beslutet expedieras till",
+    "Beslutsunderlag",
+]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "headings"),
+    [("region-gotland", GOTLAND_HEADINGS), ("region-vasterbotten", VASTERBOTTEN_HEADINGS)],
+    ids=["000", "002"],
+)
+def test_an_issued_demo_report_holds_only_the_sections_its_memo_has(demo, organisation, headings):
+    report = BoardReport.objects.get(organisation__slug=organisation)
+    assert outline_titles(report.pdf.read()) == headings
+
+
+def test_vasterbotten_report_keeps_its_recommendations_in_its_summary(demo):
+    report = BoardReport.objects.get(organisation__slug="region-vasterbotten")
+    assert report.case_description == "" and report.assessment == ""
+    assert "Samverkansstruktur: En kartläggning visar" in report.summary
+    assert "behöver beredas under 2025 för att träda i kraft 2026." in report.summary
+    assert "De rekommenderade inriktningarna och åtgärderna bedöms stödja" in report.summary
+
+
+# --- 001: Region Kalmar län's joint work process ----------------------------------------
+
+KALMAR_PLAN = "kalmar-gemensam-plan-primarvard"
+
+
+def test_kalmar_joint_plan_is_a_draft_framework_of_the_region_and_its_municipalities(demo):
+    plan = Framework.objects.get(slug=KALMAR_PLAN)
+    assert plan.title == "Gemensam plan för primärvården i länet"
+    assert plan.status == Status.DRAFT
+    # "Länets kommuner och regionen kommer att behöva gemensamt bidra …"
+    assert set(plan.parties.values_list("name", flat=True)) == KALMAR_MUNICIPALITIES | {
+        "Region Kalmar län"
+    }
+    assert not plan.replaces.exists() and not plan.covers.exists()
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Riksdagen beslutade om ny definition av nationellt primärvårdsuppdrag den 18 nov 2020 "
+        "”Inriktningen för en nära och tillgänglig vård – en primärvårdsreform”.",
+        "Den kommunala hälso- och sjukvården (inklusive hemsjukvård) är primärvårdsbaserad.",
+        "Nationellt primärvårdsuppdrag gäller från 1 juli 2021.",
+        "Av hälso- och sjukvårdslagen 2 kap. 6§ följer:",
+        "- Möjliggöra medverkan vid genomförande av forskningsarbete",
+        "En gemensam plan för primärvården ska tillförsäkra invånare en likvärdig tillgång till "
+        "primärvården och alla dess kompetenser.",
+        "ta höjd för kommande samsjuklighetsutredning",
+        "### Viktiga förutsättningar för arbetet framåt",
+        "#### Kartläggning och analys",
+        "Såväl ekonomiska som kvalitetsmässiga konsekvenser ska belysas.",
+        "såsom t.ex. hemsjukvårdsavtalet och överenskommelsen om barn- och unga",
+        "regelbundna avstämningar mellan såväl förtroendevalda som tjänstepersoner",
+    ],
+)
+def test_kalmar_joint_plan_quotes_the_context_seed_001_gives(demo, quote):
+    assert quote in Framework.objects.get(slug=KALMAR_PLAN).summary
+
+
+def test_kalmar_joint_plan_goals_are_the_national_goals(demo):
+    goals = Framework.objects.get(slug=KALMAR_PLAN).goals
+    assert goals.startswith("Nationell målbild:")
+    assert "- Hälso- och sjukvården bör ställa om så att primärvården är navet i vården" in goals
+    assert "patienten får en god, nära och samordnad vård som stärker hälsan" in goals
+    assert "en effektivare användning av hälso- och sjukvårdens resurser" in goals
+
+
+def test_kalmar_ledning_carries_its_strengthening_and_the_support_functions(demo):
+    mandate = Body.objects.get(slug="kalmar-lansgemensam-ledning").mandate
+    assert mandate.startswith("Det finns sedan tidigare en beslutad gemensam ledning")
+    assert (
+        "Länsgemensam ledning behöver förstärkas för att säkra resurser och förankring" in mandate
+    )
+    assert "bidra med stödfunktioner inom ekonomi, juridik, analys, HR, kommunikation mm" in mandate
+    presidium = Body.objects.get(slug="kalmar-gemensamt-presidium").mandate
+    assert "Presidier förstärks" in presidium
 
 
 def test_demo_history_is_recorded_as_demo_data_without_a_user(demo):

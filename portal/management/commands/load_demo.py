@@ -176,7 +176,7 @@ class Command(BaseCommand):
     def expand(self, refs: list):
         for ref in refs:
             if isinstance(ref, str) and ref.startswith("@"):
-                yield from self.sets[ref[1:]]
+                yield from self.expand(self.sets[ref[1:]])  # a set may name another set
             else:
                 yield ref
 
@@ -200,7 +200,11 @@ class Command(BaseCommand):
 
     def issue_board_report(self, row: dict):
         """Create the report and issue it, once: an issued report never changes, so one that
-        is already there (same organisation, title and date) is left as it is."""
+        is already there (same organisation, title and date) is left as it is.
+
+        The seeds are the documents as they were sent to their bodies, so they are issued; but
+        no seed says when they were dispatched, so the moment of issue stays empty rather than
+        being the day the demo was loaded."""
         organisation = self.find(Organisation, row["organisation"])
         if BoardReport.objects.filter(
             organisation=organisation, title=row["title"], date=row.get("date")
@@ -236,6 +240,7 @@ class Command(BaseCommand):
         board_report_issue(
             user=None,
             report=report,
+            issued_at=None,
             render_pdf=lambda r: board_report_pdf(
                 r, base_url="http://localhost/", draft=False, today=timezone.localdate()
             ),

@@ -15,3 +15,23 @@ class PlansConfig(AppConfig):
 
         register_body_page_section(body_plan_section)
         register_subject_summary(Plan, plan_summary)
+        _offer_state_reports()
+
+
+def _offer_state_reports():
+    """Reporting a state is one more entry of the item's actions menu, for the kinds that
+    carry a state. Added here because plans.kinds reads the forms, which read the workbench."""
+    from plans import workbench
+    from plans.kinds import STATE_KINDS
+
+    if not any(action.key == "state" for action in workbench.ITEM_ACTIONS):
+        workbench.ITEM_ACTIONS.insert(
+            1,
+            workbench.ItemAction(
+                "state",
+                _("Rapportera läge"),
+                "item_state",
+                inline=True,
+                kinds=tuple(kind.word for kind in STATE_KINDS),
+            ),
+        )

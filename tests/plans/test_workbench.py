@@ -66,13 +66,13 @@ def test_every_item_has_one_actions_menu_and_the_ends_offer_no_impossible_move(
 def test_another_part_can_add_an_entry_to_the_menu(editor_client, plan_with_tree, monkeypatch):
     entry = workbench.ItemAction(
         "report",
-        "Rapportera läge",
-        url=lambda plan, kind, obj: f"/rapport/{kind}/{obj.pk}/",
+        "Skicka påminnelse",
+        url=lambda plan, kind, obj: f"/paminnelse/{kind}/{obj.pk}/",
         kinds=("tidplan",),
     )
     monkeypatch.setattr(workbench, "ITEM_ACTIONS", [*workbench.ITEM_ACTIONS, entry])
     content = editor_client.get(plan_with_tree["plan"].get_absolute_url()).content.decode()
-    assert content.count(">Rapportera läge<") == 3  # the three milestones, nothing else
+    assert content.count(">Skicka påminnelse<") == 3  # the three milestones, nothing else
 
 
 def test_readers_see_no_menu(client, plan_with_tree):

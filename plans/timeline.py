@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.periods import MONTHS, Precision, add_months
@@ -164,6 +163,7 @@ UNIT_DAYS = {
     Precision.SEASON: 150,
     Precision.YEAR: 365,
 }
+MIN_BAR = 4  # px
 MAX_FADE = 0.4  # of a bar's length, per end: a faded bar keeps a solid middle
 GLYPHS = {"milestone": "diamond", "follow_up": "circle"}
 
@@ -223,7 +223,19 @@ COLOURS = {
     "follow_up": "#1e6b34",
     "overdue": "#a1221b",
 }
-FADES = list(COLOURS.items())  # one pair of gradients per tone
+
+# An approximate end fades in steps of the colour mixed into white: steps, not a gradient,
+# as some PDF viewers drop WeasyPrint's gradients (poppler) and steps print the same anywhere.
+FADE_STEPS = (0.12, 0.3, 0.5, 0.7, 0.88)
+
+
+def _tint(colour: str, share: float) -> str:
+    """`share` of the colour, the rest white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in channels)
+
+
+TINTS = {tone: [_tint(colour, share) for share in FADE_STEPS] for tone, colour in COLOURS.items()}
 # The narrow-screen list draws each entry in a lane of its own, scaled to the screen.
 LANE_WIDTH, LANE_PAD = 400, 10
 
@@ -257,6 +269,12 @@ class Drawn:
     filled: bool  # the glyph: filled when its day is known, hollow when approximate
 
 
+def _steps(left: float, width: float, tints: list[str]) -> list[Rect]:
+    step = width / len(tints)
+    # Each step overlaps the next by a little, so no hairline gaps show between them.
+    return [Rect(_n(left + i * step), _n(step + 0.4), tint) for i, tint in enumerate(tints)]
+
+
 def draw(mark: Mark, *, left: float, width: float, middle: float) -> Drawn:
     def x(fraction):
         return _n(left + fraction * width)
@@ -268,13 +286,16 @@ def draw(mark: Mark, *, left: float, width: float, middle: float) -> Drawn:
     if mark.start_is != OPEN:
         solid_from = start + mark.fade_start
         solid_to = end - (0 if mark.is_point else mark.fade_end)
+        tints = TINTS[mark.tone]
         if mark.fade_start:
-            rects.append(Rect(x(start), _n(mark.fade_start * width), f"url(#tl-in-{mark.tone})"))
+            rects += _steps(x(start), mark.fade_start * width, tints)
         if not mark.is_point and mark.fade_end:
-            rects.append(Rect(x(solid_to), _n(mark.fade_end * width), f"url(#tl-out-{mark.tone})"))
+            rects += _steps(x(solid_to), mark.fade_end * width, tints[::-1])
         if solid_to > solid_from:
-            # At least a pixel, so a one-day activity at the year scale still shows.
-            rects.append(Rect(x(solid_from), max(_n((solid_to - solid_from) * width), 1.5), colour))
+            # A one-day activity is a day wide: at least MIN_BAR, so it shows at any scale.
+            rects.append(
+                Rect(x(solid_from), max(_n((solid_to - solid_from) * width), MIN_BAR), colour)
+            )
     cx = x(end) if mark.is_point else None
     glyph_path = None
     if mark.glyph == "diamond":
@@ -394,6 +415,7 @@ class Timeline:
         return [(scale.value, SCALE_LABELS[scale], scale is self.scale) for scale in Scale]
 
     colours = COLOURS
+    tints = TINTS
 
     @property
     def time_width(self) -> int:
@@ -404,18 +426,36 @@ class Timeline:
         """The whole timeline as one drawing (the page)."""
         return layout(self, self.rows())
 
-    def chart_pages(self, height: float) -> list["Chart"]:
-        """The drawing cut into parts of at most `height` (a PDF page each), each with its axis."""
+    @property
+    def chart_width(self) -> float:
+        return TIME_LEFT + self.time_width + RIGHT_PAD
+
+    @cached_property
+    def pdf_charts(self) -> list["Chart"]:
+        """Parts of the drawing for the PDF's landscape pages, where it is scaled to the width:
+        a page holds PDF_PAGE_RATIO of the width in height, the first less its heading."""
+        page = self.chart_width * PDF_PAGE_RATIO
+        return self.chart_pages(page, first=page * PDF_FIRST_PAGE)
+
+    def chart_pages(self, height: float, *, first: float | None = None) -> list["Chart"]:
+        """The drawing cut into parts of at most `height` (the first at most `first`), each
+        with its axis, cut between rows."""
         parts, part, used = [], [], HEADER_HEIGHT
+        limit = height if first is None else first
         for row in self.rows():
             row_height = row_height_of(row)
-            if part and used + row_height > height:
+            if part and used + row_height > limit:
                 # A heading does not end a part: it goes over with what it heads.
                 carried = []
                 while part and part[-1][0] != "item":
                     carried.insert(0, part.pop())
-                parts.append(part)
-                part, used = carried, HEADER_HEIGHT + sum(map(row_height_of, carried))
+                if part:
+                    parts.append(part)
+                part, used, limit = (
+                    carried,
+                    HEADER_HEIGHT + sum(map(row_height_of, carried)),
+                    height,
+                )
             part.append(row)
             used += row_height
         if part:
@@ -452,8 +492,6 @@ class Timeline:
         if not self.today_on_axis:
             return None
         return _n(LANE_PAD + self.axis.fraction(self.today) * (LANE_WIDTH - 2 * LANE_PAD))
-
-
 
 
 def _lane_span(tick: Tick) -> dict:
@@ -515,6 +553,10 @@ RIGHT_PAD = 14
 HEADER_HEIGHT = 58  # years, units, the flag for today
 HEADING_FONT = {"area": 13, "initiative": 12}
 PAD = 6
+# A landscape A4 page's text area (pdf.css: 26.5 × 16.5 cm) in height per width, and how much
+# of it the first part gets under the section's heading and introduction.
+PDF_PAGE_RATIO = 16.5 / 26.5 * 0.97
+PDF_FIRST_PAGE = 0.85
 
 
 def _item_lines(item: Item) -> list[str]:
@@ -583,10 +625,6 @@ class Chart:
         return _n(self.time_left + self.time_width)
 
     @property
-    def fades(self):
-        return FADES
-
-    @property
     def today_flag_x(self) -> float:
         return _n(self.today_x - 20)
 
@@ -627,7 +665,7 @@ def layout(timeline: Timeline, rows: list[tuple]) -> Chart:
     axis = timeline.axis
     ticks = axis.ticks() if timeline.scale is not Scale.YEAR else []
     return Chart(
-        width=_n(TIME_LEFT + width + RIGHT_PAD),
+        width=_n(timeline.chart_width),
         height=_n(y),
         time_left=TIME_LEFT,
         time_width=width,

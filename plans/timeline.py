@@ -387,21 +387,23 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
     """Lines of at most `width` (greedy by words; a word too long for a line is cut)."""
-    lines, line = [], ""
+    space = text_width(" ", size, bold=bold)
+    lines, line, used = [], "", 0.0
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, size, bold=bold) <= width:
-            line = candidate
+        needed = text_width(word, size, bold=bold)
+        if line and used + space + needed <= width:
+            line, used = f"{line} {word}", used + space + needed
             continue
         if line:
             lines.append(line)
-        line = word
-        while text_width(line, size, bold=bold) > width and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and text_width(line[:cut], size, bold=bold) > width:
+        while needed > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and text_width(word[:cut], size, bold=bold) > width:
                 cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
+            lines.append(word[:cut])
+            word = word[cut:]
+            needed = text_width(word, size, bold=bold)
+        line, used = word, needed
     if line:
         lines.append(line)
     return lines or [""]
@@ -414,6 +416,7 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
 class Item:
     entry: Entry
     mark: Mark
+    lines: list[str] | None = None  # the label, wrapped for the chart
 
     @property
     def lane(self) -> Drawn:
@@ -611,7 +614,9 @@ PDF_FIRST_PAGE = 0.85
 
 
 def _item_lines(item: Item) -> list[str]:
-    return wrap(item.entry.item.text, LABEL_WIDTH - 4, FONT)
+    if item.lines is None:  # wrapped once: the height and the layout both need the lines
+        item.lines = wrap(item.entry.item.text, LABEL_WIDTH - 4, FONT)
+    return item.lines
 
 
 def _heading_lines(kind: str, text: str) -> list[str]:

@@ -8,7 +8,7 @@ from plans import queries
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm
 from plans.pdf import plan_pdf as render_plan_pdf
-from plans.timeline import build_timeline
+from plans.timeline import build_timeline, parse_scale
 
 
 def plan_list(request):
@@ -28,13 +28,13 @@ def plan_list(request):
     )
 
 
-def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
+def _plan_page(request, plan, tree, template="plans/plan_detail.html", scale=None, **extra):
     today = timezone.localdate()
     context = {
         "plan": plan,
         "tree": tree,
         "today": today,
-        "timeline": build_timeline(tree, today),
+        "timeline": build_timeline(tree, today, scale),
         "versions": list(plan.versions.select_related("decision__body")),
         "section": "plans",
         **extra,
@@ -57,7 +57,8 @@ def plan_detail(request, slug):
 def plan_timeline(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     tree = queries.public_tree(plan, request.user)
-    return _plan_page(request, plan, tree, template="plans/plan_timeline.html")
+    scale = parse_scale(request.GET.get("skala"))
+    return _plan_page(request, plan, tree, template="plans/plan_timeline.html", scale=scale)
 
 
 def plan_version(request, slug, number):

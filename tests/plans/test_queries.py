@@ -1,4 +1,4 @@
-"""The plan tree, its history, comparison, timeline and what is due."""
+"""The plan tree, its history, comparison and what is due (the timeline: test_timeline.py)."""
 
 import datetime
 
@@ -9,7 +9,6 @@ from plans import queries
 from plans.compare import compare
 from plans.models import StatusUpdate
 from plans.services import plan_adopt, status_update_record
-from plans.timeline import Quarter, build_timeline
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -131,19 +130,6 @@ def test_comparison_shows_added_removed_and_changed(plan_with_tree):
 def test_comparing_a_plan_with_itself_finds_nothing(plan_with_tree):
     tree = queries.plan_tree(plan_with_tree["plan"])
     assert compare(tree, tree).is_empty
-
-
-def test_timeline_lays_entries_by_quarter_across_the_plan_period(plan_with_tree):
-    timeline = build_timeline(queries.plan_tree(plan_with_tree["plan"]), datetime.date(2022, 5, 15))
-    assert timeline.quarters[0] == Quarter(2022, 1) and timeline.quarters[-1] == Quarter(2025, 4)
-    assert len(timeline.quarters) == 16
-    assert timeline.today_index == 1
-    q2 = next(bar for bar in timeline.bars if bar.entry.item.period_text == "Q2 2022")
-    assert (q2.before, q2.span, q2.after) == (1, 1, 14)
-    deadline = next(
-        bar for bar in timeline.bars if bar.entry.item.period_text == "vid utgången av år 2025"
-    )
-    assert deadline.open_start and deadline.span == 1 and deadline.after == 0
 
 
 def test_due_lists_overdue_and_upcoming_across_plans_and_filters_by_body(plan_with_tree, ctb):

@@ -209,6 +209,20 @@ class StatusUpdateForm(forms.ModelForm):
         }
 
 
+class PublishForm(forms.Form):
+    on = forms.DateField(
+        label=_("Publicerad den"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Dagen då det ägande organet publicerade planen."),
+    )
+    label = forms.CharField(
+        label=_("Benämning (frivillig)"),
+        max_length=200,
+        required=False,
+        help_text=_("t.ex. ”Rekommenderad av SVOM”"),
+    )
+
+
 class AdoptForm(forms.Form):
     body = forms.ModelChoiceField(
         label=_("Beslutande organ"), queryset=Body.objects.order_by("name")

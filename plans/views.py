@@ -12,16 +12,11 @@ from plans.timeline import build_timeline
 
 
 def plan_list(request):
-    plans = (
-        queries.plans_visible_to(request.user)
-        .select_related("owner_body")
-        .prefetch_related("parties")
-    )
     return render(
         request,
         "plans/plan_list.html",
         {
-            "plans": plans,
+            "plans": queries.plans_for_list(request.user),
             "section": "plans",
             "can_create": request.user.has_perm("plans.add_plan"),
         },
@@ -51,6 +46,8 @@ def plan_detail(request, slug):
         queries.public_tree(plan, request.user),
         editing=editing,
         can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
+        can_publish=editing and request.user.has_perm("plans.publish_plan"),
+        reads_last_version=not queries.can_see_drafts(request.user) and not plan.public_reads_live,
     )
 
 
@@ -138,6 +135,9 @@ def plan_pdf(request, slug):
     """The whole plan as an archival PDF (rendered once per version of its content)."""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     content = render_plan_pdf(
-        plan, base_url=request.build_absolute_uri("/"), today=timezone.localdate()
+        plan,
+        base_url=request.build_absolute_uri("/"),
+        today=timezone.localdate(),
+        public=not queries.can_see_drafts(request.user),
     )
     return pdf_response(content, filename=plan.slug)

@@ -10,8 +10,11 @@ def ctb(db):
 
 @pytest.fixture
 def plan_with_tree(ctb):
-    """A small plan shaped like seed 004: lettered initiatives in area 1, none in area 4."""
-    plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane-test")
+    """A small plan shaped like seed 004: lettered initiatives in area 1, none in area 4;
+    published (version 1), so it can still be adopted."""
+    plan = factories.PublishedPlanFactory(
+        title="Aktivitets- och tidplan 2022–2025", slug="skane-test"
+    )
     area1 = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
     area1.responsible_bodies.add(ctb)
     sip = factories.InitiativeFactory(section=area1, letter="a", title="Patientkontrakt och SIP")

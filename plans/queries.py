@@ -16,6 +16,7 @@ from core.access import LoginRequired, has_permission, require_visible
 from governance.models import Body
 from plans.kinds import DUE_KINDS, ITEM_KINDS, TIMELINE_KINDS, Kind
 from plans.models import FollowUp, Initiative, Plan, PlanVersion, Section, StatusUpdate
+from plans.moments import MOMENT_SOURCES, Moment, register_moments
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
 NO_STATUS = gettext_lazy("Ingen status")
@@ -547,3 +548,44 @@ def tree_at(plan: Plan, when: datetime, user) -> PlanTree:
             % {"date": f"{when:%Y-%m-%d}"}
         )
     return plan_tree_as_of(plan, version.frozen_at)
+
+
+# --- versions a person can name --------------------------------------------------------
+
+
+TODAY = gettext_lazy("I dag")
+
+
+@register_moments
+def _today(plan: Plan, user) -> list[Moment]:
+    return [Moment("idag", str(TODAY), None)]
+
+
+@register_moments
+def _versions(plan: Plan, user) -> list[Moment]:
+    """The published and adopted versions: public, so everyone may choose them."""
+    return [
+        Moment(
+            f"v{version.number}",
+            _("Version %(number)s: %(name)s") % {"number": version.number, "name": version.name},
+            version.frozen_at,
+        )
+        for version in plan.versions.all()
+    ]
+
+
+def plan_moments(plan: Plan, user) -> list[Moment]:
+    """Every named state of the plan, newest first (today first of all)."""
+    moments = [moment for source in MOMENT_SOURCES for moment in source(plan, user)]
+    return sorted(moments, key=lambda m: (m.when is None, m.when or datetime.min), reverse=True)
+
+
+def moment_tree(plan: Plan, moment: Moment, user) -> PlanTree:
+    """The plan at a moment as the reader may read it (`public_tree` today, `tree_at` before);
+    empty before there was anything to read, so comparing from then shows all as added."""
+    if moment.when is None:
+        return public_tree(plan, user)
+    try:
+        return tree_at(plan, moment.when, user)
+    except (PlanDidNotExist, NotPublicThen):
+        return PlanTree(plan=plan, sections=[], when=moment.when, parties_then=[])

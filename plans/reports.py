@@ -1,11 +1,12 @@
-"""How a plan summarises itself in a board report (governance.reports): its status table."""
+"""How a plan summarises itself in a board report (governance.reports): its status table, of
+the plan as last published or adopted."""
 
 from datetime import date
 
 from governance.models import BoardReport
 from plans.kinds import MILESTONE_KIND
 from plans.models import Plan
-from plans.queries import plan_tree
+from plans.queries import public_faces, published_tree
 
 
 def plan_summary(plan: Plan, report, *, today: date):
@@ -25,7 +26,10 @@ def plan_summary(plan: Plan, report, *, today: date):
         .first()
     )
     since = previous.date if previous else None
-    tree = plan_tree(plan)
+    # A report is read by the public once issued: it quotes the plan as last published or
+    # adopted, never an edit made since.
+    plan = public_faces([plan])[0]
+    tree = published_tree(plan)
     entries = [e for e in tree.entries(today) if e.kind is MILESTONE_KIND]
     due = [
         e

@@ -547,6 +547,10 @@ def tree_at(plan: Plan, when: datetime, user) -> PlanTree:
             _("Planen var inte publicerad eller fastställd %(date)s.")
             % {"date": f"{when:%Y-%m-%d}"}
         )
+    if plan.public_reads_live and version.pk == plan.public_version_id:
+        # Nothing was edited since that version was frozen: the plan at `when` is the page
+        # the public reads today.
+        return plan_tree_as_of(plan, when)
     return plan_tree_as_of(plan, version.frozen_at)
 
 

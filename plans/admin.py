@@ -33,6 +33,8 @@ class PlanAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parties", "owner_body", "framework"]
     filter_horizontal = ["editors"]
+    # Publishing, adopting, revising and closing freeze versions: only plans.services does it.
+    readonly_fields = ["status", "public_version"]
     inlines = [SectionInline]
     view_on_site = True
 
@@ -87,9 +89,9 @@ class StatusUpdateAdmin(SimpleHistoryAdmin):
 
 @admin.register(PlanVersion)
 class PlanVersionAdmin(admin.ModelAdmin):
-    """Adopted versions are frozen: shown, never edited here."""
+    """Published and adopted versions are frozen: shown, never edited here."""
 
-    list_display = ["plan", "number", "frozen_at", "decision"]
+    list_display = ["plan", "number", "kind", "date", "frozen_at", "decision"]
     ordering = ["plan__title", "-number"]
 
     def has_add_permission(self, request):

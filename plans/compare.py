@@ -23,6 +23,7 @@ class Change:
     kind_label: str
     label: str
     fields: list[tuple[str, str, str]]  # (field label, before, after)
+    kind: Kind | None = None
 
 
 @dataclass
@@ -76,7 +77,7 @@ def compare(older: PlanTree, newer: PlanTree) -> Comparison:
     changed = []
     for key, new in after.items():
         if key in before and (fields := _field_changes(new.kind, before[key], new)):
-            changed.append(Change(str(new.kind.label), new.label, fields))
+            changed.append(Change(str(new.kind.label), new.label, fields, new.kind))
     return Comparison(
         added=[item for key, item in after.items() if key not in before],
         removed=[item for key, item in before.items() if key not in after],

@@ -18,7 +18,7 @@ from core.history import history_entries
 from core.revisions import EditConflict
 from plans import kinds, queries, services
 from plans.conflicts import conflict_page
-from plans.forms import AdoptForm, PlanForm, StatusUpdateForm
+from plans.forms import AdoptForm, PlanForm, PublishForm, StatusUpdateForm
 from plans.htmx import after_save, form_page, section_response
 from plans.models import Initiative, Plan, Section
 from plans.workbench import menu_id, period_warning
@@ -166,6 +166,35 @@ def plan_adopt(request, plan):
     return render(
         request,
         "plans/edit/adopt.html",
+        {"plan": plan, "form": form, "section": "plans"},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@_editing
+def plan_publish(request, plan):
+    """The owning body made the plan public without a formal decision: freeze it as the
+    version the public reads (plans.services.plan_publish)."""
+    require_permission(
+        request.user, "plans.publish_plan", _("Du har inte behörighet att publicera planer.")
+    )
+    bound = request.POST if request.method == "POST" else None
+    form = PublishForm(bound, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.plan_publish(user=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Planen är publicerad som version %(number)s. Allmänheten läser den nu.")
+                % {"number": version.number},
+            )
+            return redirect(plan.get_absolute_url())
+    return render(
+        request,
+        "plans/edit/publish.html",
         {"plan": plan, "form": form, "section": "plans"},
         status=400 if form.is_bound else 200,
     )

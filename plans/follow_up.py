@@ -117,7 +117,7 @@ def round_detail(request, slug, number):
     editing = follow_up_round.is_open and queries.can_edit(request.user, plan)
     context = {
         "plan": plan,
-        "page": rounds.round_page(follow_up_round),
+        "page": rounds.round_page(follow_up_round, user=request.user),
         "round": follow_up_round,
         # Overdue in the round is judged on its reporting date.
         "today": follow_up_round.reporting_date,

@@ -17,6 +17,7 @@ from plans.models import (
     StateReport,
     StatusUpdate,
 )
+from plans.moments import Moment
 from plans.workbench import period_warning
 
 HORIZON_CHOICES = [
@@ -59,9 +60,26 @@ class AsOfForm(forms.Form):
         return timezone.make_aware(datetime.combine(self.cleaned_data["datum"], time.max))
 
 
-class CompareForm(forms.Form):
-    fran = forms.DateField(label=_("Från"), widget=forms.DateInput(attrs={"type": "date"}))
-    till = forms.DateField(label=_("Till"), widget=forms.DateInput(attrs={"type": "date"}))
+class HistoryFilterForm(forms.Form):
+    """The plan history's filters: all optional; the person filter only for those who see
+    who made each change (`people`: (user id, name) pairs found in the history)."""
+
+    typ = forms.ChoiceField(label=_("Vad"), required=False)
+    person = forms.TypedChoiceField(label=_("Vem"), required=False, coerce=int, empty_value=None)
+    fran = forms.DateField(
+        label=_("Från och med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    till = forms.DateField(
+        label=_("Till och med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, kinds, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["typ"].choices = [("", _("Allt")), *kinds]
+        if people is None:
+            del self.fields["person"]
+        else:
+            self.fields["person"].choices = [("", _("Alla")), *people]
 
     def clean(self):
         cleaned = super().clean()
@@ -69,11 +87,50 @@ class CompareForm(forms.Form):
             raise forms.ValidationError(_("Från-datumet måste ligga före till-datumet."))
         return cleaned
 
-    def moments(self) -> tuple[datetime, datetime]:
-        return tuple(
-            timezone.make_aware(datetime.combine(self.cleaned_data[name], time.max))
-            for name in ("fran", "till")
-        )
+
+class CompareForm(forms.Form):
+    """Two states of the plan by their names (plans.queries.plan_moments). A date
+    (YYYY-MM-DD) is taken too, as the end of that day, so links from before keep working."""
+
+    fran = forms.CharField(label=_("Från"), widget=forms.Select)
+    till = forms.CharField(label=_("Till"), widget=forms.Select)
+
+    def __init__(self, *args, moments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.moments_by_key = {moment.key: moment for moment in moments}
+        choices = [(moment.key, moment.label) for moment in moments]
+        for name in ("fran", "till"):
+            self.fields[name].widget.choices = choices
+        # The usual question first: what changed since the newest version.
+        versions = [moment for moment in moments if moment.when is not None]
+        self.initial.setdefault("fran", versions[0].key if versions else "idag")
+        self.initial.setdefault("till", "idag")
+
+    def _moment(self, name):
+        key = self.cleaned_data.get(name, "")
+        if key in self.moments_by_key:
+            return self.moments_by_key[key]
+        try:
+            day = datetime.strptime(key, "%Y-%m-%d")
+        except ValueError:
+            raise forms.ValidationError(_("Välj en version i listan.")) from None
+        moment = timezone.make_aware(datetime.combine(day.date(), time.max))
+        return Moment(key, f"{day:%Y-%m-%d}", moment)
+
+    def clean_fran(self):
+        return self._moment("fran")
+
+    def clean_till(self):
+        return self._moment("till")
+
+    def clean(self):
+        cleaned = super().clean()
+        older, newer = cleaned.get("fran"), cleaned.get("till")
+        if older and newer and older.when is None and newer.when is not None:
+            raise forms.ValidationError(_("Välj den äldre versionen som Från."))
+        if older and newer and older.when and newer.when and older.when > newer.when:
+            raise forms.ValidationError(_("Välj den äldre versionen som Från."))
+        return cleaned
 
 
 # --- editing -----------------------------------------------------------------------------
@@ -252,6 +309,20 @@ class StatusUpdateForm(forms.ModelForm):
             self.cleaned_data.get("date"),
             _("Datumet kan inte ligga i framtiden: en statusuppdatering gäller det som har hänt."),
         )
+
+
+class PublishForm(forms.Form):
+    on = forms.DateField(
+        label=_("Publicerad den"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Dagen då det ägande organet publicerade planen."),
+    )
+    label = forms.CharField(
+        label=_("Benämning (frivillig)"),
+        max_length=200,
+        required=False,
+        help_text=_("t.ex. ”Rekommenderad av SVOM”"),
+    )
 
 
 class AdoptForm(forms.Form):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -20,6 +21,9 @@ class Plan(PeriodFields, Revisioned):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Utkast")
+        # Agreed and made public by the owning body without a formal decision (e.g. after a
+        # recommendation); adopted is made public by a body's decision.
+        PUBLISHED = "published", _("Publicerad")
         ADOPTED = "adopted", _("Fastställd")
         UNDER_REVISION = "under_revision", _("Under revidering")
         CLOSED = "closed", _("Avslutad")
@@ -57,7 +61,23 @@ class Plan(PeriodFields, Revisioned):
         related_name="plans_editable",
         verbose_name=_("redaktörer"),
     )
+    # The version the public reads: the last one published or adopted. Kept on the plan so
+    # that the database itself refuses a public status without a frozen version (below).
+    public_version = models.ForeignKey(
+        "PlanVersion",
+        # A plan's versions go with it (CASCADE from the version to the plan); alone, a
+        # version the plan's public reads cannot be deleted.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version som allmänheten läser"),
+    )
     history = HistoricalRecords(m2m_fields=[parties])
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.ADOPTED)
+    # Statuses that say the public reads a frozen version: they can never hold without one.
+    STATUSES_WITH_VERSION = (Status.PUBLISHED, Status.ADOPTED, Status.UNDER_REVISION)
 
     class Meta:
         ordering = ["title"]
@@ -65,7 +85,18 @@ class Plan(PeriodFields, Revisioned):
         verbose_name_plural = _("planer")
         permissions = [
             ("adopt_plan", _("Kan fastställa planer")),
+            ("publish_plan", _("Kan publicera planer utan formellt beslut")),
             ("edit_every_plan", _("Kan redigera alla planer, även utan att vara redaktör")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["published", "adopted", "under_revision"])
+                | models.Q(public_version__isnull=False),
+                name="plan_public_status_has_version",
+                violation_error_message=_(
+                    "En publicerad eller fastställd plan måste ha en fryst version."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -76,7 +107,19 @@ class Plan(PeriodFields, Revisioned):
 
     @property
     def is_public(self):
-        return self.status != self.Status.DRAFT
+        """Published or adopted once: the public reads its last frozen version."""
+        return self.public_version_id is not None and self.status != self.Status.DRAFT
+
+    @property
+    def public_reads_live(self) -> bool:
+        """Nothing was edited since the last version was frozen (every edit of a published or
+        adopted plan starts a revision), so the live tree is the public one, and cheaper."""
+        return self.status in self.PUBLIC_STATUSES
+
+    def clean(self):
+        super().clean()
+        if self.public_version_id and self.public_version.plan_id != self.pk:
+            raise ValidationError({"public_version": _("Versionen hör till en annan plan.")})
 
     @property
     def section_label(self):
@@ -279,14 +322,23 @@ class StatusUpdate(models.Model):
 
 
 class PlanVersion(models.Model):
-    """A frozen version of a plan: the moment it was adopted, and the decision that adopted it.
+    """A frozen version of a plan: the moment it was published or adopted, and the decision
+    that adopted it (a published version has none).
 
     The content is not copied: it is the history as it stood at `frozen_at`.
     """
 
+    class Kind(models.TextChoices):
+        PUBLISHED = "published", _("Publicerad")
+        ADOPTED = "adopted", _("Fastställd")
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("versionsnummer"))
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices, default=Kind.ADOPTED)
     frozen_at = models.DateTimeField(_("fryst"))
+    # The date the documents give (the decision's, or the published document's); the portal's
+    # own moment is frozen_at.
+    date = models.DateField(_("datum"), null=True, blank=True)
     decision = models.ForeignKey(
         "governance.Decision",
         on_delete=models.PROTECT,
@@ -310,6 +362,12 @@ class PlanVersion(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:plan_version", kwargs={"slug": self.plan.slug, "number": self.number})
+
+    @property
+    def name(self) -> str:
+        """What people call it: "Fastställd 2022-02-22", "Publicerad 2024-05-01"."""
+        day = self.date or timezone.localdate(self.frozen_at)
+        return f"{self.get_kind_display()} {day:%Y-%m-%d}"
 
 
 class FollowUpRound(models.Model):

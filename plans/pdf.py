@@ -1,5 +1,7 @@
 """The plan as a PDF: cover, contents with page numbers, every section and initiative with its
-status, the timeline, and an appendix of what changed since the adopted version.
+status, the timeline, and an appendix of what changed since the last published or adopted
+version. The public's PDF is that version; those who may read drafts print the plan as it is
+now (a working copy while it has edits not yet published).
 
 Read from the same queries as the plan pages (plan_tree, plan_tree_as_of, compare,
 build_timeline) and drawn with the same item partials; rendered once per version of the
@@ -25,14 +27,20 @@ TEMPLATE = "pdf/plan.html"
 PORTAL_NAME = gettext_lazy("Samverkansportalen")
 
 
-def plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
-    """The plan's PDF: from storage when this version of its content was rendered before."""
-    key = f"plan:{plan.pk}:{plan_content_version(plan)}:{today.isoformat()}"
-    return cached_pdf(key=key, render=lambda: render_plan_pdf(plan, base_url=base_url, today=today))
+def plan_pdf(plan: Plan, *, base_url: str, today: date, public: bool = True) -> bytes:
+    """The plan's PDF: from storage when this version of its content was rendered before.
+    `public`: the last published or adopted version (what anyone may read), else the plan
+    as it is now."""
+    reader = "public" if public else "working"
+    key = f"plan:{plan.pk}:{reader}:{plan_content_version(plan)}:{today.isoformat()}"
+    return cached_pdf(
+        key=key,
+        render=lambda: render_plan_pdf(plan, base_url=base_url, today=today, public=public),
+    )
 
 
-def render_plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
-    context = plan_pdf_context(plan, today=today)
+def render_plan_pdf(plan: Plan, *, base_url: str, today: date, public: bool = True) -> bytes:
+    context = plan_pdf_context(plan, today=today, public=public)
     return render_pdf(
         html=render_to_string(TEMPLATE, context),
         base_url=base_url,
@@ -42,8 +50,8 @@ def render_plan_pdf(plan: Plan, *, base_url: str, today: date) -> bytes:
     )
 
 
-def plan_pdf_context(plan: Plan, *, today: date) -> dict:
-    tree = queries.plan_tree(plan)
+def plan_pdf_context(plan: Plan, *, today: date, public: bool = True) -> dict:
+    tree = queries.published_tree(plan) if public else queries.plan_tree(plan)
     versions = list(plan.versions.select_related("decision__body"))
     adopted = versions[0] if versions else None  # newest first (PlanVersion.Meta.ordering)
     changes = (
@@ -54,6 +62,7 @@ def plan_pdf_context(plan: Plan, *, today: date) -> dict:
     return {
         "plan": plan,
         "tree": tree,
+        "working_copy": not public and not plan.public_reads_live,
         "today": today,
         "timeline": build_timeline(tree, today),
         "versions": versions,

@@ -25,6 +25,7 @@ from plans.models import (
     StateReport,
     StatusUpdate,
 )
+from plans.moments import MOMENT_SOURCES, Moment, register_moments
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
 CLOSING_STATES = (StateReport.State.DONE, StateReport.State.STRUCK)
@@ -50,19 +51,65 @@ def can_see_drafts(user) -> bool:
 
 
 def plans_visible_to(user):
+    """Every plan for those who may read drafts; for the public, the plans published or
+    adopted at least once (they read the last such version)."""
     plans = Plan.objects.all()
     if not can_see_drafts(user):
-        plans = plans.exclude(status=Plan.Status.DRAFT)
+        plans = plans.filter(public_version__isnull=False).exclude(status=Plan.Status.DRAFT)
     return plans
 
 
+def plans_for_list(user) -> list[Plan]:
+    """The plan list: every visible plan as its reader may read it (`public_faces`)."""
+    plans = list(
+        plans_visible_to(user)
+        .select_related("owner_body", "public_version")
+        .prefetch_related("parties")
+    )
+    return plans if can_see_drafts(user) else public_faces(plans)
+
+
 def plan_get_for_view(*, user, slug: str) -> Plan:
+    """The plan as the reader may read it: for the public, its own fields (title, period,
+    preamble, owner…) as last published or adopted (`public_faces`)."""
     plan = get_object_or_404(
-        Plan.objects.select_related("owner_body", "framework").prefetch_related("parties"),
+        Plan.objects.select_related("owner_body", "framework", "public_version").prefetch_related(
+            "parties"
+        ),
         slug=slug,
     )
     require_visible(user, plan, draft_permission=DRAFT_PERMISSION)
-    return plan
+    return plan if can_see_drafts(user) else public_faces([plan])[0]
+
+
+def public_faces(plans: list[Plan]) -> list[Plan]:
+    """Each plan with its own fields as the public reads them: a plan edited since its last
+    version (under revision, or closed after one) as it stood then, with today's status and
+    versions. One query, whatever the number of plans (none when all are read live)."""
+    frozen = {p.pk: p for p in plans if not p.public_reads_live and p.public_version_id}
+    if not frozen:
+        return plans
+    moment = Q(pk__in=[])
+    for plan in frozen.values():
+        moment |= Q(id=plan.pk, history_date__lte=plan.public_version.frozen_at)
+    then = {}
+    for record in (
+        Plan.history.filter(moment)
+        .select_related("owner_body", "framework")
+        .order_by("id", "-history_date", "-history_id")
+    ):
+        then.setdefault(record.id, record)
+    faces = []
+    for plan in plans:
+        record = then.get(plan.pk)
+        if record is None:
+            faces.append(plan)
+            continue
+        face = record.instance
+        face.owner_body, face.framework = record.owner_body, record.framework
+        face.status, face.public_version = plan.status, plan.public_version
+        faces.append(face)
+    return faces
 
 
 # --- the tree ------------------------------------------------------------------------
@@ -161,6 +208,12 @@ class PlanTree:
     plan: Plan
     sections: list[SectionNode]
     when: datetime | None = None
+    # The plan's parties as they were (as of `when`); None: the plan's own, now.
+    parties_then: list | None = None
+
+    @property
+    def parties(self):
+        return self.plan.parties.all() if self.parties_then is None else self.parties_then
 
     @property
     def initiatives(self):
@@ -353,11 +406,13 @@ class PlanDidNotExist(Http404):
     pass
 
 
-def plan_tree_as_of(plan: Plan, when: datetime, *, latest_states_now: bool = False) -> PlanTree:
+def plan_tree_as_of(plan: Plan, when: datetime, *, reports_now: bool = False) -> PlanTree:
     """The plan as it stood at `when`, rebuilt from the history tables (fixed queries), with
-    its items' reported states as they stood then, or, with `latest_states_now`, as they are
-    now (a follow-up is reporting, not plan content: readers of an adopted version see how
-    its items stand today)."""
+    its initiatives' status updates and its items' reported states as they stood then.
+
+    `reports_now`: the status updates and reported states as they are now, not as they were.
+    Reporting is not plan content: the public reads a plan under revision as last published,
+    followed up today."""
     try:
         plan_then = plan.history.as_of(when)
     except Plan.DoesNotExist as error:
@@ -376,20 +431,31 @@ def plan_tree_as_of(plan: Plan, when: datetime, *, latest_states_now: bool = Fal
         for name in kind.shows:  # as the current tree selects them: one query, not one a row
             _attach_related(rows, name)
         items[kind.tree_list] = rows
-    statuses = StatusUpdate.history.as_of(when).filter(
-        initiative_id__in=[i.pk for i in initiatives]
+    updates = (
+        StatusUpdate.objects.select_related("author")
+        if reports_now
+        else StatusUpdate.history.as_of(when)
     )
-    reports = _state_reports(plan, None if latest_states_now else when)
-    return _assemble(
+    statuses = updates.filter(initiative_id__in=[i.pk for i in initiatives])
+    state_reports = _state_reports(plan, None if reports_now else when)
+    tree = _assemble(
         plan_then,
         sections,
         initiatives,
         items,
         bodies_of,
         _statuses_by_initiative(statuses),
-        latest_states(reports),
+        latest_states(state_reports),
         when,
     )
+    tree.parties_then = _parties_then(plan_then)
+    return tree
+
+
+def _parties_then(plan_then) -> list:
+    """The parties recorded with the plan's historical row (simple-history's m2m table)."""
+    rows = plan_then._history.parties.select_related("organisation")
+    return sorted((row.organisation for row in rows), key=lambda party: party.name)
 
 
 def plan_tree_as_of_or_empty(plan: Plan, when: datetime) -> PlanTree:
@@ -407,11 +473,23 @@ def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
 # --- what is due ------------------------------------------------------------------------
 
 
+def _read_in_last_version(user, plans):
+    """Split visible plans into those read live (everything, for those who may read drafts;
+    published and adopted plans, unchanged since) and those whose readers get the last
+    published or adopted version: a plan under revision, or closed after one. The second
+    are few; each costs the fixed queries of one tree."""
+    if can_see_drafts(user):
+        return plans, []
+    frozen = plans.exclude(status__in=Plan.PUBLIC_STATUSES).select_related("public_version")
+    return plans.filter(status__in=Plan.PUBLIC_STATUSES), public_faces(list(frozen))
+
+
 def due_entries(*, user, today: date, horizon: date, body: Body | None = None, organisation=None):
     """Milestones and follow-ups across visible plans that are overdue or due before `horizon`."""
     plans = plans_visible_to(user).exclude(status=Plan.Status.CLOSED)
     if organisation is not None:
         plans = plans.filter(parties=organisation)
+    plans, in_last_version = _read_in_last_version(user, plans)
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
     results = []
     for kind in DUE_KINDS:
@@ -432,7 +510,41 @@ def due_entries(*, user, today: date, horizon: date, body: Body | None = None, o
             if not closed:  # done, struck or under a closed initiative: nothing to watch
                 overdue = row.period.is_overdue(today, closed=closed)
                 results.append(Entry(row, kind, row.section, row.initiative, overdue))
+    for plan in in_last_version:
+        results += _due_in_tree(published_tree(plan), today=today, horizon=horizon, body=body)
+    # Stable: entries of the same time keep the plans' reading order.
     return sorted(results, key=lambda entry: entry.item.period.sort_key())
+
+
+def _due_in_tree(tree: PlanTree, *, today: date, horizon: date, body: Body | None):
+    """What `due_entries` finds, read from a tree (a plan's last version): the same kinds,
+    horizon, open initiatives and responsible body, as the tree had them."""
+    closed = {node.initiative.pk for node in tree.initiatives if node.is_closed}
+    bodies = {(node.section.pk, None): node.bodies for node in tree.sections} | {
+        (node.initiative.section_id, node.initiative.pk): node.bodies for node in tree.initiatives
+    }
+    found = []
+    for entry in tree.entries(today):
+        item = entry.item
+        if entry.kind not in DUE_KINDS or item.period_end is None or item.period_end > horizon:
+            continue
+        if item.initiative_id in closed or item.closed:  # nothing to watch
+            continue
+        if body is not None:
+            responsible = [*bodies.get((item.section_id, None), [])]
+            responsible += bodies.get((item.section_id, item.initiative_id), [])
+            if body not in responsible and getattr(item, "reported_to_id", None) != body.pk:
+                continue
+        found.append(_placed(entry, tree.plan))
+    return found
+
+
+def _placed(entry: Entry, plan: Plan) -> Entry:
+    """Give a tree entry's item its section (with the plan) and initiative, as the lists
+    across plans select them, so that showing it costs no query."""
+    entry.section.plan = plan
+    entry.item.section, entry.item.initiative = entry.section, entry.initiative
+    return entry
 
 
 READING_ORDER = (
@@ -464,8 +576,9 @@ def _latest_state(kind: Kind):
 
 def body_plan_section(body: Body, user):
     """For a body's page: what the body is responsible for in plans, and the follow-ups it
-    receives. Three queries whatever the number of plans."""
-    plans = plans_visible_to(user)
+    receives. Three queries whatever the number of plans (and a tree for each plan the
+    reader reads in its last version)."""
+    plans, in_last_version = _read_in_last_version(user, plans_visible_to(user))
     sections = list(
         Section.objects.filter(plan__in=plans, responsible_bodies=body)
         .select_related("plan")
@@ -485,6 +598,20 @@ def body_plan_section(body: Body, user):
         .select_related("section__plan", "initiative__section")
         .order_by(*READING_ORDER)
     )
+    for plan in in_last_version:
+        tree = published_tree(plan)
+        for node in tree.sections:
+            node.section.plan = tree.plan
+            if body in node.bodies:
+                sections.append(node.section)
+            for child in node.initiatives:
+                if body in child.bodies:
+                    initiatives.append(child.initiative)
+        follow_ups += [
+            _placed(entry, tree.plan).item
+            for entry in tree.entries(date.min)
+            if entry.kind.model is FollowUp and entry.item.reported_to_id == body.pk
+        ]
     if not (sections or initiatives or follow_ups):
         return None
     return (
@@ -511,10 +638,85 @@ def plan_get_for_edit(*, user, slug: str) -> Plan:
     return plan
 
 
+def published_tree(plan: Plan) -> PlanTree:
+    """What the public reads: the plan's last published or adopted version (with today's
+    reports). Empty for a plan never made public."""
+    if plan.public_reads_live:
+        return plan_tree(plan)
+    if plan.public_version is None:
+        return PlanTree(plan=plan, sections=[], parties_then=[])
+    return plan_tree_as_of(plan, plan.public_version.frozen_at, reports_now=True)
+
+
 def public_tree(plan: Plan, user) -> PlanTree:
-    """What a reader sees: during a revision, people who may not read drafts see the adopted version."""
-    if plan.status == Plan.Status.UNDER_REVISION and not can_see_drafts(user):
-        version = plan.versions.order_by("-number").first()
-        if version is not None:
-            return plan_tree_as_of(plan, version.frozen_at, latest_states_now=True)
-    return plan_tree(plan)
+    """What a reader sees: the plan as it is for those who may read drafts; for everyone
+    else the last published or adopted version, never an edit made since."""
+    return plan_tree(plan) if can_see_drafts(user) else published_tree(plan)
+
+
+def version_then(plan: Plan, when: datetime) -> PlanVersion | None:
+    """The version the public read at `when`: the last one frozen by then."""
+    return plan.versions.filter(frozen_at__lte=when).order_by("-frozen_at").first()
+
+
+class NotPublicThen(Http404):
+    pass
+
+
+def tree_at(plan: Plan, when: datetime, user) -> PlanTree:
+    """The plan as a reader could read it at `when`: as it stood, for those who may read
+    drafts; for everyone else as last published or adopted by then."""
+    if can_see_drafts(user):
+        return plan_tree_as_of(plan, when)
+    version = version_then(plan, when)
+    if version is None:
+        raise NotPublicThen(
+            _("Planen var inte publicerad eller fastställd %(date)s.")
+            % {"date": f"{when:%Y-%m-%d}"}
+        )
+    if plan.public_reads_live and version.pk == plan.public_version_id:
+        # Nothing was edited since that version was frozen: the plan at `when` is the page
+        # the public reads today.
+        return plan_tree_as_of(plan, when)
+    return plan_tree_as_of(plan, version.frozen_at)
+
+
+# --- versions a person can name --------------------------------------------------------
+
+
+TODAY = gettext_lazy("I dag")
+
+
+@register_moments
+def _today(plan: Plan, user) -> list[Moment]:
+    return [Moment("idag", str(TODAY), None)]
+
+
+@register_moments
+def _versions(plan: Plan, user) -> list[Moment]:
+    """The published and adopted versions: public, so everyone may choose them."""
+    return [
+        Moment(
+            f"v{version.number}",
+            _("Version %(number)s: %(name)s") % {"number": version.number, "name": version.name},
+            version.frozen_at,
+        )
+        for version in plan.versions.all()
+    ]
+
+
+def plan_moments(plan: Plan, user) -> list[Moment]:
+    """Every named state of the plan, newest first (today first of all)."""
+    moments = [moment for source in MOMENT_SOURCES for moment in source(plan, user)]
+    return sorted(moments, key=lambda m: (m.when is None, m.when or datetime.min), reverse=True)
+
+
+def moment_tree(plan: Plan, moment: Moment, user) -> PlanTree:
+    """The plan at a moment as the reader may read it (`public_tree` today, `tree_at` before);
+    empty before there was anything to read, so comparing from then shows all as added."""
+    if moment.when is None:
+        return public_tree(plan, user)
+    try:
+        return tree_at(plan, moment.when, user)
+    except (PlanDidNotExist, NotPublicThen):
+        return PlanTree(plan=plan, sections=[], when=moment.when, parties_then=[])

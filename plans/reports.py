@@ -1,12 +1,14 @@
-"""How a plan summarises itself in a board report (governance.reports): its status table,
-and the latest closed follow-up round."""
+"""How a plan summarises itself in a board report (governance.reports): its status table, of
+the plan as last published or adopted, and the latest closed follow-up round."""
 
 from datetime import date
+
+from django.contrib.auth.models import AnonymousUser
 
 from governance.models import BoardReport
 from plans.kinds import MILESTONE_KIND
 from plans.models import Plan
-from plans.queries import plan_tree
+from plans.queries import public_faces, published_tree
 from plans.rounds import latest_closed_round, round_page
 
 
@@ -28,7 +30,10 @@ def plan_summary(plan: Plan, report, *, today: date):
         .first()
     )
     since = previous.date if previous else None
-    tree = plan_tree(plan)
+    # A report is read by the public once issued: it quotes the plan as last published or
+    # adopted, never an edit made since.
+    plan = public_faces([plan])[0]
+    tree = published_tree(plan)
     entries = [e for e in tree.entries(today) if e.kind is MILESTONE_KIND]
     due = [
         e
@@ -49,6 +54,6 @@ def plan_summary(plan: Plan, report, *, today: date):
             "previous": previous,
             "due": [e for e in due if not e.overdue],
             "overdue": [e for e in entries if e.overdue],
-            "round": round_page(follow_up_round) if follow_up_round else None,
+            "round": round_page(follow_up_round, user=AnonymousUser()) if follow_up_round else None,
         },
     )

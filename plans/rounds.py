@@ -195,10 +195,22 @@ def previous_closed_round(follow_up_round: FollowUpRound) -> FollowUpRound | Non
     )
 
 
-def round_page(follow_up_round: FollowUpRound) -> RoundPage:
+def _round_tree(plan: Plan, closed_at, user) -> queries.PlanTree:
+    """The plan the round reported on: while open, as it is (open rounds need the permission
+    to read drafts); once closed, as it stood at closing for those who may read drafts, and
+    for everyone else as last published or adopted by then, never an unpublished edit."""
+    if closed_at is None:
+        return queries.plan_tree(plan)
+    try:
+        return queries.tree_at(plan, closed_at, user)
+    except queries.NotPublicThen:
+        return queries.PlanTree(plan=plan, sections=[], when=closed_at, parties_then=[])
+
+
+def round_page(follow_up_round: FollowUpRound, *, user) -> RoundPage:
     plan = follow_up_round.plan
     closed_at = follow_up_round.closed_at
-    tree = queries.plan_tree_as_of(plan, closed_at) if closed_at else queries.plan_tree(plan)
+    tree = _round_tree(plan, closed_at, user)
     previous = previous_closed_round(follow_up_round)
     reports = list(
         StateReport.objects.filter(plan_id=plan.pk, reported_at__lte=closed_at)

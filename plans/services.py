@@ -1,8 +1,8 @@
 """State changes on plans: plain functions, keyword-only, one transaction each.
 
 Every edit goes through here so that it is validated, recorded in the history with its
-author, refused when it would overwrite a newer save (lost updates), and turns an adopted
-plan into a revision instead of changing what was adopted.
+author, refused when it would overwrite a newer save (lost updates), and turns a published
+or adopted plan into a revision instead of changing what the public reads.
 """
 
 from datetime import date
@@ -29,17 +29,23 @@ from plans.models import (
 )
 from plans.queries import bodies_by_history_id
 
-EDITABLE_STATUSES = (Plan.Status.DRAFT, Plan.Status.ADOPTED, Plan.Status.UNDER_REVISION)
+EDITABLE_STATUSES = (
+    Plan.Status.DRAFT,
+    Plan.Status.PUBLISHED,
+    Plan.Status.ADOPTED,
+    Plan.Status.UNDER_REVISION,
+)
 # The fixed words of the plan URLs (plans/urls.py): a plan may not take one as its slug.
 RESERVED_SLUGS = {"ny", "bevakning", "tolka-tid"}
 
 
 def _open_for_edit(*, user, plan: Plan) -> Plan:
-    """Lock the plan; an adopted plan becomes a revision, leaving the adopted version as it was."""
+    """Lock the plan; a published or adopted plan becomes a revision, leaving the version the
+    public reads as it was."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Planen är avslutad och kan inte längre ändras."))
-    if plan.status == Plan.Status.ADOPTED:
+    if plan.status in Plan.PUBLIC_STATUSES:
         # Not a change of the plan's content: an open edit form of the plan stays valid.
         plan.status = Plan.Status.UNDER_REVISION
         save_with_history(plan, user=user, reason=_("Revidering påbörjad"))
@@ -253,28 +259,73 @@ def deleted_items(plan: Plan) -> list:
     return found
 
 
+def _freeze(
+    *, user, plan: Plan, kind: str, on: date | None, reason: str, label: str = ""
+) -> PlanVersion:
+    """Freeze the plan as it stands now as a version the public reads, and give the plan the
+    status of that version in the same transaction: the database refuses a published or
+    adopted plan without its version (Plan's check constraint), so nothing can set one
+    without the other. The caller holds the plan's row lock."""
+    if plan.status == Plan.Status.CLOSED:
+        raise ValidationError(_("En avslutad plan kan inte publiceras eller fastställas."))
+    number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = PlanVersion(
+        plan=plan, number=number, kind=kind, date=on, label=label, frozen_at=timezone.now()
+    )
+    version.full_clean()
+    version.save()
+    plan.status = kind  # PlanVersion.Kind's values are the plan's statuses
+    plan.public_version = version
+    plan.revision += 1
+    save_with_history(plan, user=user, reason=reason)
+    # The moment is taken after the plan's own row records its new status, so the version
+    # shows the plan as published or adopted.
+    version.frozen_at = timezone.now()
+    version.save(update_fields=["frozen_at"])
+    return version
+
+
+@transaction.atomic
+def plan_publish(*, user, plan: Plan, on: date | None = None, label: str = "") -> PlanVersion:
+    """The owning body makes the plan public without a formal decision (e.g. after a
+    recommendation): the plan as it stands now becomes the version the public reads.
+    `on`: the date the body published it; `label`: what the version is called besides."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # one freeze at a time per plan
+    if plan.status == Plan.Status.PUBLISHED:
+        raise ValidationError(_("Planen är redan publicerad i den här versionen."))
+    if plan.status == Plan.Status.ADOPTED:
+        raise ValidationError(
+            _(
+                "Planen är fastställd i den här versionen. Ändra den först för att publicera en revidering."
+            )
+        )
+    return _freeze(
+        user=user,
+        plan=plan,
+        kind=PlanVersion.Kind.PUBLISHED,
+        on=on,
+        label=label,
+        reason=_("Publicerad"),
+    )
+
+
 @transaction.atomic
 def plan_adopt(
     *, user, plan: Plan, body, case_number: str, decision_date: date | None = None
 ) -> PlanVersion:
-    """Record the body's decision and freeze the plan as it stands now as the adopted version."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # one adoption at a time per plan
-    if plan.status == Plan.Status.CLOSED:
-        raise ValidationError(_("En avslutad plan kan inte fastställas."))
-    if plan.status == Plan.Status.ADOPTED and plan.versions.exists():
+    """Record the body's decision and freeze the plan as it stands now as the adopted version
+    (a published plan can be adopted as it is)."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)  # one freeze at a time per plan
+    if plan.status == Plan.Status.ADOPTED:
         raise ValidationError(_("Planen är redan fastställd i den här versionen."))
-    plan.status = Plan.Status.ADOPTED
-    plan.revision += 1
-    save_with_history(
-        plan,
+    version = _freeze(
         user=user,
+        plan=plan,
+        kind=PlanVersion.Kind.ADOPTED,
+        on=decision_date,
         reason=_("Fastställd av %(body)s, %(case_number)s")
         % {"body": body, "case_number": case_number},
     )
-    number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    version = PlanVersion(plan=plan, number=number, frozen_at=timezone.now())
-    version.full_clean()
-    version.save()
     # The decision is about this version, so the body's page links to the plan as adopted.
     version.decision = decision_record(
         user=user,
@@ -290,7 +341,8 @@ def plan_adopt(
 
 @transaction.atomic
 def plan_close(*, user, plan: Plan) -> Plan:
-    """The plan is done: it stays readable, and can no longer be edited or adopted."""
+    """The plan is done: it can no longer be edited, published or adopted. The public goes on
+    reading its last published or adopted version (a plan never made public stays hidden)."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     plan.status = Plan.Status.CLOSED
     plan.revision += 1

@@ -18,6 +18,7 @@ urlpatterns = [
     path("planer/<slug:slug>/version/<int:number>/", views.plan_version, name="plan_version"),
     path("planer/<slug:slug>/redigera/", editing.plan_edit, name="plan_edit"),
     path("planer/<slug:slug>/faststall/", editing.plan_adopt, name="plan_adopt"),
+    path("planer/<slug:slug>/publicera/", editing.plan_publish, name="plan_publish"),
     path("planer/<slug:slug>/avsluta/", editing.plan_close, name="plan_close"),
     path("planer/<slug:slug>/borttaget/", editing.deleted, name="deleted"),
     path("planer/<slug:slug>/omrade/<int:pk>/", editing.section_fragment, name="section_fragment"),

@@ -1,27 +1,22 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.history import history_page
 from core.pdf import pdf_response
 from core.periods import add_months
-from plans import queries
+from plans import history, queries
 from plans.compare import compare
-from plans.forms import AsOfForm, CompareForm, DueFilterForm
+from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.pdf import plan_pdf as render_plan_pdf
 from plans.timeline import build_timeline, parse_scale
 
 
 def plan_list(request):
-    plans = (
-        queries.plans_visible_to(request.user)
-        .select_related("owner_body")
-        .prefetch_related("parties")
-    )
     return render(
         request,
         "plans/plan_list.html",
         {
-            "plans": plans,
+            "plans": queries.plans_for_list(request.user),
             "section": "plans",
             "can_create": request.user.has_perm("plans.add_plan"),
         },
@@ -51,6 +46,8 @@ def plan_detail(request, slug):
         queries.public_tree(plan, request.user),
         editing=editing,
         can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
+        can_publish=editing and request.user.has_perm("plans.publish_plan"),
+        reads_last_version=not queries.can_see_drafts(request.user) and not plan.public_reads_live,
     )
 
 
@@ -70,37 +67,80 @@ def plan_version(request, slug, number):
 
 def plan_as_of(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    form = AsOfForm(request.GET)
+    # Unbound until a date is sent: the first visit shows the form, not an error.
+    form = AsOfForm(request.GET or None)
     if not form.is_valid():
         return render(
             request,
             "plans/plan_as_of_form.html",
             {"plan": plan, "form": form, "section": "plans"},
-            status=400 if request.GET else 200,
+            status=400 if form.is_bound else 200,
         )
-    tree = queries.plan_tree_as_of(plan, form.moment())
-    return _plan_page(request, plan, tree, as_of=form.moment(), as_of_form=form)
+    tree = queries.tree_at(plan, form.moment(), request.user)
+    version = None
+    if not queries.can_see_drafts(request.user):  # the public read a version then
+        version = queries.version_then(plan, form.moment())
+    return _plan_page(
+        request,
+        plan,
+        tree,
+        as_of=version.frozen_at if version else form.moment(),
+        version=version,
+        as_of_form=form,
+    )
 
 
 def plan_compare(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    form = CompareForm(request.GET)
+    # Unbound until two versions are chosen: the first visit shows the choice, not an error.
+    form = CompareForm(request.GET or None, moments=queries.plan_moments(plan, request.user))
     comparison = None
     if form.is_valid():
         comparison = compare(
-            *(queries.plan_tree_as_of_or_empty(plan, moment) for moment in form.moments())
+            *(
+                queries.moment_tree(plan, form.cleaned_data[name], request.user)
+                for name in ("fran", "till")
+            )
         )
     return render(
         request,
         "plans/plan_compare.html",
         {"plan": plan, "form": form, "comparison": comparison, "section": "plans"},
-        status=400 if request.GET and not form.is_valid() else 200,
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
 
 
 def plan_history(request, slug):
+    """Every change, field by field, for those who may read drafts; for the public the
+    published and adopted versions and what each changed."""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    return history_page(request, plan, section="plans")
+    everything = queries.can_see_drafts(request.user)
+    changes = history.plan_changes(plan) if everything else None
+    people = None
+    if everything:
+        people = sorted({(c.user_id, c.who) for c in changes if c.user_id}, key=lambda p: p[1])
+    form = HistoryFilterForm(request.GET or None, kinds=history.KIND_CHOICES, people=people)
+    filters = form.cleaned_data if form.is_valid() else {}
+    chosen = {
+        "kind": filters.get("typ"),
+        "start": filters.get("fran"),
+        "end": filters.get("till"),
+    }
+    context = {"plan": plan, "form": form, "section": "plans", "everything": everything}
+    if everything:
+        found = history.filter_changes(changes, person=filters.get("person"), **chosen)
+        context |= {
+            "count": len(found),
+            "page": Paginator(found, 50).get_page(request.GET.get("sida")),
+        }
+    else:
+        context["versions"] = history.filter_versions(history.version_changes(plan), **chosen)
+    return render(
+        request,
+        "plans/plan_history.html",
+        context,
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
 
 
 def due(request):
@@ -139,6 +179,9 @@ def plan_pdf(request, slug):
     """The whole plan as an archival PDF (rendered once per version of its content)."""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     content = render_plan_pdf(
-        plan, base_url=request.build_absolute_uri("/"), today=timezone.localdate()
+        plan,
+        base_url=request.build_absolute_uri("/"),
+        today=timezone.localdate(),
+        public=not queries.can_see_drafts(request.user),
     )
     return pdf_response(content, filename=plan.slug)

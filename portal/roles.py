@@ -65,14 +65,18 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
     return {
         READER: view,
         STRATEGIST: view + _edit(PLAN_MODELS) + _edit(REPORT_MODELS),
-        # Register admins keep every plan and adopt them; strategists edit the plans they
-        # are editors of (checked per plan in plans.queries.plan_get_for_edit).
+        # Register admins keep every plan, adopt and publish them; strategists edit the plans
+        # they are editors of (checked per plan in plans.queries.plan_get_for_edit). Making a
+        # plan public is the owning body's act, recorded by those who record its decisions;
+        # publishing is a permission of its own so that a body's secretary can be given it
+        # without the right to record adoptions.
         REGISTER_ADMIN: view
         + _edit(REGISTER_MODELS)
         + _edit(PLAN_MODELS)
         + _edit(REPORT_MODELS)
         + [
             ("plans", "adopt_plan"),
+            ("plans", "publish_plan"),
             ("plans", "edit_every_plan"),
             ("governance", "issue_boardreport"),
         ],

@@ -5,11 +5,21 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Status, Topic
 from core import periods
 from governance.models import Body, Decision, Membership, Organisation, Person
-from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section, StatusUpdate
+from plans.models import (
+    Activity,
+    FollowUp,
+    Initiative,
+    Milestone,
+    Plan,
+    PlanVersion,
+    Section,
+    StatusUpdate,
+)
 from portal import roles
 
 
@@ -174,11 +184,25 @@ class ActingUserFactory(UserFactory):
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
-    """An adopted plan: public."""
+    """An adopted plan: public, with its frozen version (taken when the factory made it;
+    content added by factories afterwards is read live, as nothing revised it)."""
 
     class Meta:
         model = Plan
         skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, status=Plan.Status.DRAFT, **kwargs):
+        # The database refuses a public status without the version the public reads.
+        plan = super()._create(model_class, *args, status=Plan.Status.DRAFT, **kwargs)
+        if status != Plan.Status.DRAFT:
+            kind = PlanVersion.Kind.PUBLISHED if status == Plan.Status.PUBLISHED else "adopted"
+            plan.public_version = PlanVersion.objects.create(
+                plan=plan, number=1, kind=kind, frozen_at=timezone.now()
+            )
+            plan.status = status
+            plan.save()
+        return plan
 
     title = factory.Sequence(lambda n: f"Aktivitets- och tidplan {n}")
     slug = factory.Sequence(lambda n: f"plan-{n}")
@@ -197,6 +221,10 @@ class PlanFactory(factory.django.DjangoModelFactory):
 
 class DraftPlanFactory(PlanFactory):
     status = Plan.Status.DRAFT
+
+
+class PublishedPlanFactory(PlanFactory):
+    status = Plan.Status.PUBLISHED
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,7 @@
 import pytest
+from django.utils import timezone
 
+from plans.models import PlanVersion
 from tests import factories
 
 
@@ -10,8 +12,11 @@ def ctb(db):
 
 @pytest.fixture
 def plan_with_tree(ctb):
-    """A small plan shaped like seed 004: lettered initiatives in area 1, none in area 4."""
-    plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane-test")
+    """A small plan shaped like seed 004: lettered initiatives in area 1, none in area 4;
+    published (version 1), so it can still be adopted."""
+    plan = factories.PublishedPlanFactory(
+        title="Aktivitets- och tidplan 2022–2025", slug="skane-test"
+    )
     area1 = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
     area1.responsible_bodies.add(ctb)
     sip = factories.InitiativeFactory(section=area1, letter="a", title="Patientkontrakt och SIP")
@@ -34,4 +39,6 @@ def plan_with_tree(ctb):
     area4 = factories.SectionFactory(plan=plan, number=4, title="Gemensamma digitala lösningar")
     factories.ActivityFactory(section=area4, text="Säkerställa genomförande")
     factories.MilestoneFactory(section=area4, text="Till beslut Q1 2022", period="Q1 2022")
+    # Published as it now stands: the version is the moment after its content was written.
+    PlanVersion.objects.filter(pk=plan.public_version_id).update(frozen_at=timezone.now())
     return {"plan": plan, "area1": area1, "area4": area4, "sip": sip, "team": team}

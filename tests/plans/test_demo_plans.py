@@ -44,10 +44,13 @@ def initiative(slug: str, number: int, letter: str) -> Initiative:
 # --- Skåne: aktivitets- och tidplan 2022–2025 (004) -------------------------------------
 
 
-def test_skane_plan_is_the_adopted_2022_2025_plan_of_all_34_principals(demo):
+def test_skane_plan_is_the_published_2022_2025_plan_of_all_34_principals(demo):
     plan = Plan.objects.get(slug=SKANE)
     assert plan.kind == Plan.Kind.ACTIVITY_AND_TIME_PLAN
-    assert plan.status == Plan.Status.ADOPTED
+    # 004 is dated and states no adoption: published by its owner on its date, not adopted.
+    assert plan.status == Plan.Status.PUBLISHED
+    assert plan.public_version.name == "Publicerad 2022-02-22"
+    assert plan.public_version.decision is None
     assert plan.document_date == date(2022, 2, 22)
     assert (plan.period_start, plan.period_end) == (date(2022, 1, 1), date(2025, 12, 31))
     assert plan.parties.count() == 34
@@ -187,7 +190,10 @@ def test_initiative_titles_are_written_without_their_letter(demo):
 def test_jamtland_project_plan_runs_from_january_to_december_2021_under_svom(demo):
     plan = Plan.objects.get(slug=JAMTLAND)
     assert plan.kind == Plan.Kind.PROJECT_PLAN
-    assert plan.status == Plan.Status.ADOPTED
+    # SVOM "beslutat att rekommendera": a recommendation, not an adoption.
+    assert plan.status == Plan.Status.PUBLISHED
+    assert plan.public_version.label == "Rekommenderad av SVOM"
+    assert plan.public_version.date is None
     assert plan.owner_body.short_code == "SVOM"
     assert (plan.period_start, plan.period_end) == (date(2021, 1, 19), date(2021, 12, 3))
     assert list(plan.parties.values_list("slug", flat=True)) == ["region-jamtland-harjedalen"]

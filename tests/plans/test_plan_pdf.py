@@ -85,7 +85,8 @@ def test_the_cover_names_the_plan_and_who_owns_it(skane):
     cover = skane.pages[0]
     assert skane.title in cover
     assert skane.owner in cover
-    assert "Fastställd version Ingen" in cover
+    # Seed 004 states no adoption: its owner published it on its date.
+    assert "Senaste version Version 1: Publicerad 2022-02-22" in cover
 
 
 def test_every_section_and_initiative_is_in_the_text_in_plan_order(skane):
@@ -93,7 +94,7 @@ def test_every_section_and_initiative_is_in_the_text_in_plan_order(skane):
     first = next(i for i, text in enumerate(skane.pages) if i > 1 and skane.sections[0] in text)
     body = " ".join(skane.pages[first:])
     position = 0
-    for heading in [*skane.outline, "Tidslinje", "Bilaga: Ändringar sedan fastställd version"]:
+    for heading in [*skane.outline, "Tidslinje", "Bilaga: Ändringar sedan senaste version"]:
         found = body.find(heading, position)
         assert found >= 0, f"{heading!r} saknas eller står i fel ordning"
         position = found
@@ -102,7 +103,7 @@ def test_every_section_and_initiative_is_in_the_text_in_plan_order(skane):
 def test_bookmarks_follow_the_sections_and_initiatives(skane):
     titles = outline_titles(skane.pdf)
     assert [t for t in titles if t in set(skane.outline)] == skane.outline
-    assert {"Innehåll", "Tidslinje", "Bilaga: Ändringar sedan fastställd version"} <= set(titles)
+    assert {"Innehåll", "Tidslinje", "Bilaga: Ändringar sedan senaste version"} <= set(titles)
 
 
 def test_initiatives_are_bookmarked_under_their_area(skane):
@@ -131,7 +132,8 @@ def test_statuses_timeline_and_appendix_are_included(skane):
     assert "Ingen status" in text
     assert "Punkt och tid" in text  # the timeline's table
     assert "Q1 2022" in text
-    assert "Planen har ingen fastställd version." in text
+    assert "Jämfört med version 1 (Publicerad 2022-02-22)" in text
+    assert "Inga ändringar sedan den versionen." in text
 
 
 def test_the_running_header_repeats_owner_and_title(skane):
@@ -220,7 +222,7 @@ def test_the_appendix_lists_changes_since_the_adopted_version(client, plan_with_
     user = factories.ActingUserFactory()
     plan_adopt(user=user, plan=plan, body=ctb, case_number="CTB 2022/7")
     unchanged = " ".join(page_texts(client.get(_pdf_url(plan)).content))
-    assert "Inga ändringar sedan fastställd version." in unchanged
+    assert "Inga ändringar sedan den versionen." in unchanged
     assert "Dnr CTB 2022/7" in unchanged  # the cover and the running header
 
     factories.InitiativeFactory(section=plan_with_tree["area1"], letter="c", title="Ny insats")

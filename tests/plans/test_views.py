@@ -1,5 +1,7 @@
 """Plan pages: who sees what, bad input, and a fixed number of queries whatever the size."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -79,11 +81,18 @@ def test_timeline_has_an_equivalent_table(client, plan_with_tree):
 
 
 def test_adopted_version_page_links_the_decision(client, plan_with_tree, ctb):
-    plan_adopt(user=None, plan=plan_with_tree["plan"], body=ctb, case_number="CTB 2022/14")
-    content = client.get(reverse("plans:plan_version", args=["skane-test", 1])).content.decode()
-    assert "Fastställd version 1" in content and "CTB 2022/14" in content
+    # Version 1 is the fixture's publication; adopting makes version 2.
+    plan_adopt(
+        user=None,
+        plan=plan_with_tree["plan"],
+        body=ctb,
+        case_number="CTB 2022/14",
+        decision_date=datetime.date(2022, 2, 22),
+    )
+    content = client.get(reverse("plans:plan_version", args=["skane-test", 2])).content.decode()
+    assert "Version 2: Fastställd 2022-02-22" in content and "CTB 2022/14" in content
     body_page = client.get(ctb.get_absolute_url()).content.decode()
-    assert reverse("plans:plan_version", args=["skane-test", 1]) in body_page
+    assert reverse("plans:plan_version", args=["skane-test", 2]) in body_page
 
 
 def test_body_page_shows_what_the_body_is_responsible_for_and_receives(client, plan_with_tree, ctb):

@@ -18,6 +18,7 @@ from governance.models import BoardReport, Body, Department, Membership, Organis
 from governance.pdf import board_report_pdf
 from governance.services import board_report_create, board_report_issue, decision_record
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
+from plans.services import plan_publish
 
 REASON = "Demodata"
 FILES = ("governance.toml", "agreements.toml", "plans.toml", "board_reports.toml")
@@ -52,6 +53,7 @@ NESTED = {
 # The field a reference written as a string names. A person has no one-field key, so a
 # person is written in place as {name, title} and created the first time it is met.
 REFERENCE_KEYS = {
+    Plan: "slug",
     Organisation: "slug",
     Body: "slug",
     Topic: "slug",
@@ -74,6 +76,7 @@ class Command(BaseCommand):
         loaders = {
             table: partial(self.upsert, model, key) for table, (model, key) in TABLES.items()
         }
+        loaders["publications"] = self.publish_plan
         loaders["decisions"] = self.record_decision
         loaders["board_reports"] = self.issue_board_report
         versions_before = history_count()
@@ -184,6 +187,13 @@ class Command(BaseCommand):
         if isinstance(ref, dict):  # written in place, e.g. a person {name, title}
             return self.upsert(model, tuple(ref), ref)
         return model.objects.get(**{REFERENCE_KEYS[model]: ref})
+
+    def publish_plan(self, row: dict):
+        """A plan its owner made public without a decision, as its document states; once (a
+        plan that has a public version already keeps it)."""
+        plan = self.find(Plan, row["plan"])
+        if plan.public_version_id is None:
+            plan_publish(user=None, plan=plan, on=row.get("date"), label=row.get("label", ""))
 
     def record_decision(self, row: dict):
         # decision_record finds the decision by body and case number and only adds the

@@ -229,6 +229,7 @@ class _Rows:
             [r.instance for r in initiatives],
             items,
             bodies_of,
+            {},  # status updates and reported states are reporting, not plan content
             {},
             when,
         )

@@ -6,7 +6,7 @@ shows.
 A fixed number of queries whatever the size of the plan or of its history: every historical
 row of the plan's content is read once (one query per model, and one per many-to-many
 table), diffed in memory, and the versions are rebuilt from the same rows as plan trees
-(`queries._assemble`) and compared like any two trees (`plans.compare`).
+(`queries.tree._assemble`) and compared like any two trees (`plans.compare`).
 """
 
 from collections import defaultdict
@@ -24,7 +24,8 @@ from governance.models import Body
 from plans.compare import Comparison, compare
 from plans.kinds import INITIATIVE_KIND, ITEM_KINDS, KINDS, SECTION_KIND, Kind
 from plans.models import Plan, PlanVersion
-from plans.queries import PlanTree, _assemble
+from plans.queries import PlanTree
+from plans.queries.tree import _assemble
 
 PLAN_LABEL = gettext_lazy("Planen")
 # Bookkeeping, not content: the lost-update counter, and the dates a period's words give.

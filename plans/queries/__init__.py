@@ -1,0 +1,95 @@
+"""What the plan pages read, one module per concept: tree (the plan tree, now or as it stood),
+states (reported states, `item_closed`), plans (who may read or edit which plan), versions
+(what the public reads, moments by name), due (what is due, body pages). Each costs a fixed
+number of queries whatever the size of the plan. Re-exported here, so
+`from plans.queries import plan_tree` works from anywhere."""
+
+from plans.queries.due import (
+    READING_ORDER,
+    body_plan_section,
+    due_entries,
+)
+from plans.queries.plans import (
+    DRAFT_PERMISSION,
+    can_edit,
+    can_see_drafts,
+    plan_get_for_edit,
+    plan_get_for_view,
+    plans_for_list,
+    plans_visible_to,
+    public_faces,
+)
+from plans.queries.states import (
+    CLOSED_STATUSES,
+    CLOSING_STATES,
+    NO_STATUS,
+    StateSummary,
+    item_closed,
+    latest_states,
+    state_summary,
+)
+from plans.queries.tree import (
+    Entry,
+    HoldsItems,
+    InitiativeNode,
+    PlanDidNotExist,
+    PlanTree,
+    SectionNode,
+    bodies_by_history_id,
+    plan_tree,
+    plan_tree_as_of,
+    plan_tree_as_of_or_empty,
+    plan_version_get,
+    rollup,
+)
+from plans.queries.versions import (
+    TODAY,
+    NotPublicThen,
+    moment_tree,
+    plan_moments,
+    public_tree,
+    published_tree,
+    tree_at,
+    version_then,
+)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "CLOSING_STATES",
+    "DRAFT_PERMISSION",
+    "NO_STATUS",
+    "READING_ORDER",
+    "TODAY",
+    "Entry",
+    "HoldsItems",
+    "InitiativeNode",
+    "NotPublicThen",
+    "PlanDidNotExist",
+    "PlanTree",
+    "SectionNode",
+    "StateSummary",
+    "bodies_by_history_id",
+    "body_plan_section",
+    "can_edit",
+    "can_see_drafts",
+    "due_entries",
+    "item_closed",
+    "latest_states",
+    "moment_tree",
+    "plan_get_for_edit",
+    "plan_get_for_view",
+    "plan_moments",
+    "plan_tree",
+    "plan_tree_as_of",
+    "plan_tree_as_of_or_empty",
+    "plan_version_get",
+    "plans_for_list",
+    "plans_visible_to",
+    "public_faces",
+    "public_tree",
+    "published_tree",
+    "rollup",
+    "state_summary",
+    "tree_at",
+    "version_then",
+]

@@ -1,0 +1,71 @@
+"""Publishing and adopting a plan; dates that report what happened cannot lie ahead."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from governance.models import Body, Decision
+
+
+def not_in_the_future(value, message):
+    """A date that reports what happened (a decision, a status) cannot lie ahead."""
+    if value is not None and value > timezone.localdate():
+        raise forms.ValidationError(message, code="future")
+    return value
+
+
+def latest_today(field) -> None:
+    """The date picker offers nothing after today (the check above refuses it anyway)."""
+    field.widget.attrs["max"] = timezone.localdate().isoformat()
+
+
+class PublishForm(forms.Form):
+    on = forms.DateField(
+        label=_("Publicerad den"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Dagen då det ägande organet publicerade planen."),
+    )
+    label = forms.CharField(
+        label=_("Benämning (frivillig)"),
+        max_length=200,
+        required=False,
+        help_text=_("t.ex. ”Rekommenderad av SVOM”"),
+    )
+
+
+class AdoptForm(forms.Form):
+    body = forms.ModelChoiceField(
+        label=_("Beslutande organ"), queryset=Body.objects.order_by("name")
+    )
+    case_number = forms.CharField(
+        label=_("Ärendenummer"), max_length=40, help_text=_("t.ex. ”HSN 2022/652”")
+    )
+    decision_date = forms.DateField(
+        label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest_today(self.fields["decision_date"])
+
+    def clean_decision_date(self):
+        return not_in_the_future(
+            self.cleaned_data.get("decision_date"),
+            _(
+                "Beslutsdatumet kan inte ligga i framtiden. Fastställ planen när beslutet är fattat."
+            ),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        body, number = cleaned.get("body"), cleaned.get("case_number")
+        if body and number:
+            probe = Decision(body=body, case_number=number)
+            try:
+                probe.clean_fields(exclude=["body", "date", "title", "text"])
+                probe.clean()
+            except forms.ValidationError as error:
+                self.add_error("case_number", error.messages)
+            else:
+                cleaned["case_number"] = probe.case_number
+        return cleaned

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plans import history, queries, services
+from plans import history, services
 from plans.models import Milestone
 from plans.moments import MOMENT_SOURCES, Moment
+from plans.queries import versions
 from tests import factories
 from tests.query_count import count_queries
 
@@ -78,7 +79,9 @@ def test_the_newer_version_cannot_be_from(client, plan_with_tree):
 def test_other_parts_can_add_named_moments(client, plan_with_tree, monkeypatch):
     when = timezone.now() + datetime.timedelta(days=1)
     round_t2 = Moment("t2-2026", "Uppföljning T2 2026", when)
-    monkeypatch.setattr(queries, "MOMENT_SOURCES", [*MOMENT_SOURCES, lambda plan, user: [round_t2]])
+    monkeypatch.setattr(
+        versions, "MOMENT_SOURCES", [*MOMENT_SOURCES, lambda plan, user: [round_t2]]
+    )
     page = _get(client, "plan_compare", plan_with_tree["plan"]).content.decode()
     assert "Uppföljning T2 2026" in page
     response = _get(client, "plan_compare", plan_with_tree["plan"], fran="v1", till="t2-2026")

@@ -1,6 +1,6 @@
-"""The strategist's workbench: the views that edit plans in place. Plain forms and full page
-loads work without JavaScript; with htmx the same views answer with fragments (plans.htmx).
-Every write goes through plans.services; the kinds of content are plans.kinds."""
+"""Editing a plan's content: adding, editing, deleting, moving and restoring sections,
+initiatives and items (one set of views for every kind in plans.kinds), an item's history,
+the deleted items, an initiative's status update."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,210 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from core import periods
-from core.access import require_permission
 from core.history import history_entries
 from core.revisions import EditConflict
-from plans import kinds, queries, services
-from plans.conflicts import conflict_page
-from plans.forms import AdoptForm, PlanForm, PublishForm, StatusUpdateForm
+from plans import kinds, services
+from plans.editing.saving import PREVIEW, _as_typed, _editing, _save_edit, _saved
+from plans.forms import StatusUpdateForm
 from plans.htmx import after_save, form_page, section_response
-from plans.models import Initiative, Plan, Section
-from plans.workbench import menu_id, period_warning
-
-
-def _editing(view):
-    """Resolve the plan for editing (login, editor, not closed) and map the portal's
-    exceptions to answers: login redirect, 403 with a reason, 404."""
-
-    def wrapped(request, slug, *args, **kwargs):
-        plan = queries.plan_get_for_edit(user=request.user, slug=slug)
-        return view(request, plan, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
-
-
-def _save_edit(request, plan, form, *, save, title, action, what, item=None):
-    """The one answer to an edit form: saved (to the plan), refused as a lost update (the
-    conflict page, naming `what` was changed), or the form again with its errors."""
-    if form.is_valid():
-        try:
-            saved = save(form)
-        except EditConflict as conflict:
-            return conflict_page(
-                request,
-                plan,
-                form=form,
-                current=conflict.current,
-                action=action,
-                title=what,
-                item=item,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return after_save(request, plan, item, **_saved(plan, saved))
-    return form_page(request, plan, form, title=title, action=action, status=400, item=item)
-
-
-def _saved(plan, saved) -> dict:
-    """What after_save says about a save: "Sparat.", or that and a warning when the item's
-    period lies outside the plan's (a warning, not a refusal: the save went through)."""
-    if isinstance(saved, Plan) or not hasattr(saved, "period_text"):
-        return {}
-    warning = period_warning(saved.period_text, plan.period_text)
-    if not warning:
-        return {}
-    return {"message": f"{_('Sparat.')} {warning}", "level": messages.WARNING}
-
-
-PREVIEW = "forhandsgranska"
-
-
-def _as_typed(form_class, data, **kwargs):
-    """Förhandsgranska, without JavaScript: the form again as typed, read but not validated
-    (a preview saves nothing, so it finds no errors), still carrying the revision it started
-    from, so the save that follows is checked against it."""
-    bound = form_class(data, **kwargs)
-    typed = {
-        name: field.widget.value_from_datadict(bound.data, bound.files, bound.add_prefix(name))
-        for name, field in bound.fields.items()
-    }
-    form = form_class(initial=typed, **kwargs)
-    form.initial["revision"] = typed.get("revision")
-    return form
-
-
-# --- plans ------------------------------------------------------------------------------
-
-
-def plan_create(request):
-    require_permission(
-        request.user, "plans.add_plan", _("Du har inte behörighet att skapa planer.")
-    )
-    if PREVIEW in request.POST:
-        return form_page(
-            request,
-            None,
-            _as_typed(PlanForm, request.POST),
-            title=_("Ny plan"),
-            action=reverse("plans:plan_create"),
-        )
-    form = PlanForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(user=request.user, **form.edit_fields())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Planen är skapad som utkast. Du är redaktör för den."))
-            return redirect(plan.get_absolute_url())
-    return form_page(
-        request,
-        None,
-        form,
-        title=_("Ny plan"),
-        action=reverse("plans:plan_create"),
-        status=400 if form.is_bound else 200,
-    )
-
-
-@_editing
-def plan_edit(request, plan):
-    action = reverse("plans:plan_edit", args=[plan.slug])
-    title = _("Ändra planens uppgifter")
-    if request.method != "POST":
-        return form_page(request, plan, PlanForm(instance=plan), title=title, action=action)
-    if PREVIEW in request.POST:
-        form = _as_typed(PlanForm, request.POST, instance=Plan.objects.get(pk=plan.pk))
-        return form_page(request, plan, form, title=title, action=action)
-    return _save_edit(
-        request,
-        plan,
-        PlanForm(request.POST, instance=Plan.objects.get(pk=plan.pk)),
-        save=lambda form: services.plan_update(
-            user=request.user,
-            plan=plan,
-            expected_revision=form.cleaned_data["revision"],
-            **form.edit_fields(),
-        ),
-        title=title,
-        action=action,
-        what=_("planens uppgifter"),
-    )
-
-
-@_editing
-def plan_adopt(request, plan):
-    require_permission(
-        request.user, "plans.adopt_plan", _("Du har inte behörighet att fastställa planer.")
-    )
-    form = AdoptForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.plan_adopt(user=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Planen är fastställd som version %(number)s.") % {"number": version.number},
-            )
-            return redirect(version.get_absolute_url())
-    return render(
-        request,
-        "plans/edit/adopt.html",
-        {"plan": plan, "form": form, "section": "plans"},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@_editing
-def plan_publish(request, plan):
-    """The owning body made the plan public without a formal decision: freeze it as the
-    version the public reads (plans.services.plan_publish)."""
-    require_permission(
-        request.user, "plans.publish_plan", _("Du har inte behörighet att publicera planer.")
-    )
-    bound = request.POST if request.method == "POST" else None
-    form = PublishForm(bound, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.plan_publish(user=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Planen är publicerad som version %(number)s. Allmänheten läser den nu.")
-                % {"number": version.number},
-            )
-            return redirect(plan.get_absolute_url())
-    return render(
-        request,
-        "plans/edit/publish.html",
-        {"plan": plan, "form": form, "section": "plans"},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@_editing
-def plan_close(request, plan):
-    """Those who may adopt plans close them: a page that asks, and the POST that closes."""
-    require_permission(
-        request.user, "plans.adopt_plan", _("Du har inte behörighet att avsluta planer.")
-    )
-    if request.method == "POST":
-        services.plan_close(user=request.user, plan=plan)
-        messages.success(request, _("Planen är avslutad. Den kan läsas men inte längre ändras."))
-        return redirect(plan.get_absolute_url())
-    return render(request, "plans/edit/close_confirm.html", {"plan": plan, "section": "plans"})
-
-
-# --- items ------------------------------------------------------------------------------
+from plans.models import Initiative, Section
+from plans.workbench import menu_id
 
 
 def _parent_from_query(plan, kind, request) -> dict:
@@ -466,20 +272,6 @@ def status_update(request, plan, pk):
             "section": "plans",
         },
         status=400 if form.is_bound else 200,
-    )
-
-
-@require_GET
-def period_preview(request):
-    """How the portal reads a period, for the edit forms (htmx, as the user types)."""
-    text = request.GET.get("period_text", "")[:200]
-    return render(
-        request,
-        "plans/edit/period_preview.html",
-        {
-            "reading": periods.parse(text) if text.strip() else None,
-            "warning": period_warning(text, request.GET.get("plan_period", "")[:200]),
-        },
     )
 
 

@@ -77,22 +77,16 @@ def plan_adopt(request, plan):
         request.user, "plans.adopt_plan", _("Du har inte behörighet att fastställa planer.")
     )
     form = AdoptForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.plan_adopt(user=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Planen är fastställd som version %(number)s.") % {"number": version.number},
-            )
-            return redirect(version.get_absolute_url())
-    return render(
+    return _version_form(
         request,
-        "plans/edit/adopt.html",
-        {"plan": plan, "form": form, "section": "plans"},
-        status=400 if form.is_bound else 200,
+        plan,
+        form,
+        freeze=services.plan_adopt,
+        template="plans/edit/adopt.html",
+        saved=lambda version: (
+            _("Planen är fastställd som version %(number)s.") % {"number": version.number},
+            version.get_absolute_url(),
+        ),
     )
 
 
@@ -105,21 +99,36 @@ def plan_publish(request, plan):
     )
     bound = request.POST if request.method == "POST" else None
     form = PublishForm(bound, initial={"on": timezone.localdate()})
+    return _version_form(
+        request,
+        plan,
+        form,
+        freeze=services.plan_publish,
+        template="plans/edit/publish.html",
+        saved=lambda version: (
+            _("Planen är publicerad som version %(number)s. Allmänheten läser den nu.")
+            % {"number": version.number},
+            plan.get_absolute_url(),
+        ),
+    )
+
+
+def _version_form(request, plan, form, *, freeze, template, saved):
+    """Adopting and publishing: the form, then the version frozen by `freeze` (a service),
+    said and shown as `saved(version)` gives (message, URL); else the form again, 400 when
+    it was sent."""
     if request.method == "POST" and form.is_valid():
         try:
-            version = services.plan_publish(user=request.user, plan=plan, **form.cleaned_data)
+            version = freeze(user=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                _("Planen är publicerad som version %(number)s. Allmänheten läser den nu.")
-                % {"number": version.number},
-            )
-            return redirect(plan.get_absolute_url())
+            message, url = saved(version)
+            messages.success(request, message)
+            return redirect(url)
     return render(
         request,
-        "plans/edit/publish.html",
+        template,
         {"plan": plan, "form": form, "section": "plans"},
         status=400 if form.is_bound else 200,
     )

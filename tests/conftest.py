@@ -6,6 +6,12 @@ from tests.demo import load_demo
 
 
 @pytest.fixture
+def user(db):
+    """The acting user a service records in the history."""
+    return factories.ActingUserFactory(first_name="Rita", last_name="Registrator")
+
+
+@pytest.fixture
 def reader(db):
     return factories.ReaderFactory()
 

@@ -23,6 +23,16 @@ from plans.models import (
 from portal import roles
 
 
+def many_given(field: str) -> factory.PostGeneration:
+    """Set the many-to-many `field` to what the test passes (`parties=[...]`), if anything."""
+
+    def set_given(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(set_given)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -140,15 +150,9 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Överenskommelse om samverkan {n}")
     status = Status.IN_FORCE
 
-    @factory.post_generation
-    def parties(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.parties.set(extracted)
+    parties = many_given("parties")
 
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
+    topics = many_given("topics")
 
 
 class DraftAgreementFactory(AgreementFactory):
@@ -164,10 +168,7 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"ramverk-{n}")
     status = Status.IN_FORCE
 
-    @factory.post_generation
-    def parties(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.parties.set(extracted)
+    parties = many_given("parties")
 
 
 class DraftFrameworkFactory(FrameworkFactory):
@@ -213,10 +214,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     period_end = datetime.date(2025, 12, 31)
     period_precision = "year"
 
-    @factory.post_generation
-    def parties(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.parties.set(extracted)
+    parties = many_given("parties")
 
 
 class DraftPlanFactory(PlanFactory):

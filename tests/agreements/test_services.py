@@ -15,7 +15,6 @@ from agreements.services import (
 )
 from core import files
 from tests.factories import (
-    ActingUserFactory,
     AgreementFactory,
     DraftFrameworkFactory,
     FrameworkFactory,
@@ -27,11 +26,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 DUPLICATE_REGISTER_ID = "Det finns redan en överenskommelse med den beteckningen."
-
-
-@pytest.fixture
-def user():
-    return ActingUserFactory(first_name="Rita", last_name="Registrator")
 
 
 # --- agreement_create -----------------------------------------------------------------

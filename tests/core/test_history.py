@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def user():
-    return ActingUserFactory(first_name="Rita", last_name="Registrator")
-
-
-@pytest.fixture
 def scenario():
     """An agreement created by Alice, then changed by Bob, then by Alice again."""
     alice = ActingUserFactory(username="alice", first_name="Alice", last_name="Berg")

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from governance.models import Body, Decision, DecisionSubject, Membership, Person
 from governance.services import decision_record, person_remove
 from tests.factories import (
-    ActingUserFactory,
     AgreementFactory,
     BodyFactory,
     FrameworkFactory,
@@ -15,11 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def user():
-    return ActingUserFactory(first_name="Rita", last_name="Registrator")
 
 
 @pytest.fixture

@@ -42,3 +42,16 @@ def plan_with_tree(ctb):
     # Published as it now stands: the version is the moment after its content was written.
     PlanVersion.objects.filter(pk=plan.public_version_id).update(frozen_at=timezone.now())
     return {"plan": plan, "area1": area1, "area4": area4, "sip": sip, "team": team}
+
+
+@pytest.fixture
+def editor(strategist, plan_with_tree):
+    """A strategist who is an editor of `plan_with_tree`."""
+    plan_with_tree["plan"].editors.add(strategist)
+    return strategist
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

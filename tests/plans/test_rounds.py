@@ -39,11 +39,16 @@ def editors(plan_with_tree, strategist):
 
 @pytest.fixture
 def opened(plan_with_tree, editors, register_admin):
+    return open_round(plan_with_tree["plan"], "2022-08-31", "2022-09-15", user=register_admin)
+
+
+def open_round(plan, reporting_date: str, deadline: str, *, user=None):
+    """Open a round of `plan` with its reporting date and deadline (YYYY-MM-DD)."""
     return round_open(
-        user=register_admin,
-        plan=plan_with_tree["plan"],
-        reporting_date=datetime.date(2022, 8, 31),
-        deadline=datetime.date(2022, 9, 15),
+        user=user,
+        plan=plan,
+        reporting_date=datetime.date.fromisoformat(reporting_date),
+        deadline=datetime.date.fromisoformat(deadline),
     )
 
 
@@ -67,22 +72,12 @@ def test_opening_asks_the_editors_and_only_one_round_is_open(opened, editors, re
     assert opened.name == "Uppföljning T2 2022" and opened.number == 1 and opened.is_open
     assert set(opened.reporters.all()) == set(editors)
     with pytest.raises(ValidationError):
-        round_open(
-            user=register_admin,
-            plan=opened.plan,
-            reporting_date=datetime.date(2022, 12, 31),
-            deadline=datetime.date(2023, 1, 15),
-        )
+        open_round(opened.plan, "2022-12-31", "2023-01-15", user=register_admin)
 
 
 def test_a_deadline_before_the_reporting_date_is_refused(plan_with_tree):
     with pytest.raises(ValidationError):
-        round_open(
-            user=None,
-            plan=plan_with_tree["plan"],
-            reporting_date=datetime.date(2022, 8, 31),
-            deadline=datetime.date(2022, 8, 1),
-        )
+        open_round(plan_with_tree["plan"], "2022-08-31", "2022-08-01")
 
 
 def test_reports_during_a_round_go_into_it(opened, editors):
@@ -181,12 +176,7 @@ def test_a_round_compares_with_the_previous_closed_round(opened, editors, regist
     report(milestone("Implementerat"), "in_progress", user=first)
     report(milestone("Till beslut Q1 2022"), "in_progress", user=first)
     round_close(user=None, follow_up_round=opened)
-    second = round_open(
-        user=register_admin,
-        plan=opened.plan,
-        reporting_date=datetime.date(2022, 12, 31),
-        deadline=datetime.date(2023, 1, 15),
-    )
+    second = open_round(opened.plan, "2022-12-31", "2023-01-15", user=register_admin)
     report(milestone("Implementerat"), "done", done_on=TODAY, user=first)
     report(milestone("Till beslut Q1 2022"), "struck", user=first)
     round_close(user=None, follow_up_round=second)
@@ -205,12 +195,7 @@ def test_a_round_compares_with_the_previous_closed_round(opened, editors, regist
 def test_an_item_falling_behind_between_rounds_is_newly_overdue(opened, register_admin):
     round_close(user=None, follow_up_round=opened)
     item = milestone("Implementerat")  # vid utgången av 2025
-    second = round_open(
-        user=register_admin,
-        plan=opened.plan,
-        reporting_date=datetime.date(2026, 1, 31),
-        deadline=datetime.date(2026, 2, 15),
-    )
+    second = open_round(opened.plan, "2026-01-31", "2026-02-15", user=register_admin)
     page = rounds.round_page(
         FollowUpRound.objects.select_related("plan").get(pk=second.pk), user=register_admin
     )
@@ -221,12 +206,7 @@ def test_going_back_is_a_slip(opened, editors, register_admin):
     first, _ = editors
     report(milestone("Implementerat"), "done", done_on=TODAY, user=first)
     round_close(user=None, follow_up_round=opened)
-    second = round_open(
-        user=register_admin,
-        plan=opened.plan,
-        reporting_date=datetime.date(2022, 12, 31),
-        deadline=datetime.date(2023, 1, 15),
-    )
+    second = open_round(opened.plan, "2022-12-31", "2023-01-15", user=register_admin)
     report(milestone("Implementerat"), "in_progress", user=first)
     page = rounds.round_page(
         FollowUpRound.objects.select_related("plan").get(pk=second.pk), user=register_admin
@@ -250,19 +230,9 @@ def test_open_rounds_are_for_draft_readers_closed_ones_public(
     client, plan_with_tree, register_admin, request, role, open_status, closed_status
 ):
     plan = plan_with_tree["plan"]
-    first = round_open(
-        user=None,
-        plan=plan,
-        reporting_date=datetime.date(2022, 4, 30),
-        deadline=datetime.date(2022, 5, 15),
-    )
+    first = open_round(plan, "2022-04-30", "2022-05-15")
     round_close(user=None, follow_up_round=first)
-    second = round_open(
-        user=None,
-        plan=plan,
-        reporting_date=datetime.date(2022, 8, 31),
-        deadline=datetime.date(2022, 9, 15),
-    )
+    second = open_round(plan, "2022-08-31", "2022-09-15")
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
     assert client.get(second.get_absolute_url()).status_code == open_status
@@ -274,12 +244,7 @@ def test_open_rounds_are_for_draft_readers_closed_ones_public(
 
 def test_the_rounds_of_a_draft_plan_are_not_public(client, db):
     draft = factories.DraftPlanFactory(slug="utkast")
-    done = round_open(
-        user=None,
-        plan=draft,
-        reporting_date=datetime.date(2022, 4, 30),
-        deadline=datetime.date(2022, 5, 15),
-    )
+    done = open_round(draft, "2022-04-30", "2022-05-15")
     round_close(user=None, follow_up_round=done)
     assert client.get(done.get_absolute_url()).status_code == 302
 
@@ -365,21 +330,11 @@ def test_the_round_page_costs_the_same_queries_at_one_and_ten_times_the_size(
     ):
         plan = factories.build_synthetic_plan(body=body, **size)
         plan.editors.add(register_admin, factories.StrategistFactory())
-        earlier = round_open(
-            user=register_admin,
-            plan=plan,
-            reporting_date=datetime.date(2022, 4, 30),
-            deadline=datetime.date(2022, 5, 15),
-        )
+        earlier = open_round(plan, "2022-04-30", "2022-05-15", user=register_admin)
         for item in Milestone.objects.filter(section__plan=plan):
             report(item, "in_progress", user=register_admin)
         round_close(user=None, follow_up_round=earlier)
-        current = round_open(
-            user=register_admin,
-            plan=plan,
-            reporting_date=datetime.date(2022, 8, 31),
-            deadline=datetime.date(2022, 9, 15),
-        )
+        current = open_round(plan, "2022-08-31", "2022-09-15", user=register_admin)
         for item in Milestone.objects.filter(section__plan=plan):
             report(item, "done", done_on=TODAY, user=register_admin)
         if closed:

@@ -22,12 +22,6 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2022, 7, 1)
 
 
-@pytest.fixture
-def editor(strategist, plan_with_tree):
-    plan_with_tree["plan"].editors.add(strategist)
-    return strategist
-
-
 def milestone(text) -> Milestone:
     return Milestone.objects.get(text=text)
 

@@ -17,18 +17,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
-@pytest.fixture
-def editor(strategist, plan_with_tree):
-    plan_with_tree["plan"].editors.add(strategist)
-    return strategist
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def url(name, *args):
     return reverse(f"plans:{name}", args=args)
 

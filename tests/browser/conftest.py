@@ -138,3 +138,43 @@ def role_groups(transactional_db):
     finally:
         for config in apps.get_app_configs():
             config.models_module = saved[config.label]
+
+
+@pytest.fixture
+def ctb(role_groups):
+    from tests import factories
+
+    return factories.BodyFactory(name="Central tjänstemannaberedning", slug="ctb", short_code="CTB")
+
+
+@pytest.fixture
+def check_axe(new_page):
+    """axe-clean, also for a page without JavaScript: axe runs as a script in the page, so
+    such a page is checked as a copy (its exact HTML, at its address, with its style sheets)
+    in a page with JavaScript."""
+    from tests.browser.pages import assert_axe_clean, assert_no_console_errors
+
+    copies = {}
+
+    def check(page):
+        if page.javascript:
+            assert_axe_clean(page)
+            return
+        if "page" not in copies:
+            copy = new_page()
+
+            def serve(route):
+                if route.request.resource_type == "document":
+                    route.fulfill(body=copies["html"], content_type="text/html; charset=utf-8")
+                else:
+                    route.continue_()
+
+            copy.route("**/*", serve)
+            copies["page"] = copy
+        copy = copies["page"]
+        copies["html"] = page.content()
+        copy.goto(page.url)
+        assert_axe_clean(copy)
+        assert_no_console_errors(copy)
+
+    return check

@@ -22,9 +22,11 @@ A kind (`Kind`) has
 Where a kind shows on the plan page is its model's `anchor`.
 
 To add a kind of item (something under a section, or under one of its initiatives):
-1. its model in plans/models.py, a subclass of `PlanItem` (positions, period, history,
-   `anchor` and `plan` come with it), and `makemigrations`;
-2. its form in plans/forms.py, a subclass of `RevisionForm`;
+1. its model in plans/models/items.py, a subclass of `PlanItem` (positions, period, history,
+   `anchor` and `plan` come with it), re-exported from plans/models/__init__.py, and
+   `makemigrations`;
+2. its form in plans/forms/editing.py, a subclass of `RevisionForm`, re-exported from
+   plans/forms/__init__.py;
 3. its row in KINDS below, in reading order.
 Editing (add, edit, delete, move, history, restore, "Borttaget"), the plan tree (now and as
 it stood), the timeline, "Bevakning" (when it can be overdue), the comparison and the PDF's

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from core.periods import from_stored, parse
 from tests.core.test_periods import stored_fields
 
-
 years = st.integers(min_value=1990, max_value=2100)
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 MONTH_NAMES = [

@@ -8,8 +8,14 @@ from playwright.sync_api import expect
 from plans import services
 from plans.models import Milestone
 from tests import factories
-from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
-from tests.browser.test_plan_editing import follow, log_in, submit
+from tests.browser.pages import (
+    assert_axe_clean,
+    assert_no_console_errors,
+    follow,
+    log_in,
+    submit,
+    visit,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
 

@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
-from tests.browser.test_plan_editing import PASSWORD, check_axe  # noqa: F401 (a fixture)
+from tests.browser.pages import PASSWORD, assert_axe_clean, assert_no_console_errors, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
 
@@ -93,7 +92,7 @@ def letters(page):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["med-javascript", "utan-javascript"])
-def test_the_workbench_by_keyboard_alone(new_page, check_axe, strategist, javascript):  # noqa: F811
+def test_the_workbench_by_keyboard_alone(new_page, check_axe, strategist, javascript):
     page = new_page(javascript=javascript)
     keys = Keyboard(page)
     request = "POST" if javascript else "page"

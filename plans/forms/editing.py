@@ -6,14 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core import periods
 from core.revisions import RevisionFormMixin
 from governance.models import Body
-from plans.models import (
-    Activity,
-    FollowUp,
-    Initiative,
-    Milestone,
-    Plan,
-    Section,
-)
+from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 from plans.workbench import period_warning
 
 

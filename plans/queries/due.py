@@ -7,20 +7,11 @@ from django.db.models import OuterRef, Q, Subquery
 
 from governance.models import Body
 from plans.kinds import DUE_KINDS, Kind
-from plans.models import (
-    FollowUp,
-    Initiative,
-    Plan,
-    Section,
-    StateReport,
-    StatusUpdate,
-)
+from plans.models import FollowUp, Initiative, Plan, Section, StateReport, StatusUpdate
 from plans.queries.plans import can_see_drafts, plans_visible_to, public_faces
 from plans.queries.states import item_closed
 from plans.queries.tree import Entry, PlanTree
 from plans.queries.versions import published_tree
-
-# --- what is due ------------------------------------------------------------------------
 
 
 def _read_in_last_version(user, plans):

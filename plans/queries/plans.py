@@ -6,9 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.access import LoginRequired, has_permission, require_visible
-from plans.models import (
-    Plan,
-)
+from plans.models import Plan
 
 DRAFT_PERMISSION = "plans.view_plan"
 

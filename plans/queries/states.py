@@ -8,10 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from core.periods import is_overdue
 from plans.kinds import Kind
-from plans.models import (
-    StateReport,
-    StatusUpdate,
-)
+from plans.models import StateReport, StatusUpdate
 
 CLOSED_STATUSES = (StatusUpdate.Status.DONE, StatusUpdate.Status.CANCELLED)
 CLOSING_STATES = (StateReport.State.DONE, StateReport.State.STRUCK)

@@ -12,17 +12,8 @@ from django.utils.translation import gettext as _
 
 from governance.models import Body
 from plans.kinds import ITEM_KINDS, STATE_KINDS, TIMELINE_KINDS, Kind
-from plans.models import (
-    Initiative,
-    Plan,
-    PlanVersion,
-    Section,
-    StateReport,
-    StatusUpdate,
-)
+from plans.models import Initiative, Plan, PlanVersion, Section, StateReport, StatusUpdate
 from plans.queries.states import CLOSED_STATUSES, NO_STATUS, item_closed, latest_states
-
-# --- the tree ------------------------------------------------------------------------
 
 
 @dataclass

@@ -7,10 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plans.models import (
-    Plan,
-    PlanVersion,
-)
+from plans.models import Plan, PlanVersion
 from plans.moments import MOMENT_SOURCES, Moment, register_moments
 from plans.queries.plans import can_see_drafts
 from plans.queries.tree import PlanDidNotExist, PlanTree, plan_tree, plan_tree_as_of

@@ -11,13 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.history import save_with_history
 from plans import kinds
-from plans.models import (
-    FollowUpRound,
-    Initiative,
-    Plan,
-    StateReport,
-    StatusUpdate,
-)
+from plans.models import FollowUpRound, Initiative, Plan, StateReport, StatusUpdate
 
 
 @transaction.atomic

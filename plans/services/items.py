@@ -10,11 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.revisions import EditConflict, lock_for_edit
 from plans import kinds
-from plans.models import (
-    Initiative,
-    Plan,
-    Section,
-)
+from plans.models import Initiative, Plan, Section
 from plans.queries import bodies_by_history_id
 from plans.services.plans import _open_for_edit, _save
 

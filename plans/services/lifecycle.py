@@ -11,10 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.history import save_with_history
 from governance.services import decision_record
-from plans.models import (
-    Plan,
-    PlanVersion,
-)
+from plans.models import Plan, PlanVersion
 
 
 def _freeze(

@@ -8,9 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.history import save_with_history
 from core.revisions import EditConflict
-from plans.models import (
-    Plan,
-)
+from plans.models import Plan
 
 EDITABLE_STATUSES = (
     Plan.Status.DRAFT,

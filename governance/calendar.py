@@ -15,13 +15,21 @@ from governance.models import Body, Meeting
 def meetings_calendar(
     body: Body, meetings: Iterable[Meeting], *, url: Callable[[Meeting], str], domain: str
 ) -> bytes:
+    meetings = list(meetings)
     calendar = icalendar.Calendar.new(
+        uid=f"body-{body.pk}-meetings@{domain}",  # the same feed on every fetch
         name=body.name,
         prodid="-//Samverkansportalen//Sammanträden//SV",
         language="sv",
         subcomponents=[_event(meeting, url=url(meeting), domain=domain) for meeting in meetings],
     )
-    calendar.add_missing_timezones()
+    if meetings:
+        # The zone's transitions for the years the meetings span (icalendar's default stops
+        # at 2038).
+        calendar.add_missing_timezones(
+            first_date=min(meeting.date for meeting in meetings),
+            last_date=max(meeting.date for meeting in meetings) + timedelta(days=1),
+        )
     return calendar.to_ical()
 
 

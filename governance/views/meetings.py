@@ -123,72 +123,67 @@ CONFLICT = gettext_lazy(
 )
 
 
-def _form_page(request, template, context, *, status=200):
-    return render(request, template, context | {"section": "meetings"}, status=status)
+def _form_page(request, form, *, heading, meeting=None, save, done: str, submit=None):
+    """Every meeting and agenda form: shown (200), saved and redirected (302), refused with the
+    form's Swedish messages (400), or refused because someone saved first (409: the typed form
+    again, now carrying the newer revision, so that saving once more overwrites knowingly).
+    `save()` writes and returns where to go; `done` is the message after saving."""
+    status = 200
+    if form.is_bound:
+        status = 400
+        if form.is_valid():
+            try:
+                target = save()
+            except EditConflict as conflict:
+                form.data = form.data.copy()
+                form.data["revision"] = conflict.current.revision if conflict.current else 0
+                messages.error(request, CONFLICT)
+                status = 409
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, done)
+                return redirect(target)
+    context = {"form": form, "heading": heading, "meeting": meeting, "submit": submit}
+    return render(
+        request, "governance/meeting_form.html", context | {"section": "meetings"}, status=status
+    )
 
 
-def _conflict(request, template, context, *, form, current):
-    """409: someone saved first. The typed form again, carrying the newer revision, so that
-    saving once more (after reading what changed) overwrites knowingly."""
-    form.data = form.data.copy()
-    form.data["revision"] = current.revision if current else 0
-    messages.error(request, CONFLICT)
-    return _form_page(request, template, context | {"form": form}, status=409)
+def _posted(request):
+    return request.POST if request.method == "POST" else None
 
 
 def meeting_create(request):
     require_permission(request.user, "governance.add_meeting", queries.WRITE_DENIED)
-    form = MeetingForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        content = form.content()
-        try:
-            meeting = services.meeting_create(user=request.user, **content)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Sammanträdet är skapat som utkast."))
-            return redirect(meeting.get_absolute_url())
+    form = MeetingForm(_posted(request))
     return _form_page(
         request,
-        "governance/meeting_form.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
+        form,
+        heading=_("Nytt sammanträde"),
+        save=lambda: services.meeting_create(user=request.user, **form.content()),
+        done=_("Sammanträdet är skapat som utkast."),
     )
 
 
 def meeting_edit(request, pk):
     meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
-    if request.method != "POST":
-        form = MeetingForm(instance=meeting)
-        return _form_page(
-            request, "governance/meeting_form.html", {"form": form, "meeting": meeting}
-        )
+    # The form edits its own copy: a refused save must not change the meeting shown.
     form = MeetingForm(
-        request.POST, instance=queries.meeting_get_for_edit(user=request.user, pk=pk)
+        _posted(request), instance=queries.meeting_get_for_edit(user=request.user, pk=pk)
     )
-    if form.is_valid():
-        try:
-            services.meeting_update(
-                user=request.user,
-                meeting=meeting,
-                expected_revision=form.cleaned_data["revision"],
-                **form.content(),
-            )
-        except EditConflict as conflict:
-            return _conflict(
-                request,
-                "governance/meeting_form.html",
-                {"meeting": meeting},
-                form=form,
-                current=conflict.current,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Sammanträdet är sparat."))
-            return redirect(meeting.get_absolute_url())
     return _form_page(
-        request, "governance/meeting_form.html", {"form": form, "meeting": meeting}, status=400
+        request,
+        form,
+        heading=_("Redigera sammanträde"),
+        meeting=meeting,
+        save=lambda: services.meeting_update(
+            user=request.user,
+            meeting=meeting,
+            expected_revision=form.cleaned_data["revision"],
+            **form.content(),
+        ),
+        done=_("Sammanträdet är sparat."),
     )
 
 
@@ -200,76 +195,65 @@ def meeting_publish(request, pk):
     return redirect(meeting.get_absolute_url())
 
 
+def _on_agenda(item) -> str:
+    return f"{item.meeting.get_absolute_url()}#punkt-{item.number}"
+
+
 def agenda_item_add(request, pk):
     meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
-    form = AgendaItemForm(
-        request.POST if request.method == "POST" else None,
-        instance=AgendaItem(meeting=meeting),
-        meeting=meeting,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_item_add(user=request.user, meeting=meeting, **form.content())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Punkten är tillagd."))
-            return redirect(meeting.get_absolute_url() + "#foredragningslista")
+    form = AgendaItemForm(_posted(request), instance=AgendaItem(meeting=meeting), meeting=meeting)
     return _form_page(
         request,
-        "governance/agenda_item_form.html",
-        {"form": form, "meeting": meeting},
-        status=400 if form.is_bound else 200,
+        form,
+        heading=_("Ny punkt på föredragningslistan"),
+        meeting=meeting,
+        save=lambda: _on_agenda(
+            services.agenda_item_add(user=request.user, meeting=meeting, **form.content())
+        ),
+        done=_("Punkten är tillagd."),
     )
 
 
 def agenda_item_edit(request, pk, item_pk):
-    return _item_form(
-        request, pk, item_pk, form_class=AgendaItemForm, write=services.agenda_item_update
-    )
-
-
-def agenda_item_decision(request, pk, item_pk):
-    return _item_form(
-        request,
-        pk,
-        item_pk,
-        form_class=AgendaDecisionForm,
-        write=services.agenda_item_record_decision,
-    )
-
-
-def _item_form(request, pk, item_pk, *, form_class, write):
-    """An agenda item's edit form or its decision form: shown, saved over the revision it
-    started from, or refused with 400 (bad input) or 409 (someone saved first)."""
     item = queries.agenda_item_get_for_edit(user=request.user, meeting_pk=pk, pk=item_pk)
-    meeting = item.meeting
-    extra = {"meeting": meeting} if form_class is AgendaItemForm else {}
-    template = (
-        "governance/agenda_item_form.html"
-        if form_class is AgendaItemForm
-        else "governance/agenda_decision_form.html"
-    )
-    context = {"meeting": meeting, "item": item}
-    if request.method != "POST":
-        return _form_page(request, template, context | {"form": form_class(instance=item, **extra)})
-    form = form_class(request.POST, instance=item, **extra)
-    if form.is_valid():
-        try:
-            write(
+    form = AgendaItemForm(_posted(request), instance=item, meeting=item.meeting)
+    return _form_page(
+        request,
+        form,
+        heading=_("Redigera § %(number)s") % {"number": item.number},
+        meeting=item.meeting,
+        save=lambda: _on_agenda(
+            services.agenda_item_update(
                 user=request.user,
                 item=item,
                 expected_revision=form.cleaned_data["revision"],
                 **form.content(),
             )
-        except EditConflict as conflict:
-            return _conflict(request, template, context, form=form, current=conflict.current)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Punkten är sparad."))
-            return redirect(meeting.get_absolute_url() + f"#punkt-{item.number}")
-    return _form_page(request, template, context | {"form": form}, status=400)
+        ),
+        done=_("Punkten är sparad."),
+    )
+
+
+def agenda_item_decision(request, pk, item_pk):
+    item = queries.agenda_item_get_for_edit(user=request.user, meeting_pk=pk, pk=item_pk)
+    form = AgendaDecisionForm(_posted(request), instance=item)
+    return _form_page(
+        request,
+        form,
+        heading=_("Beslut under § %(number)s %(title)s")
+        % {"number": item.number, "title": item.title},
+        meeting=item.meeting,
+        save=lambda: _on_agenda(
+            services.agenda_item_record_decision(
+                user=request.user,
+                item=item,
+                expected_revision=form.cleaned_data["revision"],
+                **form.content(),
+            )
+        ),
+        done=_("Beslutet är antecknat."),
+        submit=_("Spara beslutet"),
+    )
 
 
 @require_POST

@@ -20,3 +20,11 @@ def visit(page, path, status=200):
     assert response is not None
     assert response.status == status, f"{path}: HTTP {response.status}"
     return response
+
+
+def log_in(page, user, password="testlösen-123"):
+    """Through the real login form (the factories' password)."""
+    visit(page, "/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(user.username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()

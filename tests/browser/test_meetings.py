@@ -14,7 +14,7 @@ from governance.models import Meeting
 from governance.services import board_report_create
 from portal.roles import sync_role_groups
 from tests import factories
-from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
+from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
@@ -47,13 +47,6 @@ def cycle(transactional_db, settings, tmp_path):
         "admin": factories.RegisterAdminFactory(),
         "member": member,
     }
-
-
-def log_in(page, user):
-    visit(page, "/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(user.username)
-    page.get_by_label("Lösenord").fill("testlösen-123")
-    page.get_by_role("button", name="Logga in").click()
 
 
 def log_out(page):

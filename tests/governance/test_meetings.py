@@ -67,6 +67,12 @@ def add_item(meeting, user, **fields):
     )
 
 
+def decide(item, user, text="Nämnden har tagit del av informationen.", **fields):
+    return agenda_item_record_decision(
+        user=user, item=item, expected_revision=item.revision, decision_text=text, **fields
+    )
+
+
 # --- services --------------------------------------------------------------------------
 
 
@@ -141,14 +147,7 @@ def test_a_decision_is_recorded_with_its_paragraph_apart_from_the_case_number(
 ):
     item = add_item(meeting, register_admin, case_numbers=["HSN 2024/310"])
     decision = factories.DecisionFactory(body=meeting.body, case_number="HSN 2024/310")
-    agenda_item_record_decision(
-        user=register_admin,
-        item=item,
-        expected_revision=1,
-        decision_text="Nämnden har tagit del av informationen.",
-        minutes_paragraph=67,
-        decision=decision,
-    )
+    decide(item, register_admin, minutes_paragraph=67, decision=decision)
     item.refresh_from_db()
     assert (item.minutes_paragraph, item.decision, item.case_number_list()) == (
         67,
@@ -161,13 +160,7 @@ def test_a_decision_is_recorded_with_its_paragraph_apart_from_the_case_number(
 def test_a_decision_of_another_body_is_refused(meeting, register_admin):
     item = add_item(meeting, register_admin)
     with pytest.raises(ValidationError, match="organet som sammanträder"):
-        agenda_item_record_decision(
-            user=register_admin,
-            item=item,
-            expected_revision=1,
-            decision_text="Beslut",
-            decision=factories.DecisionFactory(),
-        )
+        decide(item, register_admin, decision=factories.DecisionFactory())
 
 
 def test_removing_an_item_keeps_its_history(meeting, register_admin):
@@ -423,9 +416,7 @@ def test_the_member_sees_next_meetings_reports_and_the_last_decisions(
     older = factories.MeetingFactory(body=hsn, date=timezone.localdate() - timedelta(days=60))
     for meeting, text in ((last, "Senaste beslutet"), (older, "Äldre beslutet")):
         item = add_item(meeting, register_admin)
-        agenda_item_record_decision(
-            user=register_admin, item=item, expected_revision=1, decision_text=text
-        )
+        decide(item, register_admin, text)
     elsewhere = factories.MeetingFactory(place="Annat organs rum")
     client.force_login(member)
     assert reverse("governance:my_meetings") in client.get("/").content.decode()
@@ -509,13 +500,7 @@ def test_a_protocol_extract_carries_one_item_and_its_decision(client, meeting, r
     extract = reverse("governance:protocol_extract", args=[meeting.pk, item.pk])
     client.force_login(register_admin)
     assert client.get(extract).status_code == 404  # nothing decided yet
-    agenda_item_record_decision(
-        user=register_admin,
-        item=item,
-        expected_revision=1,
-        decision_text="Nämnden har tagit del av informationen.",
-        minutes_paragraph=67,
-    )
+    decide(item, register_admin, minutes_paragraph=67)
     meeting_publish(user=register_admin, meeting=meeting, published_at=timezone.now())
     client.logout()
     content = client.get(extract).content

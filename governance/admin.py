@@ -167,7 +167,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["body", "date", "start_time", "kind", "status"]
     list_filter = ["status", "kind", "body"]
     date_hierarchy = "date"
-    readonly_fields = ["published_at"]
+    # Published through the portal (governance.services.meeting_publish), which records when.
+    readonly_fields = ["status", "published_at"]
     autocomplete_fields = ["body"]
     inlines = [AgendaItemInline]
     view_on_site = True

@@ -2,6 +2,7 @@
 and the view answers 400 with the form's Swedish message."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import MAX_CASE_YEAR, MIN_CASE_YEAR
@@ -9,8 +10,14 @@ from governance.models import BoardReport, Body, Meeting
 from governance.queries.meetings import meetings_visible_to
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year: "2024.5" is refused by the form rather than reaching the year lookup."""
+
+    field_class = forms.IntegerField
+
+
 def _year(field_name: str):
-    return django_filters.NumberFilter(
+    return YearFilter(
         label=_("År"),
         field_name=field_name,
         lookup_expr="year",

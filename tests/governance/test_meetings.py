@@ -189,6 +189,43 @@ def test_anonymous_visitors_see_only_published_meetings(client, meeting, registe
     )
 
 
+@pytest.mark.parametrize(
+    ("role", "read", "edit"),
+    [
+        ("anonymous", 302, 302),
+        ("reader", 200, 403),
+        ("strategist", 200, 403),
+        ("register_admin", 200, 200),
+    ],
+)
+def test_who_reads_and_who_edits_a_draft_meeting(client, request, meeting, role, read, edit):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    for name in ("meeting_detail", "meeting_history"):
+        assert client.get(reverse(f"governance:{name}", args=[meeting.pk])).status_code == read
+    for name in ("meeting_edit", "agenda_item_add"):
+        assert client.get(reverse(f"governance:{name}", args=[meeting.pk])).status_code == edit
+
+
+def test_the_admin_keeps_meetings_and_guards_open_forms(client, meeting, register_admin):
+    client.force_login(register_admin)
+    assert client.get(reverse("admin:governance_meeting_changelist")).status_code == 200
+    change = reverse("admin:governance_meeting_change", args=[meeting.pk])
+    assert client.get(change).status_code == 200
+    form = {
+        "body": meeting.body.pk,
+        "date": meeting.date.isoformat(),
+        "start_time": "10:00",
+        "place": "Visby",
+        "kind": "ordinary",
+        "agenda_items-TOTAL_FORMS": 0,
+        "agenda_items-INITIAL_FORMS": 0,
+    }
+    assert client.post(change, form).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.revision) == ("Visby", 2)  # an open portal form goes stale
+
+
 def test_readers_see_drafts_but_may_not_edit(client, meeting, reader):
     client.force_login(reader)
     page = client.get(meeting.get_absolute_url())
@@ -332,8 +369,9 @@ def test_the_list_filters_by_body_and_year_and_refuses_a_bad_filter(client, hsn)
     url = reverse("governance:meeting_list")
     assert "2025-05-02" not in client.get(url, {"body": hsn.pk}).content.decode()
     assert "2024-05-02" not in client.get(url, {"year": 2025}).content.decode()
-    bad = client.get(url, {"year": "i fjol"})
-    assert bad.status_code == 400 and "Filtret innehåller fel" in bad.content.decode()
+    for year in ("i fjol", "2024.5", "99999"):
+        bad = client.get(url, {"year": year})
+        assert bad.status_code == 400 and "Filtret innehåller fel" in bad.content.decode()
 
 
 def test_the_body_page_has_a_meetings_section_with_its_calendar(client, hsn):

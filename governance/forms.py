@@ -201,7 +201,8 @@ class AgendaItemForm(RevisionFormMixin, forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "reports"]
+        # "case_numbers" is the form's own line (rows in the model); named here for its place.
+        fields = ["number", "title", "case_numbers", "reports"]
         widgets = {"reports": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, meeting, **kwargs):

@@ -3,11 +3,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.history import save_with_history
 from governance.models import (
+    AgendaItem,
     BoardReport,
     Body,
     Decision,
     DecisionSubject,
     Department,
+    Meeting,
     Membership,
     Organisation,
     Person,
@@ -54,8 +56,9 @@ class BodyAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "title"]
+    list_display = ["name", "title", "user"]
     search_fields = ["name", "title"]
+    autocomplete_fields = ["user"]
 
     # Through the service, so the memberships go too, each with a history record that names
     # the acting user.
@@ -148,4 +151,28 @@ class BoardReportAdmin(FrozenWhenIssued, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.revision += 1  # an open portal edit form of this draft must not overwrite this save
+        save_with_history(obj, user=request.user, reason="Ändrad i administrationen")
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["number", "title", "reports", "decision_text", "minutes_paragraph", "decision"]
+    filter_horizontal = ["reports"]
+    autocomplete_fields = ["decision"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "date", "start_time", "kind", "status"]
+    list_filter = ["status", "kind", "body"]
+    date_hierarchy = "date"
+    # Published through the portal (governance.services.meeting_publish), which records when.
+    readonly_fields = ["status", "published_at"]
+    autocomplete_fields = ["body"]
+    inlines = [AgendaItemInline]
+    view_on_site = True
+
+    def save_model(self, request, obj, form, change):
+        obj.revision += 1  # an open portal edit form of this meeting must not overwrite this save
         save_with_history(obj, user=request.user, reason="Ändrad i administrationen")

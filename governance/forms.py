@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.revisions import RevisionFormMixin
 from core.validators import parse_case_numbers
-from governance.models import BoardReport, Body, Department, validate_portal_path
+from governance.models import (
+    AgendaItem,
+    BoardReport,
+    Body,
+    Department,
+    Meeting,
+    validate_portal_path,
+)
 from governance.reports import subject_choices
 
 
@@ -162,3 +169,82 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         }
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return fields | lists | {"subject_type": subject_type, "subject_id": subject_id}
+
+
+class MeetingForm(RevisionFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "start_time", "place", "kind"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.order_by("name")
+
+    def content(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class AgendaItemForm(RevisionFormMixin, forms.ModelForm):
+    """An agenda item: its number (§), title, case numbers typed on one line, and the board
+    reports addressed to the meeting's body as underlag."""
+
+    case_numbers = forms.CharField(
+        label=_("Ärendenummer"),
+        max_length=200,
+        required=False,
+        help_text=_("Ett eller flera, åtskilda med komma, t.ex. ”SN 2017/212, SN 2019/16”."),
+    )
+
+    class Meta:
+        model = AgendaItem
+        # "case_numbers" is the form's own line (rows in the model); named here for its place.
+        fields = ["number", "title", "case_numbers", "reports"]
+        widgets = {"reports": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].queryset = meeting.body.board_reports.order_by("-date", "-pk")
+        self.fields["reports"].help_text = _(
+            "Tjänsteskrivelser ställda till %(body)s. Underlag som ännu är utkast syns bara "
+            "för inloggade med behörighet."
+        ) % {"body": meeting.body.name}
+        if not self.instance.pk and not self.is_bound:
+            numbers = [item.number for item in meeting.agenda_items.all()]
+            self.initial["number"] = max(numbers, default=0) + 1
+        if self.instance.pk and not self.is_bound:
+            self.initial["case_numbers"] = ", ".join(self.instance.case_number_list())
+
+    def clean_case_numbers(self):
+        return [str(number) for number in parse_case_numbers(self.cleaned_data["case_numbers"])]
+
+    def content(self) -> dict:
+        return {
+            name: self.cleaned_data[name] for name in ("number", "title", "reports", "case_numbers")
+        }
+
+
+class AgendaDecisionForm(RevisionFormMixin, forms.ModelForm):
+    """The decision on an agenda item as the protocol writes it."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["decision_text", "minutes_paragraph", "decision"]
+        widgets = {"decision_text": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "minutes_paragraph": _("Paragrafens nummer i protokollet, t.ex. 67 för § 67."),
+            "decision": _("Beslutet i registret, om det är registrerat."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_text"].required = True
+        self.fields["decision"].queryset = self.instance.meeting.body.decisions.order_by(
+            "-date", "case_number"
+        )
+
+    def content(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

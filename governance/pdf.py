@@ -5,8 +5,8 @@ from datetime import date
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from core.pdf import render_pdf
-from governance.models import BoardReport
+from core.pdf import cached_pdf, render_pdf
+from governance.models import AgendaItem, BoardReport, Meeting
 from governance.reports import subject_section
 
 TEMPLATE = "pdf/board_report.html"
@@ -40,4 +40,55 @@ def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool, today: 
             )
             if part
         ),
+    )
+
+
+def _organisations(meeting: Meeting) -> str:
+    return ", ".join(organisation.name for organisation in meeting.body.organisations.all())
+
+
+def meeting_notice_pdf(meeting: Meeting, *, base_url: str) -> bytes:
+    """The notice (kallelse) with the agenda and its underlag, rendered once per revision of
+    the meeting (every change of its agenda bumps it) and of the reports it lists; a draft
+    meeting's notice says UTKAST on every page."""
+    reports = sorted(
+        {
+            (report.pk, report.revision)
+            for item in meeting.agenda_items.all()
+            for report in item.reports.all()
+        }
+    )
+    key = f"meeting-notice:{meeting.pk}:{meeting.revision}:{meeting.status}:{reports}"
+    return cached_pdf(key=key, render=lambda: _render_meeting_document(meeting, base_url=base_url))
+
+
+def protocol_extract_pdf(meeting: Meeting, item: AgendaItem, *, base_url: str) -> bytes:
+    """The protocol extract (protokollsutdrag) of one agenda item with its decision."""
+    key = f"protocol-extract:{item.pk}:{item.revision}:{meeting.revision}:{meeting.status}"
+    return cached_pdf(
+        key=key, render=lambda: _render_meeting_document(meeting, base_url=base_url, item=item)
+    )
+
+
+def _render_meeting_document(meeting: Meeting, *, base_url: str, item: AgendaItem | None = None):
+    kind = _("Protokollsutdrag") if item else _("Kallelse")
+    title = f"{kind} {meeting.body.name} {meeting.date:%Y-%m-%d}"
+    html = render_to_string(
+        "pdf/protocol_extract.html" if item else "pdf/meeting_notice.html",
+        {
+            "meeting": meeting,
+            "item": item,
+            "title": title,
+            "organisation": _organisations(meeting),
+            "subject": kind,
+            "draft": not meeting.is_published,
+        },
+    )
+    case_numbers = item.case_number_list() if item else []
+    return render_pdf(
+        html=html,
+        base_url=base_url,
+        title=title,
+        author=_organisations(meeting) or meeting.body.name,
+        subject=", ".join([kind, meeting.body.name, f"{meeting.date:%Y-%m-%d}", *case_numbers]),
     )

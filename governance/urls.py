@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import board_reports, bodies, organisations
+from governance.views import board_reports, bodies, meetings, organisations
 
 app_name = "governance"
 
@@ -16,6 +16,36 @@ urlpatterns = [
     ),
     path("organ/<slug:slug>/", bodies.body_detail, name="body_detail"),
     path("organ/<slug:slug>/historik/", bodies.body_history, name="body_history"),
+    path("organ/<slug:slug>/sammantraden.ics", meetings.body_calendar, name="body_calendar"),
+    path("sammantraden/", meetings.meeting_list, name="meeting_list"),
+    path("sammantraden/nytt/", meetings.meeting_create, name="meeting_create"),
+    path("sammantraden/mina/", meetings.my_meetings, name="my_meetings"),
+    path("sammantraden/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("sammantraden/<int:pk>/redigera/", meetings.meeting_edit, name="meeting_edit"),
+    path("sammantraden/<int:pk>/publicera/", meetings.meeting_publish, name="meeting_publish"),
+    path("sammantraden/<int:pk>/historik/", meetings.meeting_history, name="meeting_history"),
+    path("sammantraden/<int:pk>/kallelse/", meetings.meeting_notice, name="meeting_notice"),
+    path("sammantraden/<int:pk>/punkter/ny/", meetings.agenda_item_add, name="agenda_item_add"),
+    path(
+        "sammantraden/<int:pk>/punkter/<int:item_pk>/redigera/",
+        meetings.agenda_item_edit,
+        name="agenda_item_edit",
+    ),
+    path(
+        "sammantraden/<int:pk>/punkter/<int:item_pk>/beslut/",
+        meetings.agenda_item_decision,
+        name="agenda_item_decision",
+    ),
+    path(
+        "sammantraden/<int:pk>/punkter/<int:item_pk>/ta-bort/",
+        meetings.agenda_item_remove,
+        name="agenda_item_remove",
+    ),
+    path(
+        "sammantraden/<int:pk>/punkter/<int:item_pk>/protokollsutdrag/",
+        meetings.protocol_extract,
+        name="protocol_extract",
+    ),
     path("tjansteskrivelser/", board_reports.board_report_list, name="board_report_list"),
     path("tjansteskrivelser/ny/", board_reports.board_report_create, name="board_report_create"),
     path(

@@ -31,6 +31,8 @@ REPORT_MODELS = {
         "reportsection",
     ],
 }
+# Meetings and their agendas are kept by the register administrators, who keep the bodies.
+MEETING_MODELS = {"governance": ["meeting", "agendaitem", "agendaitemcasenumber"]}
 PLAN_MODELS = {
     "plans": [
         "plan",
@@ -61,6 +63,7 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
         _codenames("view", REGISTER_MODELS)
         + _codenames("view", PLAN_MODELS)
         + _codenames("view", REPORT_MODELS)
+        + _codenames("view", MEETING_MODELS)
     )
     return {
         READER: view,
@@ -72,6 +75,7 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
         # without the right to record adoptions.
         REGISTER_ADMIN: view
         + _edit(REGISTER_MODELS)
+        + _edit(MEETING_MODELS)
         + _edit(PLAN_MODELS)
         + _edit(REPORT_MODELS)
         + [

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from agreements.models import Status
 from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
 from governance.models import Body, Organisation
+from governance.queries import has_member_page
 from portal.forms import BarrierReportForm
 from portal.services import barrier_report_receive
 
@@ -24,6 +25,7 @@ def home(request):
             "organisations_total": Organisation.objects.count(),
             "bodies_total": Body.objects.count(),
             "reviews_due": list(reviews_due(user=request.user, today=today)[:20]),
+            "has_member_page": has_member_page(request.user),
         },
     )
 

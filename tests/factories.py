@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Status, Topic
 from core import periods
-from governance.models import Body, Decision, Membership, Organisation, Person
+from governance.models import (
+    AgendaItem,
+    Body,
+    Decision,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+)
 from plans.models import (
     Activity,
     FollowUp,
@@ -128,6 +136,29 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     body = factory.SubFactory(BodyFactory)
     case_number = factory.LazyAttributeSequence(lambda o, n: f"{o.body.short_code} 2022/{n + 1}")
     title = "Beslut om överenskommelse"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    place = "Sammanträdesrum 1"
+    status = Meeting.Status.PUBLISHED
+
+
+class DraftMeetingFactory(MeetingFactory):
+    status = Meeting.Status.DRAFT
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Ärende {n}")
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

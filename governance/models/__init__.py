@@ -11,15 +11,20 @@ from governance.models.board_reports import (
 )
 from governance.models.bodies import Body
 from governance.models.decisions import Decision, DecisionSubject
+from governance.models.meetings import STOCKHOLM, AgendaItem, AgendaItemCaseNumber, Meeting
 from governance.models.organisations import Department, Organisation
 from governance.models.people import Membership, Person
 
 __all__ = [
+    "STOCKHOLM",
+    "AgendaItem",
+    "AgendaItemCaseNumber",
     "BoardReport",
     "Body",
     "Decision",
     "DecisionSubject",
     "Department",
+    "Meeting",
     "Membership",
     "Organisation",
     "Person",

@@ -1,5 +1,6 @@
 """People in public roles and their memberships (uppdrag) in bodies."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +15,16 @@ class Person(models.Model):
 
     name = models.CharField(_("namn"), max_length=200)
     title = models.CharField(_("titel"), max_length=200, blank=True)
+    # The person's own account, if they have one: a committee member reads their meetings
+    # ("Mina sammanträden") through it. Optional; most people in the register never log in.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("användarkonto"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -18,19 +18,35 @@ from governance.queries.bodies import (
     members_by_role,
     register_body_page_section,
 )
+from governance.queries.meetings import (
+    MemberPage,
+    body_meetings,
+    can_see_draft_meetings,
+    has_member_page,
+    meeting_get_for_view,
+    meetings_visible_to,
+    member_page,
+)
 from governance.queries.organisations import organisation_get_for_view, organisations_by_kind
 
 __all__ = [
     "DRAFT_PERMISSION",
     "WRITE_DENIED",
     "BodyNode",
+    "MemberPage",
     "board_report_get_for_edit",
     "board_report_get_for_view",
     "board_reports_visible_to",
     "body_get_for_view",
+    "body_meetings",
     "body_page_sections",
     "body_tree",
+    "can_see_draft_meetings",
     "can_see_draft_reports",
+    "has_member_page",
+    "meeting_get_for_view",
+    "meetings_visible_to",
+    "member_page",
     "members_by_role",
     "organisation_get_for_view",
     "organisations_by_kind",

@@ -10,14 +10,30 @@ from governance.services.board_reports import (
     board_report_update,
 )
 from governance.services.decisions import decision_record
+from governance.services.meetings import (
+    agenda_item_add,
+    agenda_item_record_decision,
+    agenda_item_remove,
+    agenda_item_update,
+    meeting_create,
+    meeting_publish,
+    meeting_update,
+)
 from governance.services.people import person_remove
 
 __all__ = [
     "ReportFrozen",
+    "agenda_item_add",
+    "agenda_item_record_decision",
+    "agenda_item_remove",
+    "agenda_item_update",
     "board_report_correct",
     "board_report_create",
     "board_report_issue",
     "board_report_update",
     "decision_record",
+    "meeting_create",
+    "meeting_publish",
+    "meeting_update",
     "person_remove",
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.access import require_permission
 from core.pdf import pdf_response
 from core.revisions import EditConflict
+from governance.filters import BoardReportFilter
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
 from governance.queries import board_reports as queries
@@ -19,11 +20,19 @@ from governance.services import board_reports as services
 
 
 def board_report_list(request):
-    reports = queries.board_reports_visible_to(request.user)
+    reports = BoardReportFilter(
+        request.GET, queryset=queries.board_reports_visible_to(request.user), request=request
+    )
+    valid = reports.is_valid()
     return render(
         request,
         "governance/board_report_list.html",
-        {"reports": reports, "can_create": request.user.has_perm("governance.add_boardreport")},
+        {
+            "filter": reports,
+            "reports": reports.qs if valid else [],
+            "can_create": request.user.has_perm("governance.add_boardreport"),
+        },
+        status=200 if valid else 400,
     )
 
 

@@ -25,8 +25,8 @@ def visit(page, path, status=200):
     return response
 
 
-def log_in(page, user, next_url):
-    """Through the real login form."""
+def log_in(page, user, next_url="/"):
+    """Through the real login form, on to next_url."""
     visit(page, f"/konto/logga-in/?next={next_url}")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(PASSWORD)

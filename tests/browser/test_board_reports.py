@@ -12,7 +12,7 @@ from governance.pdf import board_report_pdf
 from governance.services import board_report_create, board_report_issue
 from portal.roles import sync_role_groups
 from tests import factories
-from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
+from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
@@ -44,13 +44,6 @@ def reports(transactional_db, settings, tmp_path):
     )
     draft = board_report_create(user=None, title="Utkast till lägesrapport", **fields)
     return {"issued": issued, "draft": draft, "strategist": factories.StrategistFactory()}
-
-
-def log_in(page, user):
-    visit(page, "/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(user.username)
-    page.get_by_label("Lösenord").fill("testlösen-123")
-    page.get_by_role("button", name="Logga in").click()
 
 
 def test_public_list_and_issued_report(page, reports):

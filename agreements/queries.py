@@ -26,9 +26,9 @@ def can_see_drafts(user) -> bool:
 def _adoptions():
     return Prefetch(
         "decisions",
-        queryset=DecisionSubject.objects.select_related("decision__body").order_by(
-            "decision__body__name", "decision__case_number"
-        ),
+        queryset=DecisionSubject.objects.select_related("decision__body")
+        .prefetch_related("decision__case_numbers")
+        .order_by("decision__body__name", "decision__date", "decision__pk"),
         to_attr="adoptions",
     )
 

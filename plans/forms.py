@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.revisions import RevisionFormMixin
-from governance.models import Body, Decision, Organisation
+from governance.models import Body, Organisation, case_number_for_body
 from plans.models import (
     Activity,
     FollowUp,
@@ -352,14 +352,10 @@ class AdoptForm(forms.Form):
         cleaned = super().clean()
         body, number = cleaned.get("body"), cleaned.get("case_number")
         if body and number:
-            probe = Decision(body=body, case_number=number)
             try:
-                probe.clean_fields(exclude=["body", "date", "title", "text"])
-                probe.clean()
+                cleaned["case_number"] = case_number_for_body(body, number)
             except forms.ValidationError as error:
                 self.add_error("case_number", error.messages)
-            else:
-                cleaned["case_number"] = probe.case_number
         return cleaned
 
 

@@ -30,7 +30,11 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", scale=Non
         "tree": tree,
         "today": today,
         "timeline": build_timeline(tree, today, scale),
-        "versions": list(plan.versions.select_related("decision__body")),
+        "versions": list(
+            plan.versions.select_related("decision__body").prefetch_related(
+                "decision__case_numbers"
+            )
+        ),
         "section": "plans",
         **extra,
     }

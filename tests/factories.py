@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Status, Topic
 from core import periods
-from governance.models import Body, Decision, Membership, Organisation, Person
+from governance.models import (
+    Body,
+    Decision,
+    DecisionCaseNumber,
+    Membership,
+    Organisation,
+    Person,
+)
 from plans.models import (
     Activity,
     FollowUp,
@@ -114,10 +121,23 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class DecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Decision
+        skip_postgeneration_save = True
 
     body = factory.SubFactory(BodyFactory)
-    case_number = factory.LazyAttributeSequence(lambda o, n: f"{o.body.short_code} 2022/{n + 1}")
+    kind = Decision.Kind.ADOPTION
     title = "Beslut om överenskommelse"
+
+    @factory.post_generation
+    def case_numbers(decision, create, numbers, **kwargs):
+        """`case_numbers=[…]` gives them (`[]`: none); by default one of the body's own."""
+        if not create:
+            return
+        if numbers is None:
+            numbers = [f"{decision.body.short_code} 2022/{decision.pk}"]
+        for position, number in enumerate(numbers, start=1):
+            DecisionCaseNumber.objects.create(
+                decision=decision, body=decision.body, position=position, case_number=number
+            )
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from governance.services.board_reports import (
     board_report_issue,
     board_report_update,
 )
-from governance.services.decisions import decision_record
+from governance.services.decisions import decision_create, decision_record, decision_update
 from governance.services.people import person_remove
 
 __all__ = [
@@ -18,6 +18,8 @@ __all__ = [
     "board_report_create",
     "board_report_issue",
     "board_report_update",
+    "decision_create",
     "decision_record",
+    "decision_update",
     "person_remove",
 ]

@@ -69,7 +69,10 @@ class Decision(models.Model):
         return self.body.get_absolute_url() + f"#beslut-{self.pk}"
 
     def case_number_list(self) -> list[str]:
-        """The case numbers in order; prefetch "case_numbers" to read them without a query."""
+        """The case numbers in order; prefetch "case_numbers" to read them without a query
+        (or set `known_case_numbers`, as queries that read them otherwise do)."""
+        if hasattr(self, "known_case_numbers"):
+            return self.known_case_numbers
         if self.pk is None:
             return []
         return [row.case_number for row in self.case_numbers.all()]

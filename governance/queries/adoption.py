@@ -11,13 +11,12 @@ of queries whatever the number of parties."""
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext
 
-from governance.models import Body, Decision, DecisionSubject, Organisation
+from governance.models import Body, Decision, DecisionCaseNumber, DecisionSubject, Organisation
 
 # The kinds by which a party's own body takes a stand on the shared thing itself.
 ADOPTING_KINDS = (Decision.Kind.ADOPTION, Decision.Kind.POSITION, Decision.Kind.DELEGATED)
@@ -91,37 +90,55 @@ COUNT_WORDS = {
 }
 
 
+def _about(model: type[models.Model], **object_id) -> Q:
+    """DecisionSubject rows about objects of `model`. By the content type's natural key, a
+    join in the same query: ContentType's cache would cost a query on its first use only,
+    so a page's cost would depend on what was read before."""
+    return Q(
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+        **object_id,
+    )
+
+
 def _subjects_filter(subjects: Iterable[models.Model]) -> Q:
     """DecisionSubject rows about any of `subjects` (of any models)."""
-    by_type: dict[int, list[int]] = {}
+    by_model: dict[type[models.Model], list[int]] = {}
     for subject in subjects:
-        content_type = ContentType.objects.get_for_model(subject)
-        by_type.setdefault(content_type.pk, []).append(subject.pk)
+        by_model.setdefault(type(subject)._meta.concrete_model, []).append(subject.pk)
     condition = Q(pk__in=[])  # no subjects: no rows
-    for content_type_id, ids in by_type.items():
-        condition |= Q(content_type_id=content_type_id, object_id__in=ids)
+    for model, ids in by_model.items():
+        condition |= _about(model, object_id__in=ids)
     return condition
 
 
 def _decisions_about(subjects: Sequence[models.Model]) -> list[Decision]:
-    """Every decision about the subjects, latest first, with what the section shows."""
-    return list(
-        Decision.objects.filter(
-            pk__in=DecisionSubject.objects.filter(_subjects_filter(subjects)).values("decision")
-        )
+    """Every decision about the subjects, latest first, with what the section shows: two
+    queries, also when there are none (a prefetch would skip its query then, and the page's
+    cost would depend on the data)."""
+    about = DecisionSubject.objects.filter(_subjects_filter(subjects)).values("decision")
+    own_organisation = Body.organisations.through.objects.filter(
+        body_id=OuterRef("body_id")
+    ).values("organisation_id")
+    decisions = list(
+        Decision.objects.filter(pk__in=about)
         .select_related("body", "responds_to__body")
-        .annotate(organisation_count=Count("body__organisations", distinct=True))
-        .prefetch_related(
-            "case_numbers",
-            "responds_to__case_numbers",
-            Prefetch("body__organisations", queryset=Organisation.objects.only("pk")),
+        .annotate(
+            organisation_count=Count("body__organisations", distinct=True),
+            own_organisation_id=Subquery(own_organisation[:1]),
         )
         .order_by("-date", "-pk")
     )
-
-
-def _own_body(decision: Decision) -> bool:
-    return decision.organisation_count == 1
+    numbers: dict[int, list[str]] = {}
+    for decision_id, number in (
+        DecisionCaseNumber.objects.filter(decision__in=about)
+        .order_by("position", "pk")
+        .values_list("decision_id", "case_number")
+    ):
+        numbers.setdefault(decision_id, []).append(number)
+    for decision in decisions:
+        decision.known_case_numbers = numbers.get(decision.pk, [])
+    return decisions
 
 
 def adoption_by_parties(
@@ -133,9 +150,8 @@ def adoption_by_parties(
     decisions = _decisions_about(subjects)
     by_party: dict[int, Decision] = {}
     for decision in decisions:  # latest first: the first found for a party is its latest
-        if decision.kind in ADOPTING_KINDS and _own_body(decision):
-            party_id = decision.body.organisations.all()[0].pk
-            by_party.setdefault(party_id, decision)
+        if decision.kind in ADOPTING_KINDS and decision.organisation_count == 1:
+            by_party.setdefault(decision.own_organisation_id, decision)
     return Adoption(
         parties=[PartyDecision(party, by_party.get(party.pk)) for party in parties],
         recommendations=[d for d in decisions if d.kind == Decision.Kind.RECOMMENDATION],
@@ -148,10 +164,7 @@ def _decided(subject_fields: dict[type[models.Model], str]) -> Exists:
     `subject_fields`: for each kind of subject, the outer thing's field holding its id."""
     about = Q()
     for model, field_name in subject_fields.items():
-        about |= Q(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id=OuterRef(OuterRef(field_name)),
-        )
+        about |= _about(model, object_id=OuterRef(OuterRef(field_name)))
     own_bodies = Body.objects.annotate(n=Count("organisations")).filter(n=1).values("pk")
     return Exists(
         DecisionSubject.objects.filter(

@@ -22,7 +22,9 @@ from governance.models import (
     case_number_for_body,
 )
 
-CONCURRENT = _("Beslutet registrerades samtidigt av någon annan. Försök igen.")
+
+def _concurrent() -> str:
+    return _("Beslutet registrerades samtidigt av någon annan. Försök igen.")
 
 
 def _case_numbers_for(body: Body, numbers: Iterable[str]) -> tuple[list[str], dict[str, int]]:
@@ -116,7 +118,7 @@ def decision_create(
             save_with_history(decision, user=user, reason=reason or _("Beslut registrerat"))
             _write_case_numbers(user=user, decision=decision, numbers=numbers)
     except IntegrityError as error:
-        raise ValidationError({"case_numbers": CONCURRENT}) from error
+        raise ValidationError({"case_numbers": _concurrent()}) from error
     _link_subjects(user=user, decision=decision, subjects=subjects)
     return decision
 
@@ -153,7 +155,7 @@ def decision_update(
             if case_numbers is not None:
                 _write_case_numbers(user=user, decision=decision, numbers=numbers)
     except IntegrityError as error:
-        raise ValidationError({"case_numbers": CONCURRENT}) from error
+        raise ValidationError({"case_numbers": _concurrent()}) from error
     return decision
 
 

@@ -42,7 +42,6 @@ def body_get_for_view(*, slug: str) -> Body:
                 queryset=Decision.objects.select_related("responds_to__body")
                 .prefetch_related(
                     "case_numbers",
-                    "responds_to__case_numbers",
                     Prefetch(
                         "subjects",
                         queryset=DecisionSubject.objects.prefetch_related("subject"),

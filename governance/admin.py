@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -85,12 +86,19 @@ class DecisionCaseNumberForm(forms.ModelForm):
         model = DecisionCaseNumber
         fields = ["position", "case_number"]
 
+    def __init__(self, *args, decision: Decision, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The decision being edited, also when it is new and unsaved (the row's own foreign
+        # key holds only its id then).
+        self.decision = decision
+
     def clean(self):
         cleaned = super().clean()
-        body = self.instance.decision.body
+        decision = self.decision
         number = cleaned.get("case_number")
-        if not number:
+        if not number or decision.body_id is None:  # no body: the decision's form says so
             return cleaned
+        body = decision.body
         try:
             cleaned["case_number"] = self.instance.case_number = case_number_for_body(body, number)
         except ValidationError as error:
@@ -103,9 +111,15 @@ class DecisionCaseNumberForm(forms.ModelForm):
         return cleaned
 
 
+class DecisionCaseNumberFormSet(BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        return super().get_form_kwargs(index) | {"decision": self.instance}
+
+
 class DecisionCaseNumberInline(admin.TabularInline):
     model = DecisionCaseNumber
     form = DecisionCaseNumberForm
+    formset = DecisionCaseNumberFormSet
     extra = 1
 
 

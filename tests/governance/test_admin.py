@@ -114,3 +114,27 @@ def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, re
     assert response.status_code == 200
     assert "Organet har redan ett beslut med det ärendenumret." in response.content.decode()
     assert DecisionCaseNumber.objects.count() == 1
+
+
+def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_admin):
+    client.force_login(register_admin)
+    data = _decision_form(DecisionFactory.build(), ["RS 2022/1"])
+
+    response = client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
+
+    assert response.status_code == 200
+    assert not DecisionCaseNumber.objects.exists()
+
+
+def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admin):
+    body = BodyFactory(short_code="RS")
+    client.force_login(register_admin)
+    data = _decision_form(DecisionFactory.build(), ["RS 2022/1", "rs2022/2"])
+
+    response = client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
+
+    assert response.status_code == 302
+    assert [(row.case_number, row.body) for row in DecisionCaseNumber.objects.all()] == [
+        ("RS 2022/1", body),
+        ("RS 2022/2", body),
+    ]

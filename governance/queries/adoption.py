@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from governance.models import Body, Decision, DecisionCaseNumber, DecisionSubject, Organisation
 
@@ -49,43 +49,32 @@ class Adoption:
             rows = [row for row in self.parties if row.party.kind == kind]
             if rows:
                 decided = sum(not row.pending for row in rows)
-                lines.append(words(decided, len(rows)))
+                lines.append(words % {"decided": decided, "total": len(rows)})
         return lines
 
 
-# ngettext with the total: "1 av 1 region", "0 av 2 regioner".
+# In words per kind of party, the plural chosen by the total: "1 av 1 region",
+# "9 av 12 kommuner".
 COUNT_WORDS = {
-    Organisation.Kind.MUNICIPALITY: lambda decided, total: (
-        ngettext(
-            "%(decided)s av %(total)s kommun har antagit",
-            "%(decided)s av %(total)s kommuner har antagit",
-            total,
-        )
-        % {"decided": decided, "total": total}
+    Organisation.Kind.MUNICIPALITY: ngettext_lazy(
+        "%(decided)s av %(total)s kommun har antagit",
+        "%(decided)s av %(total)s kommuner har antagit",
+        "total",
     ),
-    Organisation.Kind.REGION: lambda decided, total: (
-        ngettext(
-            "%(decided)s av %(total)s region har antagit",
-            "%(decided)s av %(total)s regioner har antagit",
-            total,
-        )
-        % {"decided": decided, "total": total}
+    Organisation.Kind.REGION: ngettext_lazy(
+        "%(decided)s av %(total)s region har antagit",
+        "%(decided)s av %(total)s regioner har antagit",
+        "total",
     ),
-    Organisation.Kind.MUNICIPAL_FEDERATION: lambda decided, total: (
-        ngettext(
-            "%(decided)s av %(total)s kommunalförbund har antagit",
-            "%(decided)s av %(total)s kommunalförbund har antagit",
-            total,
-        )
-        % {"decided": decided, "total": total}
+    Organisation.Kind.MUNICIPAL_FEDERATION: ngettext_lazy(
+        "%(decided)s av %(total)s kommunalförbund har antagit",
+        "%(decided)s av %(total)s kommunalförbund har antagit",
+        "total",
     ),
-    Organisation.Kind.OTHER: lambda decided, total: (
-        ngettext(
-            "%(decided)s av %(total)s annan part har antagit",
-            "%(decided)s av %(total)s andra parter har antagit",
-            total,
-        )
-        % {"decided": decided, "total": total}
+    Organisation.Kind.OTHER: ngettext_lazy(
+        "%(decided)s av %(total)s annan part har antagit",
+        "%(decided)s av %(total)s andra parter har antagit",
+        "total",
     ),
 }
 
@@ -192,12 +181,3 @@ def with_parties_awaiting(
     parties = Organisation.objects.filter(**{lookup: OuterRef("pk")})
     awaiting = parties.exclude(_decided(subject_fields or {model: "pk"}))
     return queryset.annotate(party_count=_count_of(parties), parties_awaiting=_count_of(awaiting))
-
-
-__all__ = [
-    "ADOPTING_KINDS",
-    "Adoption",
-    "PartyDecision",
-    "adoption_by_parties",
-    "with_parties_awaiting",
-]

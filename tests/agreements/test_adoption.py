@@ -11,6 +11,7 @@ from governance.models import Body, Decision
 from governance.queries.adoption import adoption_by_parties
 from governance.services import decision_create
 from tests import factories
+from tests.pdf_checks import page_texts
 from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,27 @@ def test_what_is_no_case_number_is_refused_by_the_register_with_the_reason(clien
 
     assert response.status_code == 400
     assert "är en beteckning på en tryckt skrift" in response.content.decode()
+
+
+def test_the_register_pdf_filters_on_parties_awaiting_and_says_so(client, shared, media):
+    region = factories.RegionFactory()
+    decided = factories.AgreementFactory(register_id="STY-00200", parties=[region])
+    decision_create(
+        user=None, body=factories.BodyFactory(organisations=[region]), subjects=[decided]
+    )
+
+    response = client.get(reverse("agreements:register_pdf"), {"party_decisions": "awaiting"})
+
+    assert response.status_code == 200
+    text = " ".join(page_texts(response.content))
+    assert "Beslut hos parterna: Inväntar beslut hos någon part" in text
+    assert "STY-00100" in text and "STY-00200" not in text
+    # the recommendation is listed among the decisions, named as what it is
+    assert re.search(r"Välfärdsrådet\s*,\s*rekommendation", text)
+
+
+def test_the_register_pdf_refuses_a_bad_party_decisions_value_in_swedish(client, shared):
+    response = client.get(reverse("agreements:register_pdf"), {"party_decisions": "kanske"})
+
+    assert response.status_code == 400
+    assert "Beslut hos parterna" in response.content.decode()

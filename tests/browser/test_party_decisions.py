@@ -76,3 +76,16 @@ def test_the_agreement_page_shows_the_parties_decisions(page, agreement, width):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_axe_clean(page)
     assert_no_console_errors(page)
+
+
+def test_bevakning_lists_the_agreement_awaiting_its_parties(page, agreement):
+    visit(page, "/planer/bevakning/")
+
+    section = page.get_by_role("region", name="Inväntar beslut hos parterna (1)")
+    link = section.get_by_role("link", name="OK-2022-01 Överenskommelse om hemsjukvård")
+    assert "2 av 4 parter inväntar beslut" in section.inner_text()
+    assert_axe_clean(page)
+    link.click()
+    assert page.url.endswith("#beslut-hos-parterna")
+    assert_axe_clean(page)
+    assert_no_console_errors(page)

@@ -92,6 +92,7 @@ def test_bevakning_lists_what_awaits_a_partys_decision(client, jamtland):
 
     html = client.get(reverse("plans:due")).content.decode()
     start = html.index('<section aria-labelledby="invantar-beslut"')
+    assert html.index("<main") < start  # on the page, not in its title
     text = " ".join(re.sub(r"<[^>]+>", " ", html[start:]).split()).replace(" :", ":")
 
     assert "Inväntar beslut hos parterna (2)" in text

@@ -10,6 +10,7 @@ from governance.models import Body, Decision
 from governance.services import decision_create
 from plans import services
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,24 @@ def test_bevakning_filtered_on_a_party_lists_only_its_waiting(client, jamtland):
 
     assert "Inväntar beslut hos parterna (1)" in html
     assert "Projektplan" not in html.split('id="invantar-beslut"')[1]
+
+
+def test_the_plan_pages_section_costs_the_same_queries_for_5_and_50_parties(client):
+    plan = factories.PlanFactory(slug="delad-plan")
+
+    def add_parties(count):
+        for index in range(count):
+            town = factories.OrganisationFactory()
+            plan.parties.add(town)
+            if index % 2:
+                council = factories.BodyFactory(short_code="KF", organisations=[town])
+                decision_create(user=None, body=council, subjects=[plan.public_version])
+
+    add_parties(5)
+    five = count_queries(client, plan.get_absolute_url())
+    add_parties(45)
+    fifty = count_queries(client, plan.get_absolute_url())
+
+    assert five == fifty
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "24 av 50 kommuner har antagit" in section_text(html)

@@ -4,7 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Status, Topic
+from core.validators import normalise_case_number, validate_case_number
 from governance.models import Body, Organisation
+from governance.queries.adoption import with_parties_awaiting
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -29,8 +31,26 @@ class AgreementFilter(django_filters.FilterSet):
     adopted_by = django_filters.ModelChoiceFilter(
         label=_("Fastställd av"),
         field_name="decisions__decision__body",
-        queryset=Body.objects.filter(decisions__isnull=False).distinct().order_by("name"),
+        queryset=Body.objects.filter(decisions__subjects__agreement__isnull=False)
+        .distinct()
+        .order_by("name"),
         empty_label=_("Alla"),
+    )
+    case_number = django_filters.CharFilter(
+        label=_("Ärendenummer"),
+        method="filter_case_number",
+        max_length=60,
+        validators=[validate_case_number],
+        help_text=_("t.ex. ”HSN 2020/247”"),
+    )
+    party_decisions = django_filters.ChoiceFilter(
+        label=_("Beslut hos parterna"),
+        choices=[
+            ("all_decided", _("Alla parter har beslutat")),
+            ("awaiting", _("Inväntar beslut hos någon part")),
+        ],
+        empty_label=_("Alla"),
+        method="filter_party_decisions",
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Ämne"),
@@ -77,6 +97,17 @@ class AgreementFilter(django_filters.FilterSet):
                 | Q(text__icontains=word)
             )
         return queryset
+
+    def filter_case_number(self, queryset, name, value):
+        return queryset.filter(
+            decisions__decision__case_numbers__case_number=normalise_case_number(value)
+        )
+
+    def filter_party_decisions(self, queryset, name, value):
+        queryset = with_parties_awaiting(queryset)
+        if value == "awaiting":
+            return queryset.filter(parties_awaiting__gt=0)
+        return queryset.filter(party_count__gt=0, parties_awaiting=0)
 
     @property
     def qs(self):

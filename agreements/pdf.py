@@ -17,7 +17,7 @@ from agreements import queries
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement, Framework, Topic
 from core.pdf import cached_pdf, render_pdf
-from governance.models import Body, Decision, DecisionSubject, Organisation
+from governance.models import Body, Decision, DecisionCaseNumber, DecisionSubject, Organisation
 
 TEMPLATE = "pdf/register.html"
 TITLE = gettext_lazy("Förteckning över överenskommelser")
@@ -139,6 +139,7 @@ def register_content_version() -> str:
         "organisations": Organisation,
         "bodies": Body,
         "decisions": Decision,
+        "case_numbers": DecisionCaseNumber,
         "subjects": DecisionSubject,
     }
     return "|".join(

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from agreements.models import PUBLIC_STATUSES, Agreement, Attachment, Framework, Status, Topic
 from core.access import has_permission, require_visible
 from governance.models import DecisionSubject, Organisation
+from governance.queries.adoption import Adoption, adoption_by_parties, with_parties_awaiting
 
 REVIEW_SOON_DAYS = 90
 
@@ -26,9 +27,9 @@ def can_see_drafts(user) -> bool:
 def _adoptions():
     return Prefetch(
         "decisions",
-        queryset=DecisionSubject.objects.select_related("decision__body").order_by(
-            "decision__body__name", "decision__case_number"
-        ),
+        queryset=DecisionSubject.objects.select_related("decision__body")
+        .prefetch_related("decision__case_numbers")
+        .order_by("decision__body__name", "decision__date", "decision__pk"),
         to_attr="adoptions",
     )
 
@@ -98,3 +99,20 @@ def reviews_due(*, user, today: date, within_days: int = REVIEW_SOON_DAYS) -> Qu
 
 def framework_list(*, user) -> QuerySet[Framework]:
     return frameworks_visible_to(user).prefetch_related(_parties())
+
+
+def adoption_of(shared: Agreement | Framework) -> Adoption:
+    """Beslut hos parterna for an agreement or framework read by the functions above (its
+    parties prefetched, in name order)."""
+    return adoption_by_parties(subjects=[shared], parties=shared.parties.all())
+
+
+def awaiting_party_decisions(*, user, organisation: Organisation | None = None) -> list:
+    """The agreements and frameworks the reader sees that some party has not decided on yet
+    (with `parties_awaiting` and `party_count`); of one party's, when given. Two queries."""
+    found = []
+    for queryset in (agreements_visible_to(user), frameworks_visible_to(user)):
+        if organisation is not None:
+            queryset = queryset.filter(parties=organisation)
+        found += with_parties_awaiting(queryset).filter(parties_awaiting__gt=0)
+    return found

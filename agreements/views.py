@@ -45,6 +45,7 @@ def _render_agreement(request, agreement, form, status=200):
         "agreements/agreement_detail.html",
         {
             "agreement": agreement,
+            "adoption": queries.adoption_of(agreement),
             "attachment_form": form,
             "can_upload": request.user.has_perm("agreements.add_attachment"),
             "today": timezone.localdate(),
@@ -98,7 +99,11 @@ def framework_list(request):
 
 def framework_detail(request, slug):
     framework = queries.framework_get_for_view(user=request.user, slug=slug)
-    return render(request, "agreements/framework_detail.html", {"framework": framework})
+    return render(
+        request,
+        "agreements/framework_detail.html",
+        {"framework": framework, "adoption": queries.adoption_of(framework)},
+    )
 
 
 def framework_history(request, slug):

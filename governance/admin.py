@@ -1,4 +1,8 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.history import save_with_history
@@ -7,6 +11,7 @@ from governance.models import (
     BoardReport,
     Body,
     Decision,
+    DecisionCaseNumber,
     DecisionSubject,
     Department,
     Meeting,
@@ -17,6 +22,7 @@ from governance.models import (
     ReportSection,
     Signatory,
     SupportingDocument,
+    case_number_for_body,
 )
 from governance.services import person_remove
 
@@ -75,14 +81,66 @@ class DecisionSubjectInline(admin.TabularInline):
     extra = 1
 
 
+class DecisionCaseNumberForm(forms.ModelForm):
+    """A case number of the decision's own body, unique within that body (the row's `body`
+    repeats the decision's, for the database's uniqueness)."""
+
+    class Meta:
+        model = DecisionCaseNumber
+        fields = ["position", "case_number"]
+
+    def __init__(self, *args, decision: Decision, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The decision being edited, also when it is new and unsaved (the row's own foreign
+        # key holds only its id then).
+        self.decision = decision
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = self.decision
+        number = cleaned.get("case_number")
+        if not number or decision.body_id is None:  # no body: the decision's form says so
+            return cleaned
+        body = decision.body
+        try:
+            cleaned["case_number"] = self.instance.case_number = case_number_for_body(body, number)
+        except ValidationError as error:
+            self.add_error("case_number", error)
+            return cleaned
+        self.instance.body = body
+        taken = DecisionCaseNumber.objects.filter(body=body, case_number=cleaned["case_number"])
+        if taken.exclude(pk=self.instance.pk).exists():
+            self.add_error("case_number", _("Organet har redan ett beslut med det ärendenumret."))
+        return cleaned
+
+
+class DecisionCaseNumberFormSet(BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        return super().get_form_kwargs(index) | {"decision": self.instance}
+
+
+class DecisionCaseNumberInline(admin.TabularInline):
+    model = DecisionCaseNumber
+    form = DecisionCaseNumberForm
+    formset = DecisionCaseNumberFormSet
+    extra = 1
+
+
 @admin.register(Decision)
 class DecisionAdmin(SimpleHistoryAdmin):
-    list_display = ["case_number", "body", "date", "title"]
-    list_filter = ["body"]
-    search_fields = ["case_number", "title"]
-    ordering = ["-date", "body__name", "case_number"]
-    autocomplete_fields = ["body"]
-    inlines = [DecisionSubjectInline]
+    list_display = ["__str__", "body", "kind", "date", "title"]
+    list_filter = ["kind", "body"]
+    search_fields = ["case_numbers__case_number", "title"]
+    ordering = ["-date", "body__name", "-pk"]
+    autocomplete_fields = ["body", "responds_to"]
+    inlines = [DecisionCaseNumberInline, DecisionSubjectInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The case-number rows repeat the body; moving a decision to another body is a new one.
+        return ["body"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        save_with_history(obj, user=request.user, reason="Ändrad i administrationen")
 
 
 @admin.register(Membership)

@@ -251,7 +251,11 @@ def plan_changes(plan: Plan) -> list[PlanChange]:
 def version_changes(plan: Plan) -> list[VersionChanges]:
     """Each published or adopted version and what it changed since the one before, newest
     first: the public history of the plan."""
-    versions = list(plan.versions.select_related("decision__body").order_by("number"))
+    versions = list(
+        plan.versions.select_related("decision__body")
+        .prefetch_related("decision__case_numbers")
+        .order_by("number")
+    )
     if not versions:
         return []
     rows = _Rows(plan)

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy
 
 from agreements.models import Framework
 from core.pdf import cached_pdf, render_pdf
-from governance.models import Body, Decision, Organisation
+from governance.models import Body, Decision, DecisionCaseNumber, DecisionSubject, Organisation
+from governance.queries.adoption import adoption_by_parties
 from plans import queries
 from plans.compare import compare
 from plans.kinds import ITEM_KINDS
@@ -52,7 +53,9 @@ def render_plan_pdf(plan: Plan, *, base_url: str, today: date, public: bool = Tr
 
 def plan_pdf_context(plan: Plan, *, today: date, public: bool = True) -> dict:
     tree = queries.published_tree(plan) if public else queries.plan_tree(plan)
-    versions = list(plan.versions.select_related("decision__body"))
+    versions = list(
+        plan.versions.select_related("decision__body").prefetch_related("decision__case_numbers")
+    )
     adopted = versions[0] if versions else None  # newest first (PlanVersion.Meta.ordering)
     changes = (
         compare(queries.plan_tree_as_of_or_empty(plan, adopted.frozen_at), tree)
@@ -68,8 +71,11 @@ def plan_pdf_context(plan: Plan, *, today: date, public: bool = True) -> dict:
         "versions": versions,
         "adopted": adopted,
         "changes": changes,
+        "adoption": adoption_by_parties(
+            subjects=[plan, *filter(None, [plan.public_version])], parties=tree.parties
+        ),
         "organisation": organisation_of(plan),
-        "case_number": adopted.decision.case_number if adopted and adopted.decision else "",
+        "case_number": adopted.decision.case_numbers_text if adopted and adopted.decision else "",
         "subject": " ".join(part for part in (plan.get_kind_display(), plan.period_text) if part),
     }
 
@@ -102,6 +108,8 @@ def plan_content_version(plan: Plan) -> str:
         "bodies": Body.history.all(),
         "organisations": Organisation.history.all(),
         "decisions": Decision.history.all(),
+        "decision_subjects": DecisionSubject.history.all(),
+        "case_numbers": DecisionCaseNumber.history.all(),
         "frameworks": Framework.history.all(),
     }
     latest = {

@@ -2,11 +2,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from agreements.queries import awaiting_party_decisions
 from core.pdf import pdf_response
 from core.periods import add_months
+from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
 from plans import history, queries
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
+from plans.models import Plan, PlanVersion
 from plans.pdf import plan_pdf as render_plan_pdf
 from plans.timeline import build_timeline, parse_scale
 
@@ -30,7 +33,11 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", scale=Non
         "tree": tree,
         "today": today,
         "timeline": build_timeline(tree, today, scale),
-        "versions": list(plan.versions.select_related("decision__body")),
+        "versions": list(
+            plan.versions.select_related("decision__body").prefetch_related(
+                "decision__case_numbers"
+            )
+        ),
         "section": "plans",
         **extra,
     }
@@ -40,10 +47,16 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", scale=Non
 def plan_detail(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     editing = queries.can_edit(request.user, plan) and plan.status != plan.Status.CLOSED
+    tree = queries.public_tree(plan, request.user)
     return _plan_page(
         request,
         plan,
-        queries.public_tree(plan, request.user),
+        tree,
+        # The parties the reader reads (the public version's, for the public) and their
+        # decisions about the plan or its public version.
+        adoption=adoption_by_parties(
+            subjects=[plan, *filter(None, [plan.public_version])], parties=tree.parties
+        ),
         editing=editing,
         can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
         can_publish=editing and request.user.has_perm("plans.publish_plan"),
@@ -168,6 +181,9 @@ def due(request):
             "months": months,
             "overdue": [e for e in entries if e.overdue],
             "upcoming": [e for e in entries if not e.overdue],
+            "awaiting": _awaiting_decisions(request.user, filters.get("organisation"))
+            if valid
+            else [],
             "today": today,
             "section": "due",
         },
@@ -185,3 +201,15 @@ def plan_pdf(request, slug):
         public=not queries.can_see_drafts(request.user),
     )
     return pdf_response(content, filename=plan.slug)
+
+
+def _awaiting_decisions(user, organisation) -> list:
+    """Agreements, frameworks and plans that wait for a decision by some party: a party's
+    decision about a plan may be about the plan or its public version."""
+    plans = queries.plans_visible_to(user)
+    if organisation is not None:
+        plans = plans.filter(parties=organisation)
+    plans = with_parties_awaiting(
+        plans, subject_fields={Plan: "pk", PlanVersion: "public_version_id"}
+    ).filter(parties_awaiting__gt=0)
+    return [*awaiting_party_decisions(user=user, organisation=organisation), *plans]

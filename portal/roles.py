@@ -18,6 +18,7 @@ REGISTER_MODELS = {
         "person",
         "membership",
         "decision",
+        "decisioncasenumber",
         "decisionsubject",
     ],
     "agreements": ["topic", "framework", "agreement", "attachment"],

@@ -13,6 +13,7 @@ from governance.models import (
     AgendaItem,
     Body,
     Decision,
+    DecisionCaseNumber,
     Meeting,
     Membership,
     Organisation,
@@ -132,10 +133,23 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class DecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Decision
+        skip_postgeneration_save = True
 
     body = factory.SubFactory(BodyFactory)
-    case_number = factory.LazyAttributeSequence(lambda o, n: f"{o.body.short_code} 2022/{n + 1}")
+    kind = Decision.Kind.ADOPTION
     title = "Beslut om överenskommelse"
+
+    @factory.post_generation
+    def case_numbers(decision, create, numbers, **kwargs):
+        """`case_numbers=[…]` gives them (`[]`: none); by default one of the body's own."""
+        if not create:
+            return
+        if numbers is None:
+            numbers = [f"{decision.body.short_code} 2022/{decision.pk}"]
+        for position, number in enumerate(numbers, start=1):
+            DecisionCaseNumber.objects.create(
+                decision=decision, body=decision.body, position=position, case_number=number
+            )
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

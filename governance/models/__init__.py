@@ -10,7 +10,12 @@ from governance.models.board_reports import (
     validate_portal_path,
 )
 from governance.models.bodies import Body
-from governance.models.decisions import Decision, DecisionSubject
+from governance.models.decisions import (
+    Decision,
+    DecisionCaseNumber,
+    DecisionSubject,
+    case_number_for_body,
+)
 from governance.models.meetings import STOCKHOLM, AgendaItem, AgendaItemCaseNumber, Meeting
 from governance.models.organisations import Department, Organisation
 from governance.models.people import Membership, Person
@@ -22,6 +27,7 @@ __all__ = [
     "BoardReport",
     "Body",
     "Decision",
+    "DecisionCaseNumber",
     "DecisionSubject",
     "Department",
     "Meeting",
@@ -32,5 +38,6 @@ __all__ = [
     "ReportSection",
     "Signatory",
     "SupportingDocument",
+    "case_number_for_body",
     "validate_portal_path",
 ]

@@ -2,6 +2,12 @@
 queries. Re-exported here, so `from governance.queries import register_body_page_section`
 works from anywhere."""
 
+from governance.queries.adoption import (
+    Adoption,
+    PartyDecision,
+    adoption_by_parties,
+    with_parties_awaiting,
+)
 from governance.queries.board_reports import (
     DRAFT_PERMISSION,
     WRITE_DENIED,
@@ -32,8 +38,11 @@ from governance.queries.organisations import organisation_get_for_view, organisa
 __all__ = [
     "DRAFT_PERMISSION",
     "WRITE_DENIED",
+    "Adoption",
     "BodyNode",
     "MemberPage",
+    "PartyDecision",
+    "adoption_by_parties",
     "board_report_get_for_edit",
     "board_report_get_for_view",
     "board_reports_visible_to",
@@ -51,4 +60,5 @@ __all__ = [
     "organisation_get_for_view",
     "organisations_by_kind",
     "register_body_page_section",
+    "with_parties_awaiting",
 ]

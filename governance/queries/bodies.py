@@ -39,12 +39,15 @@ def body_get_for_view(*, slug: str) -> Body:
             ),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.prefetch_related(
+                queryset=Decision.objects.select_related("responds_to__body")
+                .prefetch_related(
+                    "case_numbers",
                     Prefetch(
                         "subjects",
                         queryset=DecisionSubject.objects.prefetch_related("subject"),
-                    )
-                ).order_by("-date", "-case_number"),
+                    ),
+                )
+                .order_by("-date", "-pk"),
             ),
         ),
         slug=slug,

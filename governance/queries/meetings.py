@@ -46,8 +46,8 @@ def _agenda(user) -> Prefetch:
         reports = reports.filter(status=BoardReport.Status.ISSUED)
     return Prefetch(
         "agenda_items",
-        queryset=AgendaItem.objects.select_related("decision").prefetch_related(
-            "case_numbers", Prefetch("reports", queryset=reports)
+        queryset=AgendaItem.objects.select_related("decision__body").prefetch_related(
+            "case_numbers", "decision__case_numbers", Prefetch("reports", queryset=reports)
         ),
     )
 
@@ -71,7 +71,11 @@ def meeting_get_for_edit(*, user, pk: int) -> Meeting:
 def agenda_item_get_for_edit(*, user, meeting_pk: int, pk: int) -> AgendaItem:
     meeting = meeting_get_for_edit(user=user, pk=meeting_pk)
     item = get_object_or_404(
-        AgendaItem.objects.prefetch_related("case_numbers", "reports"), meeting=meeting, pk=pk
+        AgendaItem.objects.select_related("decision").prefetch_related(
+            "case_numbers", "reports", "decision__case_numbers"
+        ),
+        meeting=meeting,
+        pk=pk,
     )
     item.meeting = meeting
     return item

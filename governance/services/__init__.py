@@ -9,7 +9,7 @@ from governance.services.board_reports import (
     board_report_issue,
     board_report_update,
 )
-from governance.services.decisions import decision_record
+from governance.services.decisions import decision_create, decision_record, decision_update
 from governance.services.meetings import (
     agenda_item_add,
     agenda_item_record_decision,
@@ -31,7 +31,9 @@ __all__ = [
     "board_report_create",
     "board_report_issue",
     "board_report_update",
+    "decision_create",
     "decision_record",
+    "decision_update",
     "meeting_create",
     "meeting_publish",
     "meeting_update",

@@ -1,43 +1,85 @@
-"""Recording decisions (beslut) and what they are about."""
+"""Recording decisions (beslut) as documents write them: their kind, case numbers (none, one
+or several), what they are about, and the recommendation a party's decision answers."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date as date_type
+from itertools import zip_longest
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
 
 from core.history import save_with_history
 from core.validators import normalise_case_number
-from governance.models import Decision, DecisionSubject
+from governance.models import (
+    Body,
+    Decision,
+    DecisionCaseNumber,
+    DecisionSubject,
+    case_number_for_body,
+)
 
 
-@transaction.atomic
-def decision_record(
-    *,
-    user,
-    body,
-    case_number: str,
-    subjects: list[models.Model],
-    date=None,
-    title: str = "",
-    text: str = "",
-) -> Decision:
-    """Record a body's decision, or add subjects to the decision already under that case number.
+def _concurrent() -> str:
+    return _("Beslutet registrerades samtidigt av någon annan. Försök igen.")
 
-    One decision may concern several agreements (RS 2013/460 adopted both BUS and SUV).
-    """
-    case_number = normalise_case_number(case_number)
-    decision = (
-        Decision.objects.select_for_update().filter(body=body, case_number=case_number).first()
-    )
-    if decision is None:
-        decision = Decision(body=body, case_number=case_number, date=date, title=title, text=text)
+
+def _case_numbers_for(body: Body, numbers: Iterable[str]) -> tuple[list[str], dict[str, int]]:
+    """Each number canonical and the body's own, each once, in the order given; and which
+    decision of the body holds each of them already."""
+    canonical: list[str] = []
+    for number in numbers:
         try:
-            with transaction.atomic():
-                save_with_history(decision, user=user, reason="Beslut registrerat")
-        except IntegrityError as error:  # a concurrent request recorded it first
-            raise ValidationError(
-                {"case_number": _("Beslutet registrerades samtidigt av någon annan. Försök igen.")}
-            ) from error
+            text = case_number_for_body(body, number)
+        except ValidationError as error:
+            raise ValidationError({"case_numbers": error.messages}) from error
+        if text not in canonical:
+            canonical.append(text)
+    taken = DecisionCaseNumber.objects.filter(body=body, case_number__in=canonical)
+    return canonical, {row.case_number: row.decision_id for row in taken}
+
+
+def _refuse_taken(numbers: dict[str, int], *, decision_id: int | None) -> None:
+    others = sorted(number for number, owner in numbers.items() if owner != decision_id)
+    if others:
+        raise ValidationError(
+            {
+                "case_numbers": _("Organet har redan ett beslut med ärendenumret %(numbers)s.")
+                % {"numbers": ", ".join(others)}
+            }
+        )
+
+
+def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> None:
+    """Rows in place: the n-th number updates the n-th row, so each row's history says
+    "changed"; surplus rows are deleted."""
+    stored = list(decision.case_numbers.order_by("position", "pk"))
+    for row in stored[len(numbers) :]:
+        row._history_user = user
+        row.delete()
+    kept = stored[: len(numbers)]
+    # Two numbers swapping places would each collide with the other's row under the unique
+    # constraint: the rows that change step aside first (no history: a moment inside this
+    # transaction that no one else sees).
+    moving = [
+        row.pk for row, number in zip(kept, numbers, strict=False) if row.case_number != number
+    ]
+    DecisionCaseNumber.objects.filter(pk__in=moving).update(
+        case_number=Concat(Value("~"), Cast("pk", CharField()))
+    )
+    for position, (row, number) in enumerate(zip_longest(kept, numbers), start=1):
+        if row is None:
+            row = DecisionCaseNumber(decision=decision)
+        elif (row.case_number, row.position, row.body_id) == (number, position, decision.body_id):
+            continue
+        row.body_id, row.position, row.case_number = decision.body_id, position, number
+        save_with_history(row, user=user)
+
+
+def _link_subjects(*, user, decision: Decision, subjects: Iterable[models.Model]) -> None:
     for subject in subjects:
         link = DecisionSubject(
             decision=decision,
@@ -48,4 +90,106 @@ def decision_record(
             decision=decision, content_type=link.content_type, object_id=link.object_id
         ).exists():
             save_with_history(link, user=user)
+
+
+@transaction.atomic
+def decision_create(
+    *,
+    user,
+    body: Body,
+    kind: str = Decision.Kind.ADOPTION,
+    case_numbers: Sequence[str] = (),
+    date: date_type | None = None,
+    title: str = "",
+    text: str = "",
+    responds_to: Decision | None = None,
+    subjects: Iterable[models.Model] = (),
+    reason: str = "",
+) -> Decision:
+    """Record a decision; its case numbers are optional (a collaboration body's
+    recommendation often has none) and each belongs to one decision of the body."""
+    numbers, taken = _case_numbers_for(body, case_numbers)
+    _refuse_taken(taken, decision_id=None)
+    decision = Decision(
+        body=body, kind=kind, date=date, title=title, text=text, responds_to=responds_to
+    )
+    try:
+        with transaction.atomic():
+            save_with_history(decision, user=user, reason=reason or _("Beslut registrerat"))
+            _write_case_numbers(user=user, decision=decision, numbers=numbers)
+    except IntegrityError as error:
+        raise ValidationError({"case_numbers": _concurrent()}) from error
+    _link_subjects(user=user, decision=decision, subjects=subjects)
     return decision
+
+
+@transaction.atomic
+def decision_update(
+    *,
+    user,
+    decision: Decision,
+    reason: str,
+    kind: str | None = None,
+    case_numbers: Sequence[str] | None = None,
+    date: date_type | None = None,
+    title: str | None = None,
+    text: str | None = None,
+    responds_to: Decision | None = None,
+    clear_responds_to: bool = False,
+) -> Decision:
+    """Change what is given (None leaves a field as it is); the reason goes to the history."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ange varför beslutet ändras.")})
+    decision = Decision.objects.select_for_update().select_related("body").get(pk=decision.pk)
+    if case_numbers is not None:
+        numbers, taken = _case_numbers_for(decision.body, case_numbers)
+        _refuse_taken(taken, decision_id=decision.pk)
+    for name, value in (("kind", kind), ("date", date), ("title", title), ("text", text)):
+        if value is not None:
+            setattr(decision, name, value)
+    if responds_to is not None or clear_responds_to:
+        decision.responds_to = responds_to
+    try:
+        with transaction.atomic():
+            save_with_history(decision, user=user, reason=reason)
+            if case_numbers is not None:
+                _write_case_numbers(user=user, decision=decision, numbers=numbers)
+    except IntegrityError as error:
+        raise ValidationError({"case_numbers": _concurrent()}) from error
+    return decision
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    user,
+    body: Body,
+    case_number: str,
+    subjects: list[models.Model],
+    kind: str = Decision.Kind.ADOPTION,
+    date: date_type | None = None,
+    title: str = "",
+    text: str = "",
+) -> Decision:
+    """Record a body's decision under a case number, or add subjects to the decision already
+    under it: one decision may concern several agreements (RS 2013/460 adopted BUS and SUV)."""
+    number = normalise_case_number(case_number)
+    row = (
+        DecisionCaseNumber.objects.select_for_update()
+        .filter(body=body, case_number=number)
+        .select_related("decision")
+        .first()
+    )
+    if row is None:
+        return decision_create(
+            user=user,
+            body=body,
+            kind=kind,
+            case_numbers=[number],
+            date=date,
+            title=title,
+            text=text,
+            subjects=subjects,
+        )
+    _link_subjects(user=user, decision=row.decision, subjects=subjects)
+    return row.decision

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Body, Decision
+from governance.models import Body, case_number_for_body
 
 
 def not_in_the_future(value, message):
@@ -60,12 +60,8 @@ class AdoptForm(forms.Form):
         cleaned = super().clean()
         body, number = cleaned.get("body"), cleaned.get("case_number")
         if body and number:
-            probe = Decision(body=body, case_number=number)
             try:
-                probe.clean_fields(exclude=["body", "date", "title", "text"])
-                probe.clean()
+                cleaned["case_number"] = case_number_for_body(body, number)
             except forms.ValidationError as error:
                 self.add_error("case_number", error.messages)
-            else:
-                cleaned["case_number"] = probe.case_number
         return cleaned

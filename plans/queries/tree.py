@@ -320,4 +320,7 @@ def plan_tree_as_of_or_empty(plan: Plan, when: datetime) -> PlanTree:
 
 
 def plan_version_get(*, plan: Plan, number: int) -> PlanVersion:
-    return get_object_or_404(plan.versions.select_related("decision__body"), number=number)
+    return get_object_or_404(
+        plan.versions.select_related("decision__body").prefetch_related("decision__case_numbers"),
+        number=number,
+    )

@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from governance import admin as governance_admin
-from governance.models import Membership, Person
+from governance.models import DecisionCaseNumber, Membership, Person
 from governance.services import person_remove
-from tests.factories import MembershipFactory, PersonFactory
+from tests.factories import BodyFactory, DecisionFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,80 @@ def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
     assert sorted(removals) == ["Anna", "Bertil"]
     assert not Membership.objects.exists()
     assert Membership.history.filter(history_type="-", history_user=register_admin).count() == 2
+
+
+# --- decisions ------------------------------------------------------------------------
+
+
+def _decision_form(decision, numbers):
+    """The change form's POST: the decision's fields and its case-number rows."""
+    data = {
+        "kind": decision.kind,
+        "date": "",
+        "title": decision.title,
+        "text": "",
+        "responds_to": "",
+        "case_numbers-TOTAL_FORMS": str(len(numbers)),
+        "case_numbers-INITIAL_FORMS": "0",
+        "subjects-TOTAL_FORMS": "0",
+        "subjects-INITIAL_FORMS": "0",
+    }
+    for index, number in enumerate(numbers):
+        data[f"case_numbers-{index}-position"] = str(index + 1)
+        data[f"case_numbers-{index}-case_number"] = number
+    return data
+
+
+def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, register_admin):
+    body = BodyFactory(short_code="RS")
+    decision = DecisionFactory(body=body, case_numbers=[])
+    client.force_login(register_admin)
+
+    response = client.post(
+        reverse("admin:governance_decision_change", args=[decision.pk]),
+        _decision_form(decision, ["Dnr rs2022/1275"]),
+    )
+
+    assert response.status_code == 302
+    row = DecisionCaseNumber.objects.get()
+    assert (row.case_number, row.body) == ("RS 2022/1275", body)
+
+
+def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, register_admin):
+    body = BodyFactory(short_code="RS")
+    DecisionFactory(body=body, case_numbers=["RS 2022/1275"])
+    decision = DecisionFactory(body=body, case_numbers=[])
+    client.force_login(register_admin)
+
+    response = client.post(
+        reverse("admin:governance_decision_change", args=[decision.pk]),
+        _decision_form(decision, ["RS 2022/1275"]),
+    )
+
+    assert response.status_code == 200
+    assert "Organet har redan ett beslut med det ärendenumret." in response.content.decode()
+    assert DecisionCaseNumber.objects.count() == 1
+
+
+def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_admin):
+    client.force_login(register_admin)
+    data = _decision_form(DecisionFactory.build(), ["RS 2022/1"])
+
+    response = client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
+
+    assert response.status_code == 200
+    assert not DecisionCaseNumber.objects.exists()
+
+
+def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admin):
+    body = BodyFactory(short_code="RS")
+    client.force_login(register_admin)
+    data = _decision_form(DecisionFactory.build(), ["RS 2022/1", "rs2022/2"])
+
+    response = client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
+
+    assert response.status_code == 302
+    assert [(row.case_number, row.body) for row in DecisionCaseNumber.objects.all()] == [
+        ("RS 2022/1", body),
+        ("RS 2022/2", body),
+    ]

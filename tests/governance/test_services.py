@@ -3,8 +3,20 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from governance.models import Body, Decision, DecisionSubject, Membership, Person
-from governance.services import decision_record, person_remove
+from governance.models import (
+    Body,
+    Decision,
+    DecisionCaseNumber,
+    DecisionSubject,
+    Membership,
+    Person,
+)
+from governance.services import (
+    decision_create,
+    decision_record,
+    decision_update,
+    person_remove,
+)
 from tests.factories import (
     AgreementFactory,
     BodyFactory,
@@ -81,7 +93,7 @@ def test_a_decision_can_concern_an_agreement_and_a_framework(user, rs):
 def test_the_case_number_is_stored_normalised(user, rs):
     decision = decision_record(user=user, body=rs, case_number=" rs  2013 / 460", subjects=[])
 
-    assert Decision.objects.get(pk=decision.pk).case_number == "RS 2013/460"
+    assert Decision.objects.get(pk=decision.pk).case_number_list() == ["RS 2013/460"]
 
 
 def test_recording_a_decision_records_the_acting_user_and_reason(user, rs, bus_and_suv):
@@ -99,9 +111,121 @@ def test_a_case_number_of_another_body_is_refused_and_nothing_is_saved(user, rs,
     with pytest.raises(ValidationError) as excinfo:
         decision_record(user=user, body=rs, case_number="HSN 2020/247", subjects=list(bus_and_suv))
 
-    assert "case_number" in excinfo.value.message_dict
+    assert excinfo.value.message_dict["case_numbers"] == [
+        "Ärendenumret ska börja med organets förkortning RS."
+    ]
     assert not Decision.objects.exists()
     assert not DecisionSubject.objects.exists()
+
+
+# --- decision_create / decision_update ------------------------------------------------
+
+
+@pytest.fixture
+def svom():
+    return BodyFactory(name="SVOM", short_code="SVOM", kind=Body.Kind.COLLABORATION_BODY)
+
+
+def test_a_recommendation_without_case_number_is_recorded_with_its_kind(user, svom):
+    plan = AgreementFactory()
+    recommendation = decision_create(
+        user=user, body=svom, kind=Decision.Kind.RECOMMENDATION, subjects=[plan]
+    )
+
+    assert recommendation.get_kind_display() == "Rekommendation"
+    assert recommendation.case_number_list() == []
+    assert plan.decisions.get().decision == recommendation
+    assert recommendation.history.get().history_user == user
+
+
+def test_several_case_numbers_are_stored_normalised_in_order_each_once(user, rs):
+    decision = decision_create(
+        user=user, body=rs, case_numbers=["Dnr RS 2022/1275", "RS2022/1000", "rs 2022/1275"]
+    )
+
+    assert decision.case_number_list() == ["RS 2022/1275", "RS 2022/1000"]
+    assert [row.body for row in decision.case_numbers.all()] == [rs, rs]
+
+
+def test_a_case_number_another_decision_of_the_body_has_is_refused(user, rs):
+    decision_create(user=user, body=rs, case_numbers=["RS 2022/713"])
+
+    with pytest.raises(ValidationError) as excinfo:
+        decision_create(user=user, body=rs, case_numbers=["RS 2022/1", "Dnr RS 2022/713"])
+
+    assert excinfo.value.message_dict["case_numbers"] == [
+        "Organet har redan ett beslut med ärendenumret RS 2022/713."
+    ]
+    assert Decision.objects.count() == 1
+
+
+def test_a_party_decision_answers_a_recommendation(user, rs, svom):
+    recommendation = decision_create(user=user, body=svom, kind=Decision.Kind.RECOMMENDATION)
+
+    adoption = decision_create(
+        user=user, body=rs, case_numbers=["RS 2021/12"], responds_to=recommendation
+    )
+
+    assert adoption.responds_to == recommendation
+    assert list(recommendation.responses.all()) == [adoption]
+
+
+def test_a_decision_cannot_answer_what_is_not_a_recommendation(user, rs):
+    adoption = decision_create(user=user, body=rs, case_numbers=["RS 2021/12"])
+
+    with pytest.raises(ValidationError) as excinfo:
+        decision_create(user=user, body=rs, case_numbers=["RS 2021/13"], responds_to=adoption)
+
+    assert "responds_to" in excinfo.value.message_dict
+    assert Decision.objects.count() == 1
+
+
+def test_updating_changes_rows_in_place_and_records_the_reason(user, rs):
+    decision = decision_create(user=user, body=rs, case_numbers=["RS 2022/1", "RS 2022/2"])
+    first, second = decision.case_numbers.all()
+
+    decision_update(
+        user=user,
+        decision=decision,
+        reason="Ärendenumren rättade",
+        case_numbers=["RS 2022/2", "RS 2022/3"],
+        kind=Decision.Kind.DELEGATED,
+    )
+
+    decision.refresh_from_db()
+    assert decision.case_number_list() == ["RS 2022/2", "RS 2022/3"]
+    assert [row.pk for row in decision.case_numbers.all()] == [first.pk, second.pk]
+    assert decision.get_kind_display() == "Delegationsbeslut"
+    assert decision.history.first().history_change_reason == "Ärendenumren rättade"
+    assert DecisionCaseNumber.history.filter(history_type="~").count() == 2
+
+
+def test_dropping_all_case_numbers_deletes_the_rows(user, rs):
+    decision = decision_create(user=user, body=rs, case_numbers=["RS 2022/1"])
+
+    decision_update(user=user, decision=decision, reason="Fel ärende", case_numbers=[])
+
+    assert decision.case_number_list() == []
+    assert DecisionCaseNumber.history.filter(history_type="-").get().history_user == user
+
+
+def test_an_update_without_reason_is_refused(user, rs):
+    decision = decision_create(user=user, body=rs, case_numbers=["RS 2022/1"])
+
+    with pytest.raises(ValidationError) as excinfo:
+        decision_update(user=user, decision=decision, reason=" ", title="Ny")
+
+    assert excinfo.value.message_dict["reason"] == ["Ange varför beslutet ändras."]
+
+
+def test_an_update_may_not_take_another_decisions_case_number(user, rs):
+    decision_create(user=user, body=rs, case_numbers=["RS 2022/1"])
+    other = decision_create(user=user, body=rs, case_numbers=["RS 2022/2"])
+
+    with pytest.raises(ValidationError):
+        decision_update(user=user, decision=other, reason="Fel", case_numbers=["RS 2022/1"])
+
+    assert other.case_number_list() == ["RS 2022/2"]
 
 
 # --- person_remove --------------------------------------------------------------------

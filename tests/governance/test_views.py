@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import Body, Membership
-from governance.services import decision_record, person_remove
+from governance.models import Body, Decision, Membership
+from governance.services import decision_create, decision_record, person_remove
 from tests import factories
 from tests.query_count import count_queries
 
@@ -81,6 +81,22 @@ def test_body_page_shows_mandate_members_decisions_and_lines(client, kalmar):
     assert "Gemensamt presidium" in content
 
 
+def test_body_page_shows_each_decisions_kind_and_the_recommendation_it_answers(client, kalmar):
+    management = kalmar["management"]
+    recommendation = decision_create(
+        user=None, body=management, kind=Decision.Kind.RECOMMENDATION, title="Rekommendation"
+    )
+    council = factories.BodyFactory(name="Kommunfullmäktige", short_code="KF")
+    decision_create(user=None, body=council, case_numbers=["KF 2022/3"], responds_to=recommendation)
+
+    own = client.get(management.get_absolute_url()).content.decode()
+    answer = client.get(council.get_absolute_url()).content.decode()
+
+    assert "Rekommendation" in own and "Inget ärendenummer" in own
+    assert "Svar på rekommendation från Läns-gemensam ledning i samverkan" in answer
+    assert f'href="{recommendation.get_absolute_url()}"' in answer
+
+
 def test_body_page_costs_a_fixed_number_of_queries(client, kalmar):
     body = kalmar["management"]
 
@@ -88,6 +104,8 @@ def test_body_page_costs_a_fixed_number_of_queries(client, kalmar):
     for _ in range(10):
         factories.MembershipFactory(body=body)
         factories.BodyFactory(reports_to=body)
+        recommendation = decision_create(user=None, body=body, kind=Decision.Kind.RECOMMENDATION)
+        decision_create(user=None, body=body, responds_to=recommendation)
     assert count_queries(client, body.get_absolute_url()) == before
 
 

@@ -171,7 +171,7 @@ def test_adopting_needs_its_own_permission(client, plan_with_tree, editor, regis
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.status == Plan.Status.ADOPTED
-    assert plan.public_version.decision.case_number == "CTB 2022/7"
+    assert plan.public_version.decision.case_number_list() == ["CTB 2022/7"]
 
 
 def test_adopting_with_a_case_number_of_another_body_is_refused(

@@ -82,7 +82,7 @@ def test_a_published_plan_can_be_adopted_as_it_is(draft, strategist, ctb):
     version = services.plan_adopt(user=strategist, plan=draft, body=ctb, case_number="CTB 2024/3")
     draft.refresh_from_db()
     assert (draft.status, version.number, version.kind) == ("adopted", 2, "adopted")
-    assert draft.public_version.decision.case_number == "CTB 2024/3"
+    assert draft.public_version.decision.case_number_list() == ["CTB 2024/3"]
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ def test_adopted_version_stays_as_adopted_after_later_edits(plan_with_tree, ctb)
     area4.save()
     adopted = queries.plan_tree_as_of(plan, version.frozen_at)
     assert adopted.sections[1].section.title == "Gemensamma digitala lösningar"
-    assert version.decision.case_number == "CTB 2022/14"
+    assert version.decision.case_number_list() == ["CTB 2022/14"]
     assert version.decision.subjects.get().subject == version
 
 

@@ -3,10 +3,12 @@
 from datetime import date
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement, Framework, Status, Topic
 from governance.models import BoardReport, Body, Decision, Department, Membership, Organisation
+from plans.models import Plan
 from tests.demo import load_demo, row_counts
 from tests.pdf_checks import outline_titles
 
@@ -55,23 +57,56 @@ def test_anhorigstod_carries_version_9_0_beside_its_register_id(demo):
 @pytest.mark.parametrize("register_id", sorted(GOTLAND_ADOPTIONS))
 def test_each_agreement_is_adopted_under_the_case_numbers_in_the_memo(demo, register_id):
     decisions = Decision.objects.filter(subjects__agreement__register_id=register_id)
-    assert {d.case_number for d in decisions} == GOTLAND_ADOPTIONS[register_id]
+    assert {d.case_numbers_text for d in decisions} == GOTLAND_ADOPTIONS[register_id]
+    # "fastställd av": each is an adoption (beslut), not a recommendation
+    assert {d.kind for d in decisions} == {Decision.Kind.ADOPTION}
     assert {d.body.organisations.get().slug for d in decisions} == {"region-gotland"}
     assert all(d.date is None for d in decisions)  # the memo gives no dates
 
 
 def test_lakarmedverkan_is_adopted_by_both_committees(demo):
     decisions = Decision.objects.filter(subjects__agreement__register_id="STY-05564")
-    assert {(d.body.name, d.case_number) for d in decisions} == {
+    assert {(d.body.name, d.case_numbers_text) for d in decisions} == {
         ("Hälso- och sjukvårdsnämnden", "HSN 2022/652"),
         ("Socialnämnden", "SON 2022/380"),
     }
 
 
 def test_rs_2013_460_is_one_decision_about_both_bus_and_suv(demo):
-    decision = Decision.objects.get(body__slug="gotland-rs", case_number="RS 2013/460")
+    decision = Decision.objects.get(
+        body__slug="gotland-rs", case_numbers__case_number="RS 2013/460"
+    )
     assert {s.subject.register_id for s in decision.subjects.all()} == {"STY-10994", "STY-11006"}
-    assert Decision.objects.filter(case_number="RS 2013/460").count() == 1
+    assert Decision.objects.filter(case_numbers__case_number="RS 2013/460").count() == 1
+
+
+def test_svom_recommends_the_project_plan_without_date_or_case_number(demo):
+    # 003: "Utifrån denna bakgrund har Fredagsgruppen samt L-IFO granskat och SVOM beslutat
+    # att rekommendera följande projektplan."
+    plan = Plan.objects.get(slug="jamtland-projektplan-gemensam-plan")
+    decision = Decision.objects.get(
+        subjects__content_type=ContentType.objects.get_for_model(Plan), subjects__object_id=plan.pk
+    )
+    assert decision.body.slug == "jamtland-svom"
+    assert decision.kind == Decision.Kind.RECOMMENDATION
+    assert "SVOM beslutat att rekommendera följande projektplan" in decision.text
+    assert decision.date is None and decision.case_number_list() == [] and decision.title == ""
+
+
+def test_the_central_collaboration_body_stood_behind_the_digitalisation_strategy(demo):
+    # 004: "Centralt samverkansorgan har ställt sig bakom "Strategi för Skånegemensam
+    # digitalisering område hälsa""; the strategy is not in the portal, so nothing is linked.
+    decision = Decision.objects.get(body__slug="skane-centralt-samverkansorgan")
+    assert decision.kind == Decision.Kind.POSITION
+    assert decision.title == "Strategi för Skånegemensam digitalisering område hälsa"
+    assert decision.text.startswith("Centralt samverkansorgan har ställt sig bakom")
+    assert decision.date is None and decision.case_number_list() == []
+    assert not decision.subjects.exists()
+
+
+def test_no_party_decision_is_stated_so_none_is_in_the_demo(demo):
+    # Neither seed states a party's answer to a recommendation.
+    assert not Decision.objects.filter(responds_to__isnull=False).exists()
 
 
 def test_the_draft_framework_is_meant_to_replace_the_seven_agreements(demo):

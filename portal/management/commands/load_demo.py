@@ -14,9 +14,14 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Topic
 from core.history import save_with_history
-from governance.models import BoardReport, Body, Department, Membership, Organisation
+from governance.models import BoardReport, Body, Decision, Department, Membership, Organisation
 from governance.pdf import board_report_pdf
-from governance.services import board_report_create, board_report_issue, decision_record
+from governance.services import (
+    board_report_create,
+    board_report_issue,
+    decision_create,
+    decision_record,
+)
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 from plans.services import plan_publish
 
@@ -196,17 +201,23 @@ class Command(BaseCommand):
             plan_publish(user=None, plan=plan, on=row.get("date"), label=row.get("label", ""))
 
     def record_decision(self, row: dict):
-        # decision_record finds the decision by body and case number and only adds the
-        # subjects it lacks, so it is already safe to run again.
+        """A decision as its document states it: under a case number (decision_record finds it
+        by body and number and only adds the subjects it lacks), or, when the document gives
+        none, found by body, kind and text (the document's words); so running again changes
+        nothing."""
         subjects = [self.find(Agreement, ref) for ref in row.get("agreements", [])]
         subjects += [self.find(Framework, ref) for ref in row.get("frameworks", [])]
-        decision_record(
-            user=None,
-            body=self.find(Body, row["body"]),
-            case_number=row["case_number"],
-            subjects=subjects,
-            **{name: row[name] for name in ("date", "title", "text") if name in row},
-        )
+        subjects += [self.find(Plan, ref) for ref in row.get("plans", [])]
+        body = self.find(Body, row["body"])
+        given = {name: row[name] for name in ("kind", "date", "title", "text") if name in row}
+        if "case_number" in row:
+            decision_record(
+                user=None, body=body, case_number=row["case_number"], subjects=subjects, **given
+            )
+            return
+        kind = row.get("kind", Decision.Kind.ADOPTION)
+        if not Decision.objects.filter(body=body, kind=kind, text=row["text"]).exists():
+            decision_create(user=None, body=body, subjects=subjects, **given)
 
     def issue_board_report(self, row: dict):
         """Create the report and issue it, once: an issued report never changes, so one that

@@ -242,8 +242,11 @@ class AgendaDecisionForm(RevisionFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision_text"].required = True
-        self.fields["decision"].queryset = self.instance.meeting.body.decisions.order_by(
-            "-date", "case_number"
+        # Each choice names its case numbers (Decision.__str__): read them with the choices.
+        self.fields["decision"].queryset = (
+            self.instance.meeting.body.decisions.select_related("body")
+            .prefetch_related("case_numbers")
+            .order_by("-date", "-pk")
         )
 
     def content(self) -> dict:

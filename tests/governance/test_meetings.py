@@ -146,7 +146,7 @@ def test_a_decision_is_recorded_with_its_paragraph_apart_from_the_case_number(
     meeting, register_admin
 ):
     item = add_item(meeting, register_admin, case_numbers=["HSN 2024/310"])
-    decision = factories.DecisionFactory(body=meeting.body, case_number="HSN 2024/310")
+    decision = factories.DecisionFactory(body=meeting.body, case_numbers=["HSN 2024/310"])
     decide(item, register_admin, minutes_paragraph=67, decision=decision)
     item.refresh_from_db()
     assert (item.minutes_paragraph, item.decision, item.case_number_list()) == (

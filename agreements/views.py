@@ -14,6 +14,7 @@ from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
 from core.history import history_page
+from core.middleware import accepts_files
 from core.pdf import pdf_response
 
 PAGE_SIZE = 25
@@ -53,6 +54,7 @@ def _render_agreement(request, agreement, form, status=200):
     )
 
 
+@accepts_files
 @require_POST
 @permission_required("agreements.add_attachment", raise_exception=True)
 def attachment_upload(request, register_id):

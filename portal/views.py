@@ -1,13 +1,26 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_ratelimit.decorators import ratelimit
 
 from agreements.models import Status
 from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
 from governance.models import Body, Organisation
 from portal.forms import BarrierReportForm
 from portal.services import barrier_report_receive
+
+TOO_MANY_REPORTS = gettext_lazy(
+    "Vi har tagit emot många rapporter från din adress på kort tid. Försök igen om en stund, "
+    "eller skriv till oss på annat sätt."
+)
+TOO_MANY_RESETS = gettext_lazy(
+    "Många nya lösenord har beställts från din adress på kort tid. Försök igen om en stund."
+)
 
 
 def home(request):
@@ -28,9 +41,15 @@ def home(request):
     )
 
 
+@ratelimit(
+    key="ip", rate=lambda group, request: settings.BARRIER_REPORT_RATE, method="POST", block=False
+)
 def accessibility(request):
     bound = request.POST if request.method == "POST" else None
     form = BarrierReportForm(bound, initial={"page": request.GET.get("sida", "")[:500]})
+    if request.limited:
+        form.add_error(None, TOO_MANY_REPORTS)
+        return render(request, "portal/accessibility.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         barrier_report_receive(**form.cleaned_data)
         messages.success(
@@ -39,3 +58,23 @@ def accessibility(request):
         return redirect("accessibility")
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/accessibility.html", {"form": form}, status=status)
+
+
+@method_decorator(
+    ratelimit(
+        key="ip",
+        rate=lambda group, request: settings.PASSWORD_RESET_RATE,
+        method="POST",
+        block=False,
+    ),
+    name="post",
+)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per address so that nobody floods a mailbox."""
+
+    def post(self, request, *args, **kwargs):
+        if request.limited:
+            form = self.get_form()
+            form.add_error(None, TOO_MANY_RESETS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

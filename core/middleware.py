@@ -5,6 +5,7 @@ import logging
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
@@ -12,6 +13,7 @@ from django.http import HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.access import LoginRequired
@@ -171,3 +173,24 @@ def database_unavailable_response() -> HttpResponse:
     # Logged above once per outage; Django's own line per response would repeat it.
     response._has_been_logged = True
     return response
+
+
+class PrivateForLoggedInMiddleware:
+    """A page for someone logged in may show drafts: `Cache-Control: private`, so that no
+    shared cache (a proxy, a CDN) keeps it for the next visitor. Pages that never looked at
+    the session (the same for everyone) are left as they are."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if (
+            response.status_code < 500
+            and session is not None
+            and session.accessed
+            and session.get(SESSION_KEY)
+        ):
+            patch_cache_control(response, private=True)
+        return response

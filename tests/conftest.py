@@ -1,30 +1,9 @@
-from urllib.parse import urlencode
-
 import pytest
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.test import Client
-from django.test.client import MULTIPART_CONTENT
 
 from tests import factories
+from tests.clients import BrowserLikeClient
 from tests.demo import load_demo
-
-FORM_CONTENT = "application/x-www-form-urlencoded"
-
-
-class BrowserLikeClient(Client):
-    """Django's test client, posting as a browser posts a form: urlencoded, unless the form
-    carries a file (multipart). Django's client posts every form as multipart, which the
-    portal refuses where no file is taken (core.middleware.RequestGuardMiddleware)."""
-
-    def post(self, path, data=None, content_type=None, **extra):
-        if content_type is None and isinstance(data, dict) and not _carries_file(data):
-            return super().post(path, urlencode(data, doseq=True), FORM_CONTENT, **extra)
-        return super().post(path, data, content_type or MULTIPART_CONTENT, **extra)
-
-
-def _carries_file(data: dict) -> bool:
-    return any(isinstance(value, UploadedFile) or hasattr(value, "read") for value in data.values())
 
 
 @pytest.fixture

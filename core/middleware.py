@@ -8,7 +8,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, SuspiciousOperation
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
@@ -152,7 +152,12 @@ class DatabaseUnavailableMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if DatabaseUnavailableMiddleware.down and response.status_code != 503:
+        # Back only once a request has used the database again (many pages need none).
+        if (
+            DatabaseUnavailableMiddleware.down
+            and response.status_code < 500
+            and connection.connection is not None
+        ):
             DatabaseUnavailableMiddleware.down = False
             logger.warning("Databasen svarar igen.")
         return response

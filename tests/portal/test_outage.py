@@ -63,14 +63,24 @@ class OwnPostgres:
 
     def start(self):
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off"
-        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "log"),
+            "-w",
+            "start",
+        )
 
     def stop(self):
         self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def count(self, table):
         with psycopg.connect(self.url) as connection:
-            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 class Browser:

@@ -11,6 +11,7 @@ admin.site.site_title = "Samverkansportalen"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("halsa/", views.health, name="health"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by e-mail: Django's views (the first limited per address), our templates.

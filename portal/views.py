@@ -1,11 +1,20 @@
+import logging
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from agreements.models import Status
@@ -14,6 +23,8 @@ from governance.models import Body, Organisation
 from portal.forms import BarrierReportForm
 from portal.services import barrier_report_receive
 
+logger = logging.getLogger(__name__)
+
 TOO_MANY_REPORTS = gettext_lazy(
     "Vi har tagit emot många rapporter från din adress på kort tid. Försök igen om en stund, "
     "eller skriv till oss på annat sätt."
@@ -21,6 +32,44 @@ TOO_MANY_REPORTS = gettext_lazy(
 TOO_MANY_RESETS = gettext_lazy(
     "Många nya lösenord har beställts från din adress på kort tid. Försök igen om en stund."
 )
+
+
+def _database_ok() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache_ok() -> None:
+    key = f"health-{uuid.uuid4().hex}"
+    cache.set(key, "ok", 10)
+    if cache.get(key) != "ok":
+        raise RuntimeError("the cache did not keep a value")
+    cache.delete(key)
+
+
+def _storage_ok() -> None:
+    name = default_storage.save(f"health/{uuid.uuid4().hex}", ContentFile(b"ok"))
+    default_storage.delete(name)
+
+
+HEALTH_CHECKS = {"database": _database_ok, "cache": _cache_ok, "storage": _storage_ok}
+
+
+@never_cache
+def health(request):
+    """For the load balancer and monitoring: database, cache and file storage, each "ok" or
+    "fel"; 503 when any is down. Uses no session, so it answers during an outage."""
+    results = {}
+    for name, check in HEALTH_CHECKS.items():
+        try:
+            check()
+        except Exception as error:
+            logger.error("Hälsokontroll: %s fungerar inte: %s", name, error)
+            results[name] = "fel"
+        else:
+            results[name] = "ok"
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse(results, status=200 if healthy else 503)
 
 
 def home(request):

@@ -6,6 +6,7 @@ port; never the shared server) and the app under gunicorn against it, as product
 It runs in the PostgreSQL pass (DATABASE_URL set); without PostgreSQL's server binaries it is
 skipped, except under CI=true, where that fails the run."""
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -119,10 +120,8 @@ def cluster():
     database = OwnPostgres()
     database.start()
     yield database
-    try:
+    with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
         database.stop()
-    except subprocess.CalledProcessError:
-        pass  # already stopped
     shutil.rmtree(database.folder, ignore_errors=True)
 
 
@@ -179,10 +178,14 @@ def test_an_outage_answers_503_and_heals_without_half_writes(cluster, app):
     assert set(statuses) == {503}, statuses
     assert all(answer[1].get("Retry-After") == "30" for answer in during)
     assert "tillfälligt otillgänglig" in app.request("/")[2]
+    health = app.request("/halsa/")
+    assert health[0] == 503
+    assert '"database": "fel"' in health[2] and '"storage": "ok"' in health[2]
 
     cluster.start()
     after = [app.request("/")[0] for _ in range(5)]
     assert after == [200] * 5  # healed by itself, from the first request on
+    assert app.request("/halsa/")[0] == 200
     acknowledged += sum(app.report(f"efter-{n}")[0] == 302 for n in range(10))
     assert acknowledged == 20
 

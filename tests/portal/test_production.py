@@ -1,6 +1,8 @@
 """Production behaviour that is not one page's: caching of drafts, one transaction per write
 with its history, the deploy checks."""
 
+import socket
+
 import pytest
 from simple_history.signals import pre_create_historical_record
 
@@ -57,3 +59,32 @@ def test_check_deploy_warns_without_a_shared_cache():
         ALLOWED_HOSTS="portal.example.se",
     )
     assert "portal.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_health_reports_database_cache_and_storage(client, media):
+    response = client.get("/halsa/")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok", "storage": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_is_503_when_the_cache_is_down(client, settings, media):
+    from django.core.cache import caches
+
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    try:
+        response = client.get("/halsa/")
+    finally:
+        caches["default"].close()
+    assert response.status_code == 503
+    assert response.json()["cache"] == "fel"

@@ -252,7 +252,12 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # pikepdf and WeasyPrint narrate their work at INFO; their warnings still show.
-    "loggers": {"pikepdf": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
+    # django-axes announces itself at INFO in every process; its lockouts are warnings.
+    "loggers": {
+        "pikepdf": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # History: a change's reason is kept whole (a text column, not varchar(100)).

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from portal.backup import backed_up_models, read_backup
 from tests.demo import load_demo, row_counts
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("role_groups")]
 
 
 def counts():

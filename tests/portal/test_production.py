@@ -36,7 +36,7 @@ def refuse_history(**kwargs):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_status_update_and_its_history_are_one_transaction(strategist):
+def test_a_status_update_and_its_history_are_one_transaction(role_groups, strategist):
     """Called outside any transaction, as a script or a command would: when the history row
     cannot be written, the status update is not written either."""
     initiative = factories.InitiativeFactory()

@@ -60,6 +60,11 @@ def _stored_files() -> list[str]:
     return sorted(names)
 
 
+def _read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -86,7 +91,7 @@ def create_backup(path: Path) -> dict:
             stdout=dump,
         )
         counts = {m._meta.label: m._default_manager.count() for m in backed_up_models()}
-        files = {name: default_storage.open(name, "rb").read() for name in _stored_files()}
+        files = {name: _read(name) for name in _stored_files()}
     members = {"data.json": dump.getvalue().encode()}
     members.update({f"media/{name}": content for name, content in files.items()})
     manifest = {

@@ -1,7 +1,10 @@
 """Production behaviour that is not one page's: caching of drafts, one transaction per write
 with its history, the deploy checks."""
 
+import json
+import runpy
 import socket
+from pathlib import Path
 
 import pytest
 from simple_history.signals import pre_create_historical_record
@@ -10,6 +13,8 @@ from plans.models import Plan, StatusUpdate
 from plans.services import status_update_record
 from tests import factories
 from tests.portal.test_views import production_python
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
@@ -88,3 +93,25 @@ def test_health_is_503_when_the_cache_is_down(client, settings, media):
         caches["default"].close()
     assert response.status_code == 503
     assert response.json()["cache"] == "fel"
+
+
+def test_gunicorn_binds_to_loopback_and_logs_access_by_default():
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["bind"] == "127.0.0.1:8000"
+    assert config["accesslog"] == "-"
+    assert config["workers"] >= 2
+
+
+def test_log_lines_are_json_on_request():
+    result = production_python(
+        "manage.py",
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('portal').warning('Databasen svarar igen.')",
+        SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        LOG_FORMAT="json",
+    )
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["level"] == "WARNING"
+    assert line["logger"] == "portal"
+    assert line["message"] == "Databasen svarar igen."

@@ -15,6 +15,7 @@ class BrowserLikeClient(Client):
     portal refuses where no file is taken (core.middleware.RequestGuardMiddleware)."""
 
     def post(self, path, data=None, content_type=None, **extra):
+        data = {} if data is None else data
         if content_type is None and isinstance(data, dict) and not _carries_file(data):
             return super().post(path, urlencode(data, doseq=True), FORM_CONTENT, **extra)
         return super().post(path, data, content_type or MULTIPART_CONTENT, **extra)

@@ -1,7 +1,7 @@
 """Backups: the database and the stored documents in one archive, with a manifest of hashes and
 row counts; and the restore that checks them (docs/operations.md, "Backup and restore").
 
-The archive (tar.gz) holds `data.json` (dumpdata with natural keys, so it loads into any fresh,
+The archive (tar.gz) holds `data.json` (Django's JSON serialization with natural keys, so it loads into any fresh,
 migrated database, PostgreSQL or SQLite), `media/<name>` for every file a row refers to, and
 `manifest.json`: the SHA-256 of each member, the row count of each model, and when it was made.
 Consistent: the rows and the list of files are read in one transaction (on PostgreSQL a
@@ -16,9 +16,11 @@ import io
 import json
 import tarfile
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 from django.apps import apps
+from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -60,6 +62,24 @@ def _stored_files() -> list[str]:
     return sorted(names)
 
 
+def _dump() -> str:
+    """What `dumpdata --natural-foreign --natural-primary` writes for the backed-up models,
+    dependencies first (done here rather than through the command, which skips an app whose
+    registry entry is marked as having no models module)."""
+    by_app = defaultdict(list)
+    for model in backed_up_models():
+        by_app[apps.get_app_config(model._meta.app_label)].append(model)
+    ordered = serializers.sort_dependencies(by_app.items(), allow_cycles=True)
+    objects = (
+        row
+        for model in ordered
+        for row in model._default_manager.order_by(model._meta.pk.name).iterator()
+    )
+    return serializers.serialize(
+        "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+
+
 def _read(name: str) -> bytes:
     with default_storage.open(name, "rb") as stored:
         return stored.read()
@@ -82,17 +102,10 @@ def create_backup(path: Path) -> dict:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        dump = io.StringIO()
-        call_command(
-            "dumpdata",
-            *[model._meta.label for model in backed_up_models()],
-            natural_foreign=True,
-            natural_primary=True,
-            stdout=dump,
-        )
+        dump = _dump()
         counts = {m._meta.label: m._default_manager.count() for m in backed_up_models()}
         files = {name: _read(name) for name in _stored_files()}
-    members = {"data.json": dump.getvalue().encode()}
+    members = {"data.json": dump.encode()}
     members.update({f"media/{name}": content for name, content in files.items()})
     manifest = {
         "format": FORMAT,
@@ -168,7 +181,13 @@ def restore_backup(path: Path) -> dict:
                     for label in set(restored) | set(manifest["counts"])
                     if restored.get(label) != manifest["counts"].get(label)
                 )
-                raise BackupError("Antalet rader stämmer inte för: " + ", ".join(differing))
+                raise BackupError(
+                    "Antalet rader stämmer inte för: "
+                    + ", ".join(
+                        f"{label} ({restored.get(label)} mot {manifest['counts'].get(label)})"
+                        for label in differing
+                    )
+                )
     except Exception:
         for name in saved:
             default_storage.delete(name)

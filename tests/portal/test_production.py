@@ -44,7 +44,7 @@ def refuse_history(**kwargs):
 def test_a_status_update_and_its_history_are_one_transaction(role_groups, strategist):
     """Called outside any transaction, as a script or a command would: when the history row
     cannot be written, the status update is not written either."""
-    initiative = factories.InitiativeFactory()
+    initiative = factories.InitiativeFactory(letter="a")
     pre_create_historical_record.connect(refuse_history, dispatch_uid="refuse")
     try:
         with pytest.raises(HistoryFails):

@@ -13,7 +13,9 @@ from agreements.forms import AttachmentForm
 from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
+from core import documents
 from core.history import history_page
+from core.middleware import accepts_files
 from core.pdf import pdf_response
 
 PAGE_SIZE = 25
@@ -54,6 +56,7 @@ def _render_agreement(request, agreement, form, status=200):
     )
 
 
+@accepts_files
 @require_POST
 @permission_required("agreements.add_attachment", raise_exception=True)
 def attachment_upload(request, register_id):
@@ -77,6 +80,10 @@ def attachment_upload(request, register_id):
 def attachment_download(request, register_id, pk):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
     attachment = get_object_or_404(agreement.attachments, pk=pk)
+    try:
+        documents.verify(attachment.file, attachment.sha256)
+    except documents.DocumentUnavailable:
+        return documents.unavailable_page(request)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -94,11 +94,15 @@ def save_with_history(
     instance: models.Model, *, user, reason: str = "", force_insert: bool = False
 ) -> models.Model:
     """full_clean, then save, recording the acting user and reason in the history.
-    `force_insert`: the row is new even though its pk is set (a deleted row brought back)."""
+    `force_insert`: the row is new even though its pk is set (a deleted row brought back).
+
+    The row and its history row are one transaction, whoever calls: never a change without
+    its record, nor a record of a change that did not happen."""
     instance.full_clean()
     instance._history_user = user
     # Always set, even when empty: a reason left on the instance by an earlier save must not
     # label this one.
     instance._change_reason = reason or None
-    instance.save(force_insert=force_insert)
+    with transaction.atomic():
+        instance.save(force_insert=force_insert)
     return instance

@@ -1,4 +1,8 @@
+import secrets
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from portal.models import BarrierReport
 
@@ -9,3 +13,57 @@ def barrier_report_receive(*, page: str, description: str, contact: str = "") ->
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def user_grant(
+    *,
+    username: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    roles: list[str] = (),
+    revoke: list[str] = (),
+    plan_slugs: list[str] = (),
+    staff: bool | None = None,
+    active: bool | None = None,
+):
+    """Create the user if new and give (or take away) roles and plan editorship, all or
+    nothing. Roles are the groups of portal.roles; a strategist edits only the plans they are
+    an editor of, so editorship is given here too. Returns (user, created)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from plans.models import Plan
+    from portal.roles import ROLES
+
+    unknown = [role for role in [*roles, *revoke] if role not in ROLES]
+    if unknown:
+        raise ValidationError(
+            _("Okänd roll: %(roles)s. Roller: %(known)s.")
+            % {"roles": ", ".join(unknown), "known": ", ".join(ROLES)}
+        )
+    plans = list(Plan.objects.filter(slug__in=plan_slugs))
+    missing = sorted(set(plan_slugs) - {plan.slug for plan in plans})
+    if missing:
+        raise ValidationError(_("Okänd plan: %(slugs)s.") % {"slugs": ", ".join(missing)})
+    user, created = get_user_model().objects.get_or_create(username=username)
+    for name, value in (("email", email), ("first_name", first_name), ("last_name", last_name)):
+        if value:
+            setattr(user, name, value)
+    if staff is not None:
+        user.is_staff = staff
+    if active is not None:
+        user.is_active = active
+    if created:
+        # A random password nobody knows: the person chooses their own by password reset
+        # (which Django offers only to accounts with a usable password), or an administrator
+        # sets one with `manage.py changepassword`.
+        user.set_password(secrets.token_urlsafe(32))
+    user.full_clean()
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=roles))
+    user.groups.remove(*Group.objects.filter(name__in=revoke))
+    for plan in plans:
+        plan.editors.add(user)
+    return user, created

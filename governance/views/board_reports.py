@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import documents
 from core.access import require_permission
 from core.pdf import pdf_response
 from core.revisions import EditConflict
@@ -56,6 +57,10 @@ def board_report_pdf_view(request, pk):
     """The issued PDF, the same bytes forever; a draft is rendered afresh and marked UTKAST."""
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     if report.is_issued:
+        try:
+            documents.verify(report.pdf, report.pdf_sha256)
+        except documents.DocumentUnavailable:
+            return documents.unavailable_page(request)
         with report.pdf.open("rb") as stored:
             content = stored.read()
         response = pdf_response(content, filename=report.title)

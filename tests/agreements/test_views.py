@@ -206,12 +206,16 @@ class TestAttachmentUpload:
         assert b"".join(download.streaming_content) == PDF_BYTES
         assert download["X-Content-SHA256"] == attachment.sha256
 
-    @pytest.mark.parametrize("role", ["anonymous", "reader", "strategist"])
+    @pytest.mark.parametrize("role", ["reader", "strategist"])
     def test_only_register_admins_may_upload(self, client, register, role, request):
-        if role != "anonymous":
-            client.force_login(request.getfixturevalue(role))
+        client.force_login(request.getfixturevalue(role))
         response = self.upload(client, register["in_force"])
         assert response.status_code == 403
+        assert not Attachment.objects.exists()
+
+    def test_a_strangers_upload_is_refused_before_it_is_read(self, client, register):
+        response = self.upload(client, register["in_force"])
+        assert response.status_code == 413
         assert not Attachment.objects.exists()
 
     @pytest.mark.parametrize(

@@ -123,24 +123,6 @@ def new_page(browser, live_server):
 
 
 @pytest.fixture
-def role_groups(transactional_db):
-    """The role groups a data migration creates: transactional_db flushes them between tests,
-    and the user factories add users to them by name."""
-    from django.apps import apps
-
-    from portal.roles import sync_role_groups
-
-    # sync_role_groups flips models_module on the registry it is given (written for the
-    # migrations' historical registry); put the real registry back as it was.
-    saved = {config.label: config.models_module for config in apps.get_app_configs()}
-    try:
-        sync_role_groups(apps)
-    finally:
-        for config in apps.get_app_configs():
-            config.models_module = saved[config.label]
-
-
-@pytest.fixture
 def ctb(role_groups):
     from tests import factories
 

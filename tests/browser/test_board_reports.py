@@ -4,13 +4,11 @@ draft form with its error state, axe-clean."""
 from datetime import date
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from governance.pdf import board_report_pdf
 from governance.services import board_report_create, board_report_issue
-from portal.roles import sync_role_groups
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
@@ -18,9 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def reports(transactional_db, settings, tmp_path):
+def reports(role_groups, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    sync_role_groups(apps)  # the flush between browser tests removed the role groups
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
     hsn = factories.BodyFactory(
         name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]

@@ -6,13 +6,11 @@ Every new page is axe-clean."""
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from governance.models import Meeting
 from governance.services import board_report_create
-from portal.roles import sync_role_groups
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
@@ -20,9 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def cycle(transactional_db, settings, tmp_path):
+def cycle(role_groups, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    sync_role_groups(apps)  # the flush between browser tests removed the role groups
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
     hsn = factories.BodyFactory(
         name="Hälso- och sjukvårdsnämnden",

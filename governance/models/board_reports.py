@@ -1,8 +1,6 @@
 """Board reports (tjänsteskrivelser) and their parts: case numbers, supporting documents,
 signatories and further sections."""
 
-from contextlib import suppress
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -12,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Revisioned
-from core.validators import parse_case_number, validate_case_number
 from governance.models.bodies import Body
+from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
 from governance.models.organisations import Department, Organisation
 
 
-class BoardReport(Revisioned):
+class BoardReport(CarriesCaseNumbers, Revisioned):
     """A tjänsteskrivelse: the memo an administration sends to bodies for a decision.
 
     Drafted in the browser, then issued (expedierad): its PDF is rendered once and stored with
@@ -100,10 +98,6 @@ class BoardReport(Revisioned):
     def is_public(self):
         return self.is_issued
 
-    def case_number_list(self) -> list[str]:
-        """The case numbers in order; prefetch "case_numbers" to read them without a query."""
-        return [row.case_number for row in self.case_numbers.all()]
-
     def clean(self):
         if self.corrects_id and self.corrects_id == self.pk:
             raise ValidationError({"corrects": _("En tjänsteskrivelse kan inte rätta sig själv.")})
@@ -132,26 +126,11 @@ class ReportPart(models.Model):
         ordering = ["position", "pk"]
 
 
-class ReportCaseNumber(ReportPart):
+class ReportCaseNumber(CaseNumberRow):
     """One of the case numbers (ärendenummer) a report is filed under, e.g. "HSN 2024/310"."""
 
     report = models.ForeignKey(BoardReport, on_delete=models.CASCADE, related_name="case_numbers")
-    case_number = models.CharField(
-        _("ärendenummer"), max_length=40, validators=[validate_case_number]
-    )
     history = HistoricalRecords()
-
-    class Meta(ReportPart.Meta):
-        verbose_name = _("ärendenummer")
-        verbose_name_plural = _("ärendenummer")
-
-    def __str__(self):
-        return self.case_number
-
-    def clean(self):
-        # One stored form, as core.validators prints it ("hsn 2024/0310" is "HSN 2024/310").
-        with suppress(ValidationError):  # the field validator reports the format
-            self.case_number = str(parse_case_number(self.case_number))
 
 
 class SupportingDocument(ReportPart):

@@ -8,8 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.validators import parse_case_number, validate_case_number
+from core.validators import parse_case_number
 from governance.models.bodies import Body
+from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
 
 
 def case_number_for_body(body: Body, value: str) -> str:
@@ -25,7 +26,7 @@ def case_number_for_body(body: Body, value: str) -> str:
     return str(number)
 
 
-class Decision(models.Model):
+class Decision(CarriesCaseNumbers, models.Model):
     """A body's decision about one or more agreements, frameworks or plans.
 
     A collaboration body often recommends (rekommendation) and each party then decides
@@ -73,14 +74,7 @@ class Decision(models.Model):
         (or set `known_case_numbers`, as queries that read them otherwise do)."""
         if hasattr(self, "known_case_numbers"):
             return self.known_case_numbers
-        if self.pk is None:
-            return []
-        return [row.case_number for row in self.case_numbers.all()]
-
-    @property
-    def case_numbers_text(self) -> str:
-        """ "SN 2017/212, SN 2019/16", as documents list them."""
-        return ", ".join(self.case_number_list())
+        return super().case_number_list()
 
     def clean(self):
         if self.responds_to_id is None:
@@ -93,7 +87,7 @@ class Decision(models.Model):
             )
 
 
-class DecisionCaseNumber(models.Model):
+class DecisionCaseNumber(CaseNumberRow):
     """One of the case numbers a decision is filed under ("SN 2017/212, SN 2019/16").
 
     `body` repeats the decision's body so that the database keeps a case number to one
@@ -101,16 +95,9 @@ class DecisionCaseNumber(models.Model):
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="case_numbers")
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveIntegerField(_("ordning"), default=0)
-    case_number = models.CharField(
-        _("ärendenummer"), max_length=40, validators=[validate_case_number]
-    )
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("ärendenummer")
-        verbose_name_plural = _("ärendenummer")
+    class Meta(CaseNumberRow.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "case_number"],
@@ -118,9 +105,6 @@ class DecisionCaseNumber(models.Model):
                 violation_error_message=_("Organet har redan ett beslut med det ärendenumret."),
             )
         ]
-
-    def __str__(self):
-        return self.case_number
 
 
 class DecisionSubject(models.Model):

@@ -1,7 +1,6 @@
 """Meetings (sammanträden) of bodies and their agendas (föredragningslistor): numbered items
 (§) with case numbers, the board reports as underlag and the decision once taken."""
 
-from contextlib import suppress
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Revisioned
-from core.validators import parse_case_number, validate_case_number
 from governance.models.board_reports import BoardReport
 from governance.models.bodies import Body
+from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
 from governance.models.decisions import Decision
 
 # Swedish bodies meet in Swedish time, whatever the server's zone.
@@ -76,7 +75,7 @@ class Meeting(Revisioned):
         return datetime.combine(self.date, self.start_time, tzinfo=STOCKHOLM)
 
 
-class AgendaItem(Revisioned):
+class AgendaItem(CarriesCaseNumbers, Revisioned):
     """One item (§) of a meeting's agenda. `number` is the item's place on the agenda; the
     protocol may number its paragraphs otherwise (`minutes_paragraph`), and neither is part
     of a case number."""
@@ -130,10 +129,6 @@ class AgendaItem(Revisioned):
     def is_decided(self):
         return bool(self.decision_text or self.decision_id)
 
-    def case_number_list(self) -> list[str]:
-        """The case numbers in order; prefetch "case_numbers" to read them without a query."""
-        return [row.case_number for row in self.case_numbers.all()]
-
     def clean(self):
         if self.decision_id and self.meeting_id and self.decision.body_id != self.meeting.body_id:
             raise ValidationError(
@@ -141,25 +136,8 @@ class AgendaItem(Revisioned):
             )
 
 
-class AgendaItemCaseNumber(models.Model):
+class AgendaItemCaseNumber(CaseNumberRow):
     """One of the case numbers an agenda item handles ("SN 2017/212, SN 2019/16")."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="case_numbers")
-    position = models.PositiveIntegerField(_("ordning"), default=0)
-    case_number = models.CharField(
-        _("ärendenummer"), max_length=40, validators=[validate_case_number]
-    )
     history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("ärendenummer")
-        verbose_name_plural = _("ärendenummer")
-
-    def __str__(self):
-        return self.case_number
-
-    def clean(self):
-        # One stored form, as core.validators prints it.
-        with suppress(ValidationError):  # the field validator reports the format
-            self.case_number = str(parse_case_number(self.case_number))

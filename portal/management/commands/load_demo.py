@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Topic
+from core import search
 from core.history import save_with_history
 from governance.models import BoardReport, Body, Decision, Department, Membership, Organisation
 from governance.pdf import board_report_pdf
@@ -99,6 +100,8 @@ class Command(BaseCommand):
                         where = getattr(error, "row", row)
                         raise CommandError(f"{filename}, {table}: {where}: {error}") from error
         new_versions = history_count() - versions_before
+        # Signals index each row as it is written; a rebuild makes the end state certain.
+        search.rebuild()
         self.stdout.write(self.style.SUCCESS(f"Demodata inläst: {new_versions} nya versioner."))
 
     def read(self, path: Path) -> dict:

@@ -111,6 +111,7 @@ class SearchEntry(models.Model):
     text = models.TextField(_("text"), blank=True)
     url = models.CharField(max_length=500)
     public = models.BooleanField(_("offentlig"))
+    for_drafts = models.BooleanField(default=True)
     draft_permission = models.CharField(max_length=100)
     status = models.CharField(_("status"), max_length=100, blank=True)
     organisations = models.TextField(_("organisationer"), blank=True)

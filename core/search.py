@@ -8,12 +8,15 @@ full-text rank and forgives typos by trigram similarity (see docs/architecture.m
 """
 
 import re
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models, transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -46,6 +49,10 @@ class SearchDocument:
     url: str
     public: bool
     status: str = ""
+    # False for a public text that draft readers read newer (a plan's published version
+    # beside its draft): they are shown the draft's entry instead.
+    for_drafts: bool = True
+    kind: str = ""  # another registered kind than the model's (a plan's items)
     organisations: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
 
@@ -59,9 +66,11 @@ class SearchKind:
     draft_permission: str
     queryset: Callable[[], models.QuerySet]
     follows: tuple = field(default=())
+    cascades: Callable[[models.Model], Iterable[models.Model]] | None = None
 
 
-_KINDS: dict[str, SearchKind] = {}
+_KINDS: dict[type[models.Model], SearchKind] = {}
+_LABELS: dict[str, str] = {}
 
 
 def register_search(
@@ -74,12 +83,16 @@ def register_search(
     queryset: Callable[[], models.QuerySet] | None = None,
     follows: Iterable[tuple[type[models.Model], Callable]] = (),
     m2m: Iterable[str] = (),
+    labels: dict[str, str] | None = None,
+    cascades: Callable[[models.Model], Iterable[models.Model]] | None = None,
 ) -> None:
     """Index `model` as the kind `key`. `documents(obj)` gives the object's documents (none
     when it should not be found, two when a plan's public text differs from its draft);
     `follows` names related models whose writes change the document, each with a function
     from the related object to the object to index again; `m2m` names many-to-many fields
-    whose changes do the same."""
+    whose changes do the same; `labels` names further kinds the documents may give;
+    `cascades(obj)` gives the objects whose documents depend on this one (a plan's content
+    is public while the plan reads live), indexed again after it."""
     kind = SearchKind(
         key=key,
         label=label,
@@ -88,9 +101,12 @@ def register_search(
         draft_permission=draft_permission,
         queryset=queryset or model._default_manager.all,
         follows=tuple(follows),
+        cascades=cascades,
     )
-    _KINDS[key] = kind
-    uid = f"search-{key}"
+    _KINDS[model] = kind
+    _LABELS.setdefault(key, label)
+    _LABELS.update(labels or {})
+    uid = f"search-{model._meta.label_lower}"
     post_save.connect(_on_save, sender=model, dispatch_uid=uid)
     post_delete.connect(_on_delete, sender=model, dispatch_uid=uid)
     for name in m2m:
@@ -107,40 +123,64 @@ def register_search(
         )
 
 
-def kinds() -> dict[str, SearchKind]:
-    return dict(_KINDS)
+def kinds() -> dict[str, str]:
+    """The kinds of hits by key, with their labels, in the order they were registered."""
+    return dict(_LABELS)
 
 
 # The index follows every write through signals rather than through each service: it is a
 # derived table, and signals reach every path that writes (services, admin, the demo loader)
 # inside the writer's own transaction, so no service can forget it and nothing is lost.
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Writes inside do not touch the index; for a bulk load that rebuilds it at its end."""
+    _deferred.active = True
+    try:
+        yield
+    finally:
+        _deferred.active = False
+
+
+def _indexing(raw: bool) -> bool:
+    return not raw and not getattr(_deferred, "active", False)
+
+
 def _on_save(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if _indexing(raw):
         index_object(instance)
 
 
 def _on_delete(sender, instance, **kwargs):
-    remove_object(instance)
+    if _indexing(False):
+        remove_object(instance)
 
 
 def _on_m2m(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+    if _indexing(False) and action in ("post_add", "post_remove", "post_clear"):
         index_object(instance)
 
 
 def _follower(parent_of):
     def handler(sender, instance, raw=False, **kwargs):
-        if raw:
+        if not _indexing(raw):
             return
-        parent = parent_of(instance)
+        try:
+            parent = parent_of(instance)
+        except ObjectDoesNotExist:  # deleted with it
+            return
         if parent is not None and parent.pk is not None:
-            index_object(type(parent)._default_manager.get(pk=parent.pk))
+            current = type(parent)._default_manager.filter(pk=parent.pk).first()
+            if current is not None:
+                index_object(current)
 
     return handler
 
 
 def _kind_of(model) -> SearchKind | None:
-    return next((kind for kind in _KINDS.values() if kind.model is model), None)
+    return _KINDS.get(model)
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -188,13 +228,14 @@ def _entries(kind: SearchKind, obj) -> list:
     content_type = ContentType.objects.get_for_model(kind.model)
     return [
         SearchEntry(
-            kind=kind.key,
+            kind=document.kind or kind.key,
             content_type=content_type,
             object_id=obj.pk,
             title=document.title[:300],
             text=document.text,
             url=document.url,
             public=document.public,
+            for_drafts=document.for_drafts,
             draft_permission=kind.draft_permission,
             status=document.status[:100],
             organisations=_bar_column(document.organisations),
@@ -216,6 +257,8 @@ def index_object(obj) -> None:
     from core.models import SearchEntry
 
     SearchEntry.objects.bulk_create(_entries(kind, obj))
+    for dependant in kind.cascades(obj) if kind.cascades else ():
+        index_object(dependant)
 
 
 def remove_object(obj) -> None:
@@ -273,9 +316,14 @@ def clean_query(raw: str | None) -> str:
 
 
 def _visible(user) -> Q:
+    """Public entries to everyone; to holders of a kind's draft permission, the entries
+    meant for draft readers instead (drafts, and a plan's draft text rather than its public
+    version's)."""
     permissions = {kind.draft_permission for kind in _KINDS.values()}
     readable = [p for p in permissions if user.is_authenticated and user.has_perm(p)]
-    return Q(public=True) | Q(public=False, draft_permission__in=readable)
+    return (Q(public=True) & ~Q(draft_permission__in=readable)) | Q(
+        for_drafts=True, draft_permission__in=readable
+    )
 
 
 def _matching(query: str, query_stems: list[str]) -> tuple[Q, Q, Q]:
@@ -299,7 +347,8 @@ def search(
     found = by_code | in_text
     postgres = connection.vendor == "postgresql"
     visible = SearchEntry.objects.filter(_visible(user))
-    if postgres:
+    if postgres and not any(char.isdigit() for char in query):
+        # Typos are forgiven in words; numbers (ids, case numbers, years) are meant exactly.
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         visible = visible.annotate(
@@ -313,31 +362,34 @@ def search(
     if status:
         narrowed = narrowed.filter(status=status)
     shown = narrowed.filter(kind=kind) if kind else narrowed
-    hits = list(_ranked(shown, by_code, in_title, query_stems, postgres)[:RESULT_LIMIT])
+    hits = list(_ranked(shown, (by_code, in_title, in_text), query_stems, postgres)[:RESULT_LIMIT])
     counts = dict(narrowed.order_by().values_list("kind").annotate(n=Count("pk")))
     choices = list(matched.order_by().values_list("organisations", "status").distinct())
     for hit in hits:
-        hit.kind_label = _KINDS[hit.kind].label if hit.kind in _KINDS else hit.kind
+        hit.kind_label = _LABELS.get(hit.kind, hit.kind)
         hit.title_html = highlight(hit.title, query_stems)
         hit.excerpt = excerpt(hit.text, query_stems)
     return SearchResults(
         query=query,
         hits=hits,
-        counts=[(key, k.label, counts[key]) for key, k in _KINDS.items() if counts.get(key)],
+        counts=[(key, label, counts[key]) for key, label in _LABELS.items() if counts.get(key)],
         total=sum(counts.get(key, 0) for key in (kind,) if kind) if kind else sum(counts.values()),
         organisations=sorted({org for orgs, _status in choices for org in orgs.split("|") if org}),
         statuses=sorted({st for _org, st in choices if st}),
     )
 
 
-def _ranked(queryset, by_code: Q, in_title: Q, query_stems: list[str], postgres: bool):
-    """A register id or case number first, then a match in the title, then in the text;
-    within each, PostgreSQL's full-text rank (or trigram similarity for typos)."""
+def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres: bool):
+    """A register id or case number first, then a match in the title, then in the text, then
+    a title that looks like a misspelling of the query; within each, PostgreSQL's full-text
+    rank and trigram similarity."""
+    by_code, in_title, in_text = matches
     queryset = queryset.annotate(
         tier=Case(
             When(by_code, then=Value(3)),
             When(in_title, then=Value(2)),
-            default=Value(1),
+            When(in_text, then=Value(1)),
+            default=Value(0),
             output_field=IntegerField(),
         )
     )
@@ -349,9 +401,10 @@ def _ranked(queryset, by_code: Q, in_title: Q, query_stems: list[str], postgres:
         "stemmed", config="simple", weight="B"
     )
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
-    return queryset.annotate(rank=SearchRank(vector, terms)).order_by(
-        "-tier", "-rank", "-similarity", "title", "pk"
-    )
+    order = ["-tier", "-rank", "-similarity", "title", "pk"]
+    if "similarity" not in queryset.query.annotations:
+        order.remove("-similarity")
+    return queryset.annotate(rank=SearchRank(vector, terms)).order_by(*order)
 
 
 # --- showing ------------------------------------------------------------------------------

@@ -4,11 +4,15 @@ and never a word of a draft to anyone who may not open it. Runs on SQLite and Po
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from agreements.models import Status
 from core import search
 from core.models import SearchEntry
+from governance.models import DecisionCaseNumber, Meeting, Membership
+from plans.models import Plan
+from plans.services import plan_publish
 from tests import factories
 from tests.query_count import count_queries
 
@@ -146,3 +150,79 @@ def test_a_search_costs_the_same_for_few_and_many_entries(client, role):
     few = count_queries(client, url)
     _indexed(20)
     assert count_queries(client, url) == few
+
+
+@pytest.mark.parametrize("query", ["hsn 2022/652", "Dnr HSN 2022/652", "HSN  2022 / 652"])
+def test_decisions_are_found_by_their_case_numbers(query):
+    body = factories.BodyFactory(name="Hälso- och sjukvårdsnämnden", short_code="HSN")
+    factories.DecisionFactory(body=body, case_numbers=["HSN 2022/652"])
+    factories.DecisionFactory(body=body, case_numbers=["HSN 2022/653"])
+    assert titles(query) == ["HSN: HSN 2022/652 – Beslut om överenskommelse"]
+
+
+def test_a_case_number_added_later_finds_its_decision():
+    decision = factories.DecisionFactory(case_numbers=[])
+    DecisionCaseNumber.objects.create(
+        decision=decision,
+        body=decision.body,
+        position=1,
+        case_number=f"{decision.body.short_code} 2024/7",
+    )
+    assert len(titles(f"{decision.body.short_code} 2024/7")) == 1
+
+
+def test_a_draft_meeting_is_found_only_by_those_who_may_read_it(reader):
+    meeting = factories.DraftMeetingFactory()
+    factories.AgendaItemFactory(meeting=meeting, title="Zebrafrågan")
+    assert titles("zebrafrågan") == []
+    assert len(titles("zebrafrågan", user=reader)) == 1
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.save()
+    assert len(titles("zebrafrågan")) == 1
+
+
+def test_people_are_found_by_name_through_their_public_role():
+    body = factories.BodyFactory(name="Socialnämnden")
+    person = factories.PersonFactory(name="Zelda Ordförande")
+    assert titles("zelda") == []
+    factories.MembershipFactory(person=person, body=body, role=Membership.Role.CHAIR)
+    results = search.search(user=AnonymousUser(), query="zelda")
+    assert [hit.kind for hit in results.hits] == ["person"]
+    assert "Socialnämnden" in results.hits[0].excerpt
+
+
+def test_a_draft_plan_shows_nothing_to_the_public(reader):
+    plan = factories.DraftPlanFactory(title="Zebraplanen")
+    factories.ActivityFactory(section=factories.SectionFactory(plan=plan), text="Zebrornas vård")
+    for query in ("zebraplanen", "zebrornas"):
+        results = search.search(user=AnonymousUser(), query=query)
+        assert (results.hits, results.total, results.counts) == ([], 0, [])
+        assert len(titles(query, user=reader)) >= 1
+
+
+def test_the_public_reads_a_published_plans_version_and_not_its_revision(reader, user):
+    plan = factories.DraftPlanFactory(title="Vårdplanen")
+    section = factories.SectionFactory(plan=plan)
+    factories.ActivityFactory(section=section, text="Palliativa insatser i hemmet")
+    assert titles("palliativ") == []
+    plan_publish(user=user, plan=plan)
+    assert titles("palliativ") == ["Palliativa insatser i hemmet"]
+    # A revision starts (as every edit of a public plan does first): the public keeps the
+    # frozen text, draft readers see the new one.
+    plan.refresh_from_db()
+    plan.status = Plan.Status.UNDER_REVISION
+    plan.save()
+    activity = section.activitys.get()
+    activity.text = "Zebraträning i hemmet"
+    activity.save()
+    assert titles("zebraträning") == []
+    assert titles("palliativ") == ["Palliativa insatser i hemmet"]
+    assert titles("zebraträning", user=reader) == ["Zebraträning i hemmet"]
+    assert titles("palliativ", user=reader) == []
+
+
+def test_a_typo_is_forgiven_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    factories.AgreementFactory(title="Hemsjukvård")
+    assert len(titles("hemsjukvårf")) == 1

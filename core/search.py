@@ -18,7 +18,7 @@ import snowballstemmer
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, models, transaction
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,8 +29,6 @@ from core.validators import normalise_case_number
 MAX_QUERY_LENGTH = 200
 RESULT_LIMIT = 50
 EXCERPT_WORDS = 30
-# Below this trigram word similarity a title is not taken for a misspelling of the query.
-TYPO_SIMILARITY = 0.5
 WORD_RE = re.compile(r"\w+")
 
 
@@ -349,12 +347,14 @@ def search(
     visible = SearchEntry.objects.filter(_visible(user))
     if postgres and not any(char.isdigit() for char in query):
         # Typos are forgiven in words; numbers (ids, case numbers, years) are meant exactly.
+        from django.contrib.postgres.lookups import TrigramWordSimilar
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        visible = visible.annotate(
-            similarity=TrigramWordSimilarity(" ".join(query_stems), "title_stemmed")
-        )
-        found |= Q(similarity__gte=TYPO_SIMILARITY)
+        typed = " ".join(query_stems)
+        visible = visible.annotate(similarity=TrigramWordSimilarity(typed, "title_stemmed"))
+        # The %> operator, not a comparison of the similarity, so the trigram index serves it
+        # (pg_trgm's word_similarity_threshold, 0.6 unless configured).
+        found |= TrigramWordSimilar(F("title_stemmed"), Value(typed))
     matched = visible.filter(found)
     narrowed = matched
     if organisation:
@@ -410,8 +410,13 @@ def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres:
 # --- showing ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word.casefold())
+
+
 def _marked(word: str, query_stems: list[str]) -> bool:
-    stem = _stemmer().stemWord(word.casefold())
+    stem = _stem(word)
     return any(stem.startswith(query_stem) for query_stem in query_stems)
 
 

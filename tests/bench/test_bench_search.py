@@ -17,6 +17,8 @@ from tests.bench.test_bench_plans import median_seconds, pytestmark  # noqa: F40
 
 SIZES = (1_000, 100_000)
 QUERIES = ("palliativa", "övergripande samverkan", "HSN 2022/652", "hemsjukvårf")
+SYLLABLES = ["ba", "de", "fi", "go", "hu", "ka", "le", "mi", "no", "pu", "ra", "se", "ti", "vo"]
+SYLLABLES += ["bra", "dre", "fli", "gro", "klu", "pre", "stri", "två", "öl", "är"]
 VOCABULARY = [
     "samverkan",
     "vård",
@@ -56,11 +58,15 @@ VOCABULARY = [
 
 
 def _texts(count: int) -> list[tuple[str, str]]:
+    """Titles and texts of made-up words, each holding one or two real ones, so that a real
+    word is in a few per cent of the rows, as a subject word is in a register."""
     chooser = random.Random(4)
-    return [
-        (" ".join(chooser.choices(VOCABULARY, k=4)), " ".join(chooser.choices(VOCABULARY, k=40)))
-        for _ in range(count)
-    ]
+    made_up = [f"{a}{b}{c}" for a in SYLLABLES for b in SYLLABLES for c in ("a", "en", "or")]
+
+    def words(k):
+        return chooser.choices(made_up, k=k) + chooser.choices(VOCABULARY, k=1)
+
+    return [(" ".join(words(3)), " ".join(words(39))) for _ in range(count)]
 
 
 def _fill(rows: int) -> None:

@@ -7,9 +7,11 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Överenskommelser")
 
     def ready(self):
+        from agreements import search
         from agreements.models import Agreement, Framework
         from agreements.reports import agreement_summary, framework_summary
         from governance.reports import register_subject_summary
 
         register_subject_summary(Framework, framework_summary)
         register_subject_summary(Agreement, agreement_summary)
+        search.register()

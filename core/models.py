@@ -97,3 +97,32 @@ class CheckErrorsOnFields(models.Model):
                 for each in errors:
                     moved.setdefault(self.check_error_fields.get(each.code, field), []).append(each)
             raise ValidationError(moved) from error
+
+
+class SearchEntry(models.Model):
+    """One searchable document of one object, written by core.search and nothing else: a
+    derived index, so it has no history. An object may have two entries (a plan's public
+    text and its draft)."""
+
+    kind = models.CharField(_("slag"), max_length=40)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("rubrik"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    url = models.CharField(max_length=500)
+    public = models.BooleanField(_("offentlig"))
+    for_drafts = models.BooleanField(default=True)
+    draft_permission = models.CharField(max_length=100)
+    status = models.CharField(_("status"), max_length=100, blank=True)
+    organisations = models.TextField(_("organisationer"), blank=True)
+    title_stemmed = models.TextField(editable=False)
+    stemmed = models.TextField(editable=False)
+    codes = models.TextField(editable=False)
+
+    class Meta:
+        verbose_name = _("sökpost")
+        verbose_name_plural = _("sökposter")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="search_entry_object")]
+
+    def __str__(self):
+        return self.title

@@ -9,12 +9,14 @@ class PlansConfig(AppConfig):
     def ready(self):
         from governance.queries import register_body_page_section
         from governance.reports import register_subject_summary
+        from plans import search
         from plans.models import Plan
         from plans.queries import body_plan_section
         from plans.reports import plan_summary
 
         register_body_page_section(body_plan_section)
         register_subject_summary(Plan, plan_summary)
+        search.register()
         _offer_state_reports()
 
 

@@ -10,6 +10,7 @@ admin.site.site_title = "Samverkansportalen"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sok/", views.site_search, name="search"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("halsa/", views.health, name="health"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),

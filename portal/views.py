@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from agreements.models import Status
 from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
+from core import search
 from governance.models import Body, Organisation
 from governance.queries import has_member_page
 from portal.forms import BarrierReportForm
@@ -129,3 +130,27 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, TOO_MANY_RESETS)
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+
+def site_search(request):
+    """The site search (/sok/?q=): the form alone when nothing is asked, the reason and a 400
+    when the question cannot be searched."""
+    context = {"query": request.GET.get("q", "")[: search.MAX_QUERY_LENGTH + 1], "results": None}
+    kind = request.GET.get("slag", "")
+    try:
+        if kind and kind not in search.kinds():
+            raise search.SearchQueryInvalid(_("Okänt slag av träff."))
+        if "q" in request.GET:
+            context["results"] = search.search(
+                user=request.user,
+                query=search.clean_query(request.GET["q"]),
+                kind=kind,
+                organisation=request.GET.get("organisation", ""),
+                status=request.GET.get("status", ""),
+            )
+    except search.SearchQueryInvalid as invalid:
+        context["error"] = str(invalid)
+        return render(request, "portal/search.html", context, status=400)
+    context.update(kind=kind, organisation=request.GET.get("organisation", ""))
+    context["status"] = request.GET.get("status", "")
+    return render(request, "portal/search.html", context)

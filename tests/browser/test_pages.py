@@ -123,7 +123,7 @@ def test_register_with_filter_in_query(page, data):
     assert "OK-2020-01" in rows.first.inner_text()
     assert "HSN 2020/247" in rows.first.inner_text()
     assert page.get_by_label("Status").input_value() == "in_force"
-    assert page.get_by_label("Sök").input_value() == "barn"
+    assert page.get_by_label("Sök", exact=True).input_value() == "barn"
     assert_axe_clean(page)
     assert_no_console_errors(page)
 
@@ -146,7 +146,7 @@ def test_register_filter_form(page, data):
     assert "Upphört" in rows.first.inner_text()
     assert_axe_clean(page)
 
-    page.get_by_label("Sök").fill("finns inte")
+    page.get_by_label("Sök", exact=True).fill("finns inte")
     page.get_by_role("button", name="Visa").click()
     page.wait_for_url("**q=finns+inte*")
     assert page.locator(".result-count").inner_text() == "0 överenskommelser"

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from agreements.models import Agreement, Framework, Topic
+from core import search
 from core.history import save_with_history
 from governance.models import BoardReport, Body, Decision, Department, Membership, Organisation
 from governance.pdf import board_report_pdf
@@ -87,19 +88,25 @@ class Command(BaseCommand):
         versions_before = history_count()
         # File by file: a file may use the sets and rows of the files before it.
         self.sets = {}
-        for filename in FILES:
-            document = self.read(fixtures_dir / filename)
-            self.sets.update(document.get("sets", {}))
-            for table, load in loaders.items():
-                for row in document.get(table, []):
-                    try:
-                        load(row)
-                    except LOAD_ERRORS as error:
-                        # A nested row names itself: the whole plan around it would bury it.
-                        where = getattr(error, "row", row)
-                        raise CommandError(f"{filename}, {table}: {where}: {error}") from error
+        # The index is built once at the end rather than row by row as the signals would.
+        with search.deferred():
+            for filename in FILES:
+                self.load_file(fixtures_dir / filename, loaders)
+        search.rebuild()
         new_versions = history_count() - versions_before
         self.stdout.write(self.style.SUCCESS(f"Demodata inläst: {new_versions} nya versioner."))
+
+    def load_file(self, path: Path, loaders: dict) -> None:
+        document = self.read(path)
+        self.sets.update(document.get("sets", {}))
+        for table, load in loaders.items():
+            for row in document.get(table, []):
+                try:
+                    load(row)
+                except LOAD_ERRORS as error:
+                    # A nested row names itself: the whole plan around it would bury it.
+                    where = getattr(error, "row", row)
+                    raise CommandError(f"{path.name}, {table}: {where}: {error}") from error
 
     def read(self, path: Path) -> dict:
         try:

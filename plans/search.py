@@ -87,7 +87,12 @@ def plan_content(plan: Plan):
     """Every section, initiative and item of the plan, its plan already at hand."""
     for kind in KINDS:
         path = "plan" if kind.model is Section else "section__plan"
-        yield from kind.model.objects.filter(**{path: plan}).select_related(path)
+        # The plan's parties read once per kind, not once per item.
+        yield from (
+            kind.model.objects.filter(**{path: plan})
+            .select_related(path)
+            .prefetch_related(f"{path}__parties")
+        )
 
 
 def register():

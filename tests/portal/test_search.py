@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Status
@@ -226,3 +227,26 @@ def test_a_typo_is_forgiven_on_postgresql():
         pytest.skip("trigram similarity is PostgreSQL's")
     factories.AgreementFactory(title="Hemsjukvård")
     assert len(titles("hemsjukvårf")) == 1
+
+
+def _plan_with_sections(plan, n):
+    for _ in range(n):
+        section = factories.SectionFactory(plan=plan)
+        factories.InitiativeFactory(section=section)
+        factories.MilestoneFactory(section=section)
+
+
+def test_indexing_a_plan_with_its_content_costs_the_same_for_few_and_many_items():
+    plan = factories.PlanFactory(parties=[factories.RegionFactory(), factories.RegionFactory()])
+
+    def cost():
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as captured:
+            search.index_object(Plan.objects.get(pk=plan.pk))
+        return len(captured)
+
+    _plan_with_sections(plan, 2)
+    few = cost()
+    _plan_with_sections(plan, 20)
+    assert cost() == few
+    assert SearchEntry.objects.filter(kind="plan_item").count() == 66

@@ -285,8 +285,10 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
         model = Initiative
 
     section = factory.SubFactory(SectionFactory)
+    # A letter is at most three characters; this stays unique over 2 600 initiatives,
+    # more than any one test makes, however many tests ran before it.
     letter = factory.Sequence(
-        lambda n: "abcdefghijklmnopqrstuvwxyz"[n % 26] + ("" if n < 26 else str(n))
+        lambda n: "abcdefghijklmnopqrstuvwxyz"[n % 26] + ("" if n < 26 else str(n // 26 % 100))
     )
     title = factory.Sequence(lambda n: f"Insats {n}")
 

@@ -1,6 +1,7 @@
 """Abstract models every app builds on: a Period stored in columns, a revision counter, and
 database checks that speak Swedish beside their field."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,19 @@ class Revisioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+def acting_user(verbose_name) -> models.ForeignKey:
+    """Who did something (wrote, opened, closed, reported). The record outlives the account:
+    removing a user empties the link and keeps the row."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
 
 
 DATES_REVERSED = "dates_reversed"

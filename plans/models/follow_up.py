@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import acting_user
 from plans.models.items import Initiative
 from plans.models.plans import Plan
 
@@ -23,14 +24,7 @@ class StatusUpdate(models.Model):
     date = models.DateField(_("datum"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     comment = models.TextField(_("kommentar"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("författare"),
-    )
+    author = acting_user(_("författare"))
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -56,23 +50,9 @@ class FollowUpRound(models.Model):
         _("rapportdatum"), help_text=_("Läget rapporteras per detta datum.")
     )
     deadline = models.DateField(_("sista dag att rapportera"))
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("öppnad av"),
-    )
+    opened_by = acting_user(_("öppnad av"))
     opened_at = models.DateTimeField(_("öppnad"))
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("stängd av"),
-    )
+    closed_by = acting_user(_("stängd av"))
     closed_at = models.DateTimeField(_("stängd"), null=True, blank=True)
     # Who is asked to report: the plan's editors when the round opened. Kept with the round,
     # so a closed round's "who has reported" reads the same when the editors change later.
@@ -153,14 +133,7 @@ class StateReport(models.Model):
     state = models.CharField(_("läge"), max_length=20, choices=State.choices)
     done_on = models.DateField(_("klar den"), null=True, blank=True)
     comment = models.TextField(_("kommentar"), blank=True)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("rapporterad av"),
-    )
+    reported_by = acting_user(_("rapporterad av"))
     reported_at = models.DateTimeField(_("rapporterad"))
     history = HistoricalRecords()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -137,3 +137,16 @@ def export_response(
     response = HttpResponse(content, content_type=FORMATS[export_format][1])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
     return response
+
+
+def invalid_filter(form) -> HttpResponse:
+    """A list's filter with errors: 400 with its Swedish messages, as the list page answers."""
+    errors = "; ".join(
+        f"{form[name].label}: {message}"
+        for name, messages in form.errors.items()
+        for message in messages
+    )
+    return HttpResponseBadRequest(
+        _("Filtret innehåller fel: %(errors)s") % {"errors": errors},
+        content_type="text/plain; charset=utf-8",
+    )

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import LoginRequired, require_permission
+from core.exports import export_response, invalid_filter
 from core.history import history_page
 from core.pdf import pdf_response
 from core.revisions import EditConflict
 from governance.calendar import meetings_calendar
+from governance.exports import meeting_columns
 from governance.filters import MeetingFilter
 from governance.forms import AgendaDecisionForm, AgendaItemForm, MeetingForm
 from governance.models import AgendaItem
@@ -44,6 +46,22 @@ def meeting_list(request):
             "section": "meetings",
         },
         status=200 if valid else 400,
+    )
+
+
+def meeting_export(request, export_format):
+    """The meetings list as Excel or CSV, with the same filters as the page."""
+    meetings = MeetingFilter(
+        request.GET, queryset=queries.meetings_visible_to(request.user), request=request
+    )
+    if not meetings.is_valid():
+        return invalid_filter(meetings.form)
+    return export_response(
+        export_format,
+        meeting_columns(request.build_absolute_uri),
+        queries.meeting_rows(meetings.qs),
+        title=str(_("Sammanträden")),
+        filename="sammantraden",
     )
 
 

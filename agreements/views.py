@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import queries
+from agreements.calendar import review_events
 from agreements.exports import FILENAME, TITLE, register_columns, register_export_rows
 from agreements.filters import AgreementFilter
 from agreements.forms import AttachmentForm
@@ -15,6 +16,7 @@ from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
 from core import documents
+from core.calendar import calendar_response
 from core.exports import export_response
 from core.history import history_page
 from core.middleware import accepts_files
@@ -143,6 +145,18 @@ def register_export(request, export_format):
         rows,
         title=str(TITLE),
         filename=FILENAME,
+    )
+
+
+def review_calendar(request):
+    """Review dates of the agreements in force, as an iCalendar feed (public)."""
+    events = review_events(queries.public_reviews(), link=request.build_absolute_uri)
+    return calendar_response(
+        request,
+        events,
+        name=_("Översyn av överenskommelser"),
+        feed="agreement-reviews",
+        filename="oversyn",
     )
 
 

@@ -54,5 +54,6 @@ urlpatterns = [
 
 urlpatterns += [
     path("planer/<slug:slug>/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("planer/<slug:slug>/kalender.ics", views.plan_calendar, name="plan_calendar"),
     path("planer/<slug:slug>/plan.<export:export_format>", views.plan_export, name="plan_export"),
 ]

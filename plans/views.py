@@ -4,11 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.queries import awaiting_party_decisions
+from core.calendar import calendar_response
 from core.exports import export_response, invalid_filter
 from core.pdf import pdf_response
 from core.periods import add_months
 from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
 from plans import exports, history, queries
+from plans.calendar import plan_events
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
@@ -225,6 +227,18 @@ def plan_export(request, slug, export_format):
         exports.plan_rows(tree),
         title=plan.title,
         filename=plan.slug,
+    )
+
+
+def plan_calendar(request, slug):
+    """The plan's dated content as an iCalendar feed: public, as calendar programs fetch
+    without a login (a plan never published is not found)."""
+    plan = queries.plan_get_public(slug=slug)
+    events = plan_events(
+        queries.published_tree(plan), link=request.build_absolute_uri, today=timezone.localdate()
+    )
+    return calendar_response(
+        request, events, name=plan.title, feed=f"plan-{plan.pk}", filename=plan.slug
     )
 
 

@@ -33,3 +33,10 @@ def export_links(context, url_name, *args):
             for name, (label, _type) in FORMATS.items()
         ]
     }
+
+
+@register.inclusion_tag("includes/calendar_links.html", takes_context=True)
+def calendar_links(context, path, label):
+    """A feed's https link and its webcal:// twin (which opens the calendar program)."""
+    https = context["request"].build_absolute_uri(path)
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1], "label": label}

@@ -164,3 +164,12 @@ def body_calendar(*, slug: str) -> tuple[Body, list[Meeting]]:
         .order_by("date", "pk")
     )
     return body, meetings
+
+
+def recently_published_meetings(*, limit: int):
+    """Published meetings, the latest published first (for the feed of changes)."""
+    return (
+        Meeting.objects.filter(status=Meeting.Status.PUBLISHED, published_at__isnull=False)
+        .select_related("body")
+        .order_by("-published_at", "-pk")[:limit]
+    )

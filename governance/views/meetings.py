@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import LoginRequired, require_permission
+from core.calendar import calendar_response
 from core.exports import export_response, invalid_filter
 from core.history import history_page
 from core.pdf import pdf_response
 from core.revisions import EditConflict
-from governance.calendar import meetings_calendar
+from governance.calendar import body_events
 from governance.exports import meeting_columns
 from governance.filters import MeetingFilter
 from governance.forms import AgendaDecisionForm, AgendaItemForm, MeetingForm
@@ -111,17 +112,14 @@ def protocol_extract(request, pk, item_pk):
 
 
 def body_calendar(request, slug):
-    """A body's published meetings as an iCalendar feed, for anyone's calendar program."""
+    """A body's published meetings, and what plans date for it, as an iCalendar feed."""
     body, meetings = queries.body_calendar(slug=slug)
-    content = meetings_calendar(
-        body,
-        meetings,
-        url=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
-        domain=request.get_host(),
+    events = body_events(
+        body, meetings, link=request.build_absolute_uri, today=timezone.localdate()
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{body.slug}.ics"'
-    return response
+    return calendar_response(
+        request, events, name=body.name, feed=f"body-{body.pk}", filename=body.slug
+    )
 
 
 def my_meetings(request):

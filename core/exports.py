@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -68,8 +69,8 @@ def _cell_value(value: Any) -> Any:
         return ""
     if isinstance(value, list | tuple):
         value = ", ".join(str(part) for part in value if part)
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
+    if isinstance(value, datetime):  # spreadsheets know no zones: Swedish time, as shown
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, date | int | float) and not isinstance(value, bool):
         return value
     if isinstance(value, bool):

@@ -34,6 +34,7 @@ FORMATS = {
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # Excel's limit on a sheet's name.
 SHEET_NAME_LENGTH = 31
 
@@ -99,7 +100,7 @@ def write_xlsx(columns: list[Column], rows: Iterable, *, title: str) -> bytes:
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever openpyxl guesses
             elif isinstance(value, date):
-                cell.number_format = DATE_FORMAT
+                cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
             cells.append(cell)
         sheet.append(cells)
     out = io.BytesIO()
@@ -122,6 +123,9 @@ def write_csv(columns: list[Column], rows: Iterable) -> bytes:
 
 
 def _csv_text(value: Any) -> str:
+    # As Swedish Excel reads a date and a moment typed into a cell.
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
     return value.isoformat() if isinstance(value, date) else str(value)
 
 

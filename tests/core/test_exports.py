@@ -79,3 +79,16 @@ def test_the_response_is_a_named_download():
 def test_an_unknown_format_is_not_found():
     with pytest.raises(Http404):
         export_response("pdf", COLUMNS, ROWS, title="t", filename="x")
+
+
+def test_a_moment_is_written_in_swedish_time():
+    from datetime import UTC, datetime
+
+    columns = [Column("Expedierad", lambda row: row)]
+    content = write_csv(columns, [datetime(2024, 7, 1, 10, 0, tzinfo=UTC)])
+    assert csv_rows(content)[1] == ["2024-07-01 12:00"]
+    sheet = load_workbook(
+        io.BytesIO(write_xlsx(columns, [datetime(2024, 7, 1, 10, 0, tzinfo=UTC)], title="t"))
+    ).active
+    assert sheet["A2"].value == datetime(2024, 7, 1, 12, 0)
+    assert sheet["A2"].number_format == "yyyy-mm-dd hh:mm"

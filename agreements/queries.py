@@ -6,7 +6,7 @@ its order whatever the models say, and no ordering adds a join the page did not 
 
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from agreements.models import PUBLIC_STATUSES, Agreement, Attachment, Framework, Status, Topic
@@ -97,6 +97,17 @@ def reviews_due(*, user, today: date, within_days: int = REVIEW_SOON_DAYS) -> Qu
     )
 
 
+def public_reviews() -> QuerySet[Agreement]:
+    """The review dates a public calendar shows: agreements in force or under revision."""
+    return (
+        Agreement.objects.filter(
+            status__in=[Status.IN_FORCE, Status.UNDER_REVISION], review_by__isnull=False
+        )
+        .select_related("responsible_body")
+        .order_by("review_by", "register_id")
+    )
+
+
 def framework_list(*, user) -> QuerySet[Framework]:
     return frameworks_visible_to(user).prefetch_related(_parties())
 
@@ -116,3 +127,24 @@ def awaiting_party_decisions(*, user, organisation: Organisation | None = None) 
             queryset = queryset.filter(parties=organisation)
         found += with_parties_awaiting(queryset).filter(parties_awaiting__gt=0)
     return found
+
+
+def recent_status_changes(*, limit: int):
+    """Agreements' adoptions and replacements, newest first, as their history records them:
+    each record whose status became in force or replaced (the record before it had another),
+    of agreements public now. Their fields as they were then. One query."""
+    history = Agreement.history.model
+    previous = (
+        history.objects.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+        .order_by("-history_date")
+        .values("status")[:1]
+    )
+    return (
+        history.objects.filter(
+            status__in=[Status.IN_FORCE, Status.REPLACED],
+            id__in=Agreement.objects.filter(status__in=PUBLIC_STATUSES).values("pk"),
+        )
+        .annotate(previous_status=Subquery(previous))
+        .filter(Q(previous_status__isnull=True) | ~Q(previous_status=F("status")))
+        .order_by("-history_date")[:limit]
+    )

@@ -8,6 +8,12 @@ urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
     # Before the register ids: "pdf" is not one.
     path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"),
+    path("overenskommelser/oversyn.ics", views.review_calendar, name="review_calendar"),
+    path(
+        "overenskommelser/forteckning.<export:export_format>",
+        views.register_export,
+        name="register_export",
+    ),
     path("overenskommelser/<str:register_id>/", views.agreement_detail, name="agreement_detail"),
     path(
         "overenskommelser/<str:register_id>/historik/",

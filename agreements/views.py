@@ -8,12 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import queries
+from agreements.calendar import review_events
+from agreements.exports import FILENAME, TITLE, register_columns, register_export_rows
 from agreements.filters import AgreementFilter
 from agreements.forms import AttachmentForm
 from agreements.pdf import InvalidFilter
 from agreements.pdf import register_pdf as render_register_pdf
 from agreements.services import attachment_add
 from core import documents
+from core.calendar import calendar_response
+from core.exports import export_response
 from core.history import history_page
 from core.middleware import accepts_files
 from core.pdf import pdf_response
@@ -125,8 +129,39 @@ def register_pdf(request):
             user=request.user, params=request.GET, base_url=request.build_absolute_uri("/")
         )
     except InvalidFilter as error:
-        return HttpResponseBadRequest(
-            _("Filtret innehåller fel: %(errors)s") % {"errors": "; ".join(error.errors)},
-            content_type="text/plain; charset=utf-8",
-        )
+        return _invalid_filter(error)
     return pdf_response(content, filename="forteckning-over-overenskommelser")
+
+
+def register_export(request, export_format):
+    """The register as Excel or CSV, with the same filters as the page."""
+    try:
+        rows = register_export_rows(user=request.user, params=request.GET)
+    except InvalidFilter as error:
+        return _invalid_filter(error)
+    return export_response(
+        export_format,
+        register_columns(request.build_absolute_uri),
+        rows,
+        title=str(TITLE),
+        filename=FILENAME,
+    )
+
+
+def review_calendar(request):
+    """Review dates of the agreements in force, as an iCalendar feed (public)."""
+    events = review_events(queries.public_reviews(), link=request.build_absolute_uri)
+    return calendar_response(
+        request,
+        events,
+        name=_("Översyn av överenskommelser"),
+        feed="agreement-reviews",
+        filename="oversyn",
+    )
+
+
+def _invalid_filter(error: InvalidFilter):
+    return HttpResponseBadRequest(
+        _("Filtret innehåller fel: %(errors)s") % {"errors": "; ".join(error.errors)},
+        content_type="text/plain; charset=utf-8",
+    )

@@ -8,3 +8,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Gemensamt")
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from core.exports import FormatConverter
+
+        register_converter(FormatConverter, "export")

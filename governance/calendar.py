@@ -1,47 +1,49 @@
-"""A body's published meetings as an iCalendar feed (RFC 5545), built with `icalendar`.
+"""Meetings as calendar events (core.calendar), and a body's calendar: its published
+meetings and what higher apps date for it (plans: milestones and follow-ups it answers for),
+registered here so that governance imports none of them.
 
-A meeting with a start time starts then, in Swedish time (the feed carries the
-Europe/Stockholm zone, so calendars show the right hour in summer and winter alike); a meeting
-without one is a whole-day event on its date."""
+A meeting with a start time starts then, in Swedish time; one without is a whole day."""
 
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from datetime import date
 
-import icalendar
+from django.utils.translation import gettext as _
 
+from core.calendar import CalendarEvent
 from governance.models import Body, Meeting
 
+# Providers (body, link, today) -> events, each public content only.
+BODY_CALENDAR_SOURCES = []
 
-def meetings_calendar(
-    body: Body, meetings: Iterable[Meeting], *, url: Callable[[Meeting], str], domain: str
-) -> bytes:
-    meetings = list(meetings)
-    calendar = icalendar.Calendar.new(
-        uid=f"body-{body.pk}-meetings@{domain}",  # the same feed on every fetch
-        name=body.name,
-        prodid="-//Samverkansportalen//Sammanträden//SV",
-        language="sv",
-        subcomponents=[_event(meeting, url=url(meeting), domain=domain) for meeting in meetings],
-    )
-    if meetings:
-        # The zone's transitions for the years the meetings span (icalendar's default stops
-        # at 2038).
-        calendar.add_missing_timezones(
-            first_date=min(meeting.date for meeting in meetings),
-            last_date=max(meeting.date for meeting in meetings) + timedelta(days=1),
+
+def register_body_calendar(provider) -> None:
+    if provider not in BODY_CALENDAR_SOURCES:
+        BODY_CALENDAR_SOURCES.append(provider)
+
+
+def meeting_events(
+    meetings: Iterable[Meeting], *, link: Callable[[str], str]
+) -> list[CalendarEvent]:
+    return [
+        CalendarEvent(
+            kind="meeting",
+            pk=meeting.pk,
+            summary=_("%(body)s: %(kind)s")
+            % {"body": meeting.body.name, "kind": meeting.get_kind_display()},
+            start=meeting.starts_at() or meeting.date,
+            location=meeting.place,
+            url=link(meeting.get_absolute_url()),
+            sequence=meeting.revision,
+            stamp=meeting.published_at,
         )
-    return calendar.to_ical()
+        for meeting in meetings
+    ]
 
 
-def _event(meeting: Meeting, *, url: str, domain: str) -> icalendar.Event:
-    start = meeting.starts_at()
-    return icalendar.Event.new(
-        uid=f"meeting-{meeting.pk}@{domain}",
-        summary=f"{meeting.body.name}: {meeting.get_kind_display()}",
-        start=start or meeting.date,
-        end=None if start else meeting.date + timedelta(days=1),
-        location=meeting.place or None,
-        url=url,
-        sequence=meeting.revision,
-        stamp=meeting.published_at,
-    )
+def body_events(
+    body: Body, meetings: Iterable[Meeting], *, link: Callable[[str], str], today: date
+) -> list[CalendarEvent]:
+    events = meeting_events(meetings, link=link)
+    for provider in BODY_CALENDAR_SOURCES:
+        events += provider(body, link=link, today=today)
+    return events

@@ -16,8 +16,18 @@ urlpatterns = [
     ),
     path("organ/<slug:slug>/", bodies.body_detail, name="body_detail"),
     path("organ/<slug:slug>/historik/", bodies.body_history, name="body_history"),
+    path(
+        "organ/<slug:slug>/beslut.<export:export_format>",
+        bodies.body_decisions_export,
+        name="body_decisions_export",
+    ),
     path("organ/<slug:slug>/sammantraden.ics", meetings.body_calendar, name="body_calendar"),
     path("sammantraden/", meetings.meeting_list, name="meeting_list"),
+    path(
+        "sammantraden/sammantraden.<export:export_format>",
+        meetings.meeting_export,
+        name="meeting_export",
+    ),
     path("sammantraden/nytt/", meetings.meeting_create, name="meeting_create"),
     path("sammantraden/mina/", meetings.my_meetings, name="my_meetings"),
     path("sammantraden/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

@@ -7,14 +7,16 @@ class PlansConfig(AppConfig):
     verbose_name = _("Planer")
 
     def ready(self):
+        from governance.calendar import register_body_calendar
         from governance.queries import register_body_page_section
         from governance.reports import register_subject_summary
-        from plans import search
+        from plans import calendar, search
         from plans.models import Plan
         from plans.queries import body_plan_section
         from plans.reports import plan_summary
 
         register_body_page_section(body_plan_section)
+        register_body_calendar(calendar.body_events)
         register_subject_summary(Plan, plan_summary)
         search.register()
         _offer_state_reports()

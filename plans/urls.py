@@ -8,6 +8,7 @@ app_name = "plans"
 urlpatterns = [
     path("planer/", views.plan_list, name="plan_list"),
     path("planer/bevakning/", views.due, name="due"),
+    path("planer/bevakning.<export:export_format>", views.due_export, name="due_export"),
     path("planer/ny/", editing.plan_create, name="plan_create"),
     path("planer/tolka-tid/", editing.period_preview, name="period_preview"),
     path("planer/<slug:slug>/", views.plan_detail, name="plan_detail"),
@@ -53,4 +54,6 @@ urlpatterns = [
 
 urlpatterns += [
     path("planer/<slug:slug>/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("planer/<slug:slug>/kalender.ics", views.plan_calendar, name="plan_calendar"),
+    path("planer/<slug:slug>/plan.<export:export_format>", views.plan_export, name="plan_export"),
 ]

@@ -1,12 +1,16 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agreements.queries import awaiting_party_decisions
+from core.calendar import calendar_response
+from core.exports import export_response, invalid_filter
 from core.pdf import pdf_response
 from core.periods import add_months
 from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
-from plans import history, queries
+from plans import exports, history, queries
+from plans.calendar import plan_events
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
@@ -156,8 +160,8 @@ def plan_history(request, slug):
     )
 
 
-def due(request):
-    today = timezone.localdate()
+def _due_entries(request, today):
+    """Bevakning's filter form, its horizon in months and its entries (none when invalid)."""
     form = DueFilterForm(request.GET)
     valid = form.is_valid()
     filters = form.cleaned_data if valid else {}
@@ -173,6 +177,14 @@ def due(request):
         if valid
         else []
     )
+    return form, months, entries
+
+
+def due(request):
+    today = timezone.localdate()
+    form, months, entries = _due_entries(request, today)
+    valid = form.is_valid()
+    filters = form.cleaned_data if valid else {}
     return render(
         request,
         "plans/due.html",
@@ -188,6 +200,45 @@ def due(request):
             "section": "due",
         },
         status=200 if valid else 400,
+    )
+
+
+def due_export(request, export_format):
+    """Bevakning's overdue and coming entries as Excel or CSV, filtered as on the page."""
+    form, _months, entries = _due_entries(request, timezone.localdate())
+    if form.errors:
+        return invalid_filter(form)
+    return export_response(
+        export_format,
+        exports.due_columns(request.build_absolute_uri),
+        entries,
+        title=str(_("Bevakning")),
+        filename="bevakning",
+    )
+
+
+def plan_export(request, slug, export_format):
+    """The plan the reader reads, one row per initiative and item, as Excel or CSV."""
+    plan = queries.plan_get_for_view(user=request.user, slug=slug)
+    tree = queries.public_tree(plan, request.user)
+    return export_response(
+        export_format,
+        exports.PLAN_COLUMNS,
+        exports.plan_rows(tree),
+        title=plan.title,
+        filename=plan.slug,
+    )
+
+
+def plan_calendar(request, slug):
+    """The plan's dated content as an iCalendar feed: public, as calendar programs fetch
+    without a login (a plan never published is not found)."""
+    plan = queries.plan_get_public(slug=slug)
+    events = plan_events(
+        queries.published_tree(plan), link=request.build_absolute_uri, today=timezone.localdate()
+    )
+    return calendar_response(
+        request, events, name=plan.title, feed=f"plan-{plan.pk}", filename=plan.slug
     )
 
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import views
+from portal import feeds, views
 
 admin.site.site_header = _("Samverkansportalen – administration")
 admin.site.site_title = "Samverkansportalen"
@@ -13,6 +13,8 @@ urlpatterns = [
     path("sok/", views.site_search, name="search"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("halsa/", views.health, name="health"),
+    path("kalender.ics", feeds.calendar_all, name="calendar_all"),
+    path("andringar.atom", feeds.ChangesFeed(), name="changes_feed"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by e-mail: Django's views (the first limited per address), our templates.

@@ -1,6 +1,8 @@
 from django import template
+from django.urls import reverse
 
 from core import periods
+from core.exports import FORMATS
 from core.text import render_markdown
 
 register = template.Library()
@@ -16,3 +18,25 @@ def overdue(context, end, closed=False):
     """core.periods.is_overdue on the day the view or command put in the context as `today`:
     a template never reads the clock itself."""
     return periods.is_overdue(end, today=context["today"], closed=closed)
+
+
+@register.inclusion_tag("includes/export_links.html", takes_context=True)
+def export_links(context, url_name, *args):
+    """Download links, one per format, for the table beside them: the page's own filters
+    (its query string, less the page number) go with them."""
+    query = context["request"].GET.copy()
+    query.pop("sida", None)
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {
+        "links": [
+            (label, reverse(url_name, args=[*args, name]) + suffix, name)
+            for name, (label, _type) in FORMATS.items()
+        ]
+    }
+
+
+@register.inclusion_tag("includes/calendar_links.html", takes_context=True)
+def calendar_links(context, path, label):
+    """A feed's https link and its webcal:// twin (which opens the calendar program)."""
+    https = context["request"].build_absolute_uri(path)
+    return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1], "label": label}

@@ -43,3 +43,10 @@ def board_report_get_for_view(*, user, pk: int) -> BoardReport:
 def board_report_get_for_edit(*, user, pk: int) -> BoardReport:
     require_permission(user, "governance.change_boardreport", WRITE_DENIED)
     return board_report_get_for_view(user=user, pk=pk)
+
+
+def recently_issued_reports(*, limit: int):
+    """Issued board reports with the moment of issue, the latest first (feed of changes)."""
+    return BoardReport.objects.filter(
+        status=BoardReport.Status.ISSUED, issued_at__isnull=False
+    ).order_by("-issued_at", "-pk")[:limit]

@@ -5,7 +5,7 @@ queries."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,14 @@ def upcoming_and_past(meetings, *, today: date) -> tuple[list[Meeting], list[Mee
     rows = list(meetings.order_by("-date", "-start_time", "-pk"))
     upcoming = [meeting for meeting in rows if meeting.date >= today]
     return upcoming[::-1], [meeting for meeting in rows if meeting.date < today]
+
+
+def meeting_rows(meetings):
+    """The meetings for a spreadsheet: latest first, each with its number of agenda items
+    (in the same query)."""
+    return meetings.annotate(item_count=Count("agenda_items")).order_by(
+        "-date", "-start_time", "-pk"
+    )
 
 
 def _agenda(user) -> Prefetch:
@@ -156,3 +164,12 @@ def body_calendar(*, slug: str) -> tuple[Body, list[Meeting]]:
         .order_by("date", "pk")
     )
     return body, meetings
+
+
+def recently_published_meetings(*, limit: int):
+    """Published meetings, the latest published first (for the feed of changes)."""
+    return (
+        Meeting.objects.filter(status=Meeting.Status.PUBLISHED, published_at__isnull=False)
+        .select_related("body")
+        .order_by("-published_at", "-pk")[:limit]
+    )

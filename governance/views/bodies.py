@@ -2,8 +2,11 @@
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core.exports import export_response
 from core.history import history_page
+from governance.exports import decision_columns
 from governance.queries.bodies import body_get_for_view, body_page_sections, members_by_role
 from governance.queries.meetings import body_meetings
 
@@ -21,6 +24,18 @@ def body_detail(request, slug):
             "members_by_role": members_by_role(body),
             "extra_sections": body_page_sections(body, request.user),
         },
+    )
+
+
+def body_decisions_export(request, slug, export_format):
+    """The body's decisions, as its page lists them, as Excel or CSV."""
+    body = body_get_for_view(slug=slug)
+    return export_response(
+        export_format,
+        decision_columns(request.user, request.build_absolute_uri),
+        body.decisions.all(),
+        title=str(_("Beslut")),
+        filename=f"beslut-{body.slug}",
     )
 
 

@@ -12,10 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import LoginRequired, require_permission
+from core.calendar import calendar_response
+from core.exports import export_response, invalid_filter
 from core.history import history_page
 from core.pdf import pdf_response
 from core.revisions import EditConflict
-from governance.calendar import meetings_calendar
+from governance.calendar import body_events
+from governance.exports import meeting_columns
 from governance.filters import MeetingFilter
 from governance.forms import AgendaDecisionForm, AgendaItemForm, MeetingForm
 from governance.models import AgendaItem
@@ -44,6 +47,22 @@ def meeting_list(request):
             "section": "meetings",
         },
         status=200 if valid else 400,
+    )
+
+
+def meeting_export(request, export_format):
+    """The meetings list as Excel or CSV, with the same filters as the page."""
+    meetings = MeetingFilter(
+        request.GET, queryset=queries.meetings_visible_to(request.user), request=request
+    )
+    if not meetings.is_valid():
+        return invalid_filter(meetings.form)
+    return export_response(
+        export_format,
+        meeting_columns(request.build_absolute_uri),
+        queries.meeting_rows(meetings.qs),
+        title=str(_("Sammanträden")),
+        filename="sammantraden",
     )
 
 
@@ -93,17 +112,14 @@ def protocol_extract(request, pk, item_pk):
 
 
 def body_calendar(request, slug):
-    """A body's published meetings as an iCalendar feed, for anyone's calendar program."""
+    """A body's published meetings, and what plans date for it, as an iCalendar feed."""
     body, meetings = queries.body_calendar(slug=slug)
-    content = meetings_calendar(
-        body,
-        meetings,
-        url=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
-        domain=request.get_host(),
+    events = body_events(
+        body, meetings, link=request.build_absolute_uri, today=timezone.localdate()
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{body.slug}.ics"'
-    return response
+    return calendar_response(
+        request, events, name=body.name, feed=f"body-{body.pk}", filename=body.slug
+    )
 
 
 def my_meetings(request):

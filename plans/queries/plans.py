@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,17 @@ def plan_get_for_view(*, user, slug: str) -> Plan:
     )
     require_visible(user, plan, draft_permission=DRAFT_PERMISSION)
     return plan if can_see_drafts(user) else public_faces([plan])[0]
+
+
+def plan_get_public(*, slug: str) -> Plan:
+    """A plan as the public reads it, for feeds fetched without a login: 404 for a plan never
+    published (a calendar program cannot log in)."""
+    plan = get_object_or_404(
+        Plan.objects.select_related("public_version"), slug=slug, public_version__isnull=False
+    )
+    if not plan.is_public:
+        raise Http404
+    return public_faces([plan])[0]
 
 
 def public_faces(plans: list[Plan]) -> list[Plan]:

@@ -3,6 +3,7 @@ read it at a moment, and the versions a person can name (moments for the compari
 
 from datetime import datetime
 
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -95,3 +96,23 @@ def moment_tree(plan: Plan, moment: Moment, user) -> PlanTree:
         return tree_at(plan, moment.when, user)
     except (PlanDidNotExist, NotPublicThen):
         return PlanTree(plan=plan, sections=[], when=moment.when, parties_then=[])
+
+
+def recent_versions(*, limit: int):
+    """Plans' published and adopted versions, newest first, of plans public now, each with
+    the plan's title as it was when the version was frozen (`title_then`: a title edited in a
+    revision since is not public). One query."""
+    title_then = (
+        Plan.history.model.objects.filter(
+            id=OuterRef("plan_id"), history_date__lte=OuterRef("frozen_at")
+        )
+        .order_by("-history_date")
+        .values("title")[:1]
+    )
+    return (
+        PlanVersion.objects.filter(plan__public_version__isnull=False)
+        .exclude(plan__status=Plan.Status.DRAFT)
+        .select_related("plan", "decision__body")
+        .annotate(title_then=Subquery(title_then))
+        .order_by("-frozen_at", "-pk")[:limit]
+    )

@@ -17,3 +17,23 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register("portal", deploy=True)
+def contacts(app_configs, **kwargs):
+    """The 403 page, the help pages and the accessibility statement name whom to write to."""
+    missing = [
+        name
+        for name in ("CONTACT_REGISTER_EMAIL", "CONTACT_ACCESSIBILITY_EMAIL")
+        if not getattr(settings, name)
+    ]
+    if missing:
+        return [
+            checks.Warning(
+                f"Kontaktuppgifter saknas: {', '.join(missing)}. Sidorna kan inte säga vem man "
+                "ska vända sig till.",
+                hint="Sätt miljövariablerna (se docs/operations.md).",
+                id="portal.W002",
+            )
+        ]
+    return []

@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.help.contacts",
             ],
         },
     }
@@ -156,6 +157,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Who people write to: the register's keepers (named on the 403 page, the help pages and in
+# the footer) and the accessibility contact (the accessibility statement). Empty: not shown,
+# and `check --deploy` warns.
+CONTACT_REGISTER_NAME = os.environ.get("CONTACT_REGISTER_NAME", "")
+CONTACT_REGISTER_EMAIL = os.environ.get("CONTACT_REGISTER_EMAIL", "")
+CONTACT_ACCESSIBILITY_EMAIL = os.environ.get("CONTACT_ACCESSIBILITY_EMAIL", "")
 
 # The cache holds the rate limits' counters: shared by every worker through Redis in
 # production (REDIS_URL; `check --deploy` warns without it), per process otherwise.

@@ -17,12 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from agreements.models import Status
-from agreements.queries import agreements_visible_to, frameworks_visible_to, reviews_due
 from core import search
-from governance.models import Body, Organisation
-from governance.queries import has_member_page
 from portal.forms import BarrierReportForm
+from portal.help import GLOSSARY
+from portal.home import DUE_MONTHS, home_for
 from portal.services import barrier_report_receive
 
 logger = logging.getLogger(__name__)
@@ -76,21 +74,23 @@ def health(request):
 
 def home(request):
     today = timezone.localdate()
-    agreements = agreements_visible_to(request.user)
     return render(
         request,
         "portal/home.html",
         {
             "today": today,
-            "agreements_in_force": agreements.filter(status=Status.IN_FORCE).count(),
-            "agreements_total": agreements.count(),
-            "frameworks_total": frameworks_visible_to(request.user).count(),
-            "organisations_total": Organisation.objects.count(),
-            "bodies_total": Body.objects.count(),
-            "reviews_due": list(reviews_due(user=request.user, today=today)[:20]),
-            "has_member_page": has_member_page(request.user),
+            "home": home_for(user=request.user, today=today),
+            "due_months": DUE_MONTHS,
         },
     )
+
+
+def help_page(request):
+    return render(request, "portal/help.html", {"section": "help"})
+
+
+def glossary(request):
+    return render(request, "portal/glossary.html", {"terms": GLOSSARY, "section": "help"})
 
 
 @ratelimit(

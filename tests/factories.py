@@ -196,6 +196,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     status = Status.IN_FORCE
 
     parties = many_given("parties")
+    editors = many_given("editors")
 
     topics = many_given("topics")
 
@@ -214,6 +215,7 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
     status = Status.IN_FORCE
 
     parties = many_given("parties")
+    editors = many_given("editors")
 
 
 class DraftFrameworkFactory(FrameworkFactory):
@@ -260,6 +262,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     period_precision = "year"
 
     parties = many_given("parties")
+    editors = many_given("editors")
 
 
 class DraftPlanFactory(PlanFactory):

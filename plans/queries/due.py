@@ -25,11 +25,16 @@ def _read_in_last_version(user, plans):
     return plans.filter(status__in=Plan.PUBLIC_STATUSES), public_faces(list(frozen))
 
 
-def due_entries(*, user, today: date, horizon: date, body: Body | None = None, organisation=None):
-    """Milestones and follow-ups across visible plans that are overdue or due before `horizon`."""
+def due_entries(
+    *, user, today: date, horizon: date, body: Body | None = None, organisation=None, editor=None
+):
+    """Milestones and follow-ups across visible plans that are overdue or due before `horizon`;
+    only the plans `editor` edits, when given (a strategist's own, on the home page)."""
     plans = plans_visible_to(user).exclude(status=Plan.Status.CLOSED)
     if organisation is not None:
         plans = plans.filter(parties=organisation)
+    if editor is not None:
+        plans = plans.filter(editors=editor)
     plans, in_last_version = _read_in_last_version(user, plans)
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
     results = []

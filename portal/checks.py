@@ -17,3 +17,19 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def single_sign_on_roles(app_configs, **kwargs):
+    """A role map that names no role of the portal would refuse everyone, silently."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal import sso
+
+    if not sso.enabled():
+        return []
+    try:
+        sso.role_map()
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="portal.E001")]
+    return []

@@ -8,6 +8,9 @@ from portal import sso, views
 admin.site.site_header = _("Samverkansportalen – administration")
 admin.site.site_title = "Samverkansportalen"
 
+# A database outage met outside a view is a 503 too (core.middleware.database_outage_response).
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("sok/", views.site_search, name="search"),

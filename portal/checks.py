@@ -28,8 +28,22 @@ def single_sign_on_roles(app_configs, **kwargs):
 
     if not sso.enabled():
         return []
+    errors = []
     try:
         sso.role_map()
     except ImproperlyConfigured as error:
-        return [checks.Error(str(error), id="portal.E001")]
-    return []
+        errors.append(checks.Error(str(error), id="portal.E001"))
+    endpoints = [name for name in sso.DISCOVERED if name.endswith("_ENDPOINT")]
+    missing = [name for name in endpoints if not getattr(settings, name)]
+    if not settings.OIDC_OP_DISCOVERY_URL and set(missing) - {"OIDC_OP_LOGOUT_ENDPOINT"}:
+        errors.append(
+            checks.Error(
+                "OIDC_RP_CLIENT_ID är satt men inte var leverantören finns.",
+                hint="Sätt OIDC_OP_DISCOVERY_URL (leverantörens "
+                ".well-known/openid-configuration) eller " + ", ".join(missing) + ".",
+                id="portal.E002",
+            )
+        )
+    if not settings.OIDC_RP_CLIENT_SECRET:
+        errors.append(checks.Error("OIDC_RP_CLIENT_SECRET saknas.", id="portal.E003"))
+    return errors

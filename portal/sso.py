@@ -128,6 +128,12 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             _refuse(request, FAILED)
         return None
 
+    def get_user(self, user_id):
+        """The session's user, as long as the account is active: deactivating an account ends
+        its sessions (the library's own does not look)."""
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
+
     def verify_token(self, token, **kwargs):
         """Also the issuer and the audience, which the library leaves unchecked: a token the
         provider made for another client, or another provider's, does not log in here."""

@@ -25,6 +25,7 @@ from django.urls import reverse
 
 from portal import roles, sso
 from portal.models import SingleSignOnIdentity
+from portal.services import sso_user_sign_in
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -260,3 +261,34 @@ def test_a_role_map_naming_no_role_of_the_portal_stops_the_start(settings):
         roles.STRATEGIST
     ]
     assert sso.roles_from_claims({"groups": "CN=Portal,OU=Grupper"}) == [roles.STRATEGIST]
+
+
+def test_each_login_sets_the_roles_the_provider_gives_now(role_groups):
+    def sign_in(*role_names):
+        return sso_user_sign_in(
+            issuer="https://idp.region.example", subject="42", roles=list(role_names),
+            username="rut", email="rut@region.example",
+        )  # fmt: skip
+
+    rut = sign_in(roles.REGISTER_ADMIN, roles.READER)
+    assert rut.is_staff and {g.name for g in rut.groups.all()} == {
+        roles.REGISTER_ADMIN,
+        roles.READER,
+    }
+    rut = sign_in(roles.READER)
+    assert not rut.is_staff and [g.name for g in rut.groups.all()] == [roles.READER]
+    assert get_user_model().objects.filter(username__startswith="rut").count() == 1
+
+    # Deactivated in the portal: the account stays, its sessions end, logins are refused.
+    rut.is_active = False
+    rut.save()
+    assert not sign_in(roles.READER).is_active
+    assert sso.SingleSignOnBackend().get_user(rut.pk) is None
+
+
+def test_the_deploy_checks_name_what_single_sign_on_lacks(settings, db):
+    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    settings.OIDC_OP_DISCOVERY_URL = ""
+    ids = {message.id for message in run_checks()}
+    assert {"portal.E002", "portal.E003"} <= ids

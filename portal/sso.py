@@ -138,6 +138,8 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
         """Also the issuer and the audience, which the library leaves unchecked: a token the
         provider made for another client, or another provider's, does not log in here."""
         payload = super().verify_token(token, **kwargs)
+        if not (payload.get("iss") and payload.get("sub")):
+            raise SuspiciousOperation("ID token without issuer or subject")
         audience = payload.get("aud")
         audience = [audience] if isinstance(audience, str) else audience or []
         if self.OIDC_RP_CLIENT_ID not in audience:

@@ -11,7 +11,6 @@ import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.loopback import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
@@ -31,12 +32,6 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     pytest.skip("the outage test runs in the PostgreSQL pass", allow_module_level=True)
 if not (PG_BIN / "pg_ctl").exists() and os.environ.get("CI") != "true":
     pytest.skip(f"no PostgreSQL server binaries in {PG_BIN} (PG_BIN)", allow_module_level=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class OwnPostgres:

@@ -5,20 +5,11 @@ flow as a browser does (requests.Session following redirects): the portal's logi
 provider's login and consent, and back to the portal logged in with the role their groups give.
 Nothing stands in for the provider."""
 
-import os
-import socket
-import subprocess
-import sys
-import tempfile
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
 import requests
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import get_user_model
 from django.core.checks import run_checks
 from django.urls import reverse
@@ -27,79 +18,8 @@ from portal import roles, sso
 from portal.models import SingleSignOnIdentity
 from portal.services import sso_user_sign_in
 from tests import factories
-
-ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "idp-lösenord-2026"
-CLIENT_ID = "samverkansportalen"
-CLIENT_SECRET = "portal-hemlighet-" + "s" * 30
-PROVIDER_NAME = "Testregionens inloggning"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def provider(live_server):
-    """The provider, on 127.0.0.1 (the portal runs on localhost: the two keep apart cookies)."""
-    folder = Path(tempfile.mkdtemp(prefix="portal-oidc-"))
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings",
-        "OIDC_PROVIDER_DB": str(folder / "provider.sqlite3"),
-        "OIDC_PROVIDER_KEY": key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ).decode(),
-        "PORTAL_URL": live_server.url,
-        "CLIENT_ID": CLIENT_ID,
-        "CLIENT_SECRET": CLIENT_SECRET,
-        "PASSWORD": PASSWORD,
-    }
-    subprocess.run(
-        [sys.executable, "-m", "tests.oidc_provider.prepare"], cwd=ROOT, env=env, check=True
-    )
-    port = free_port()
-    log = (folder / "provider.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    discovery = f"{base}/o/.well-known/openid-configuration"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(discovery, timeout=2).ok:
-                break
-        except requests.ConnectionError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.terminate()
-            pytest.fail("the OIDC provider did not start: " + (folder / "provider.log").read_text())
-        time.sleep(0.2)
-    yield {"base": base, "discovery": discovery}
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-
-
-@pytest.fixture
-def sso_settings(settings, provider, role_groups):
-    """The portal configured as production would be: client id, secret and discovery URL."""
-    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
-    settings.OIDC_OP_DISCOVERY_URL = provider["discovery"]
-    settings.OIDC_PROVIDER_NAME = PROVIDER_NAME
-    settings.AUTHENTICATION_BACKENDS = [
-        "portal.sso.SingleSignOnBackend",
-        *settings.AUTHENTICATION_BACKENDS,
-    ]
-    return settings
+from tests.loopback import free_port
+from tests.oidc_provider.server import CLIENT_ID, PASSWORD, PROVIDER_NAME
 
 
 class Forms(HTMLParser):
@@ -212,12 +132,12 @@ def test_a_claimed_email_does_not_take_over_a_local_account_or_its_person(
     assert not lisa.groups.exists()
 
 
-def test_logout_ends_the_portal_session_and_the_providers(live_server, sso_settings, provider):
+def test_logout_ends_the_portal_session_and_the_providers(live_server, sso_settings, oidc_provider):
     session, page = sso_login(live_server.url, "anna")
     assert "Logga ut" in page.text
     after = submit(session, page, "logga-ut")
     # Through the provider's end-session endpoint and back to the portal's start page.
-    assert any(r.url.startswith(f"{provider['base']}/o/logout/") for r in after.history)
+    assert any(r.url.startswith(f"{oidc_provider['base']}/o/logout/") for r in after.history)
     assert after.url == f"{live_server.url}/" and "Logga ut" not in after.text
     # The provider asks who this is again: its session ended too.
     again = session.get(f"{live_server.url}/oidc/authenticate/")

@@ -166,10 +166,11 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             issuer=payload["iss"],
             subject=payload["sub"],
             roles=roles,
-            username=claims.get("preferred_username", ""),
-            email=claims.get("email", ""),
-            first_name=claims.get("given_name", ""),
-            last_name=claims.get("family_name", ""),
+            # A provider may send a claim as null.
+            username=claims.get("preferred_username") or "",
+            email=claims.get("email") or "",
+            first_name=claims.get("given_name") or "",
+            last_name=claims.get("family_name") or "",
         )
         if not user.is_active:
             _refuse(self.request, INACTIVE)

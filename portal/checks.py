@@ -33,9 +33,14 @@ def single_sign_on_roles(app_configs, **kwargs):
         sso.role_map()
     except ImproperlyConfigured as error:
         errors.append(checks.Error(str(error), id="portal.E001"))
-    endpoints = [name for name in sso.DISCOVERED if name.endswith("_ENDPOINT")]
-    missing = [name for name in endpoints if not getattr(settings, name)]
-    if not settings.OIDC_OP_DISCOVERY_URL and set(missing) - {"OIDC_OP_LOGOUT_ENDPOINT"}:
+    # The logout endpoint is optional: without it logout ends the portal's session alone.
+    required = [
+        name
+        for name in sso.DISCOVERED
+        if name.endswith("_ENDPOINT") and name != "OIDC_OP_LOGOUT_ENDPOINT"
+    ]
+    missing = [name for name in required if not getattr(settings, name)]
+    if not settings.OIDC_OP_DISCOVERY_URL and missing:
         errors.append(
             checks.Error(
                 "OIDC_RP_CLIENT_ID är satt men inte var leverantören finns.",

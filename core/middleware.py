@@ -163,13 +163,21 @@ class DatabaseUnavailableMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        if not DatabaseUnavailableMiddleware.down:
-            DatabaseUnavailableMiddleware.down = True
-            first_line = (str(exception).strip().splitlines() or [type(exception).__name__])[0]
-            logger.error("Databasen kan inte nås: %s", first_line)
-        return database_unavailable_response()
+        return database_outage_response(exception)
+
+
+def database_outage_response(exception) -> HttpResponse | None:
+    """The 503 for an error that is the database being away (logged once per outage), None for
+    any other. Used for errors in views (above) and for those met outside a view, through the
+    500 handler (portal.views.server_error): a 404 page loading the session's user to draw its
+    header, a session saved after the response was made."""
+    if not isinstance(exception, OperationalError | InterfaceError):
+        return None
+    if not DatabaseUnavailableMiddleware.down:
+        DatabaseUnavailableMiddleware.down = True
+        first_line = (str(exception).strip().splitlines() or [type(exception).__name__])[0]
+        logger.error("Databasen kan inte nås: %s", first_line)
+    return database_unavailable_response()
 
 
 def database_unavailable_response() -> HttpResponse:

@@ -37,3 +37,38 @@ def contacts(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def single_sign_on_roles(app_configs, **kwargs):
+    """A role map that names no role of the portal would refuse everyone, silently."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal import sso
+
+    if not sso.enabled():
+        return []
+    errors = []
+    try:
+        sso.role_map()
+    except ImproperlyConfigured as error:
+        errors.append(checks.Error(str(error), id="portal.E001"))
+    # The logout endpoint is optional: without it logout ends the portal's session alone.
+    required = [
+        name
+        for name in sso.DISCOVERED
+        if name.endswith("_ENDPOINT") and name != "OIDC_OP_LOGOUT_ENDPOINT"
+    ]
+    missing = [name for name in required if not getattr(settings, name)]
+    if not settings.OIDC_OP_DISCOVERY_URL and missing:
+        errors.append(
+            checks.Error(
+                "OIDC_RP_CLIENT_ID är satt men inte var leverantören finns.",
+                hint="Sätt OIDC_OP_DISCOVERY_URL (leverantörens "
+                ".well-known/openid-configuration) eller " + ", ".join(missing) + ".",
+                id="portal.E002",
+            )
+        )
+    if not settings.OIDC_RP_CLIENT_SECRET:
+        errors.append(checks.Error("OIDC_RP_CLIENT_SECRET saknas.", id="portal.E003"))
+    return errors

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -21,3 +22,29 @@ class BarrierReport(models.Model):
 
     def __str__(self):
         return f"{self.received_at:%Y-%m-%d}: {self.description[:60]}"
+
+
+class SingleSignOnIdentity(models.Model):
+    """The account a person of the identity provider logs in as, found by the provider's issuer
+    and its stable subject id alone: never by an e-mail address or a name, which a provider may
+    give anyone, so that no claim can take over another account (or the person it is linked to)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sso_identity",
+        verbose_name=_("användarkonto"),
+    )
+    issuer = models.CharField(_("utfärdare"), max_length=255)
+    subject = models.CharField(_("id hos utfärdaren"), max_length=255)
+    created_at = models.DateTimeField(_("första inloggning"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="sso_identity_once")
+        ]
+        verbose_name = _("inloggning via regionens konto")
+        verbose_name_plural = _("inloggningar via regionens konto")
+
+    def __str__(self):
+        return f"{self.user} ({self.issuer})"

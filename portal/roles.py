@@ -9,6 +9,9 @@ STRATEGIST = gettext_noop("Strateg")
 REGISTER_ADMIN = gettext_noop("Registeradministratör")
 
 ROLES = (READER, STRATEGIST, REGISTER_ADMIN)
+# The roles by the names configuration uses (OIDC_ROLE_MAP): plain ASCII, free of the spaces
+# and parentheses of the groups' names.
+ROLE_KEYS = {"reader": READER, "strategist": STRATEGIST, "register_admin": REGISTER_ADMIN}
 
 REGISTER_MODELS = {
     "governance": [

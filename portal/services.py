@@ -1,10 +1,11 @@
+import re
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from portal.models import BarrierReport
+from portal.models import BarrierReport, SingleSignOnIdentity
 
 
 @transaction.atomic
@@ -67,3 +68,68 @@ def user_grant(
     for plan in plans:
         plan.editors.add(user)
     return user, created
+
+
+@transaction.atomic
+def sso_user_sign_in(
+    *,
+    issuer: str,
+    subject: str,
+    roles: list[str],
+    username: str = "",
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+):
+    """The account a person of the identity provider logs in as, and its roles now.
+
+    The account is found by (issuer, subject) alone, and made at the first login under a user
+    name of its own: an e-mail address or user name the provider sends never leads to an
+    existing account, so no claim takes over a local account or the person it is linked to
+    (Person.user; an administrator links an SSO account to a person as any other). The
+    provider's claims are the truth about the portal's roles for such an account: each login
+    sets them (register administrators also get the admin), and takes away those the
+    provider no longer gives. Returns the user, who may be inactive (deactivated here)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal.roles import REGISTER_ADMIN, ROLES
+
+    identity = (
+        SingleSignOnIdentity.objects.select_for_update()
+        .select_related("user")
+        .filter(issuer=issuer, subject=subject)
+        .first()
+    )
+    if identity is None:
+        user = get_user_model()(username=_free_username(username or email or subject))
+        user.set_unusable_password()  # they log in at the provider; no password reset here
+        user.save()
+        identity = SingleSignOnIdentity.objects.create(user=user, issuer=issuer, subject=subject)
+    user = identity.user
+    for name, value in (("email", email), ("first_name", first_name), ("last_name", last_name)):
+        setattr(user, name, value[:150] if name != "email" else value[:254])
+    user.is_staff = REGISTER_ADMIN in roles
+    user.save()
+    user.groups.remove(*Group.objects.filter(name__in=set(ROLES) - set(roles)))
+    user.groups.add(*Group.objects.filter(name__in=roles))
+    return user
+
+
+def _free_username(wanted: str) -> str:
+    """The provider's user name (or e-mail address) as a Django user name, numbered when an
+    account already has it: the existing account is never the one used."""
+    from django.contrib.auth import get_user_model
+
+    base = re.sub(r"[^\w.@+-]", "", wanted)[:140] or "sso"
+    taken = set(
+        get_user_model()
+        .objects.filter(username__istartswith=base)
+        .values_list("username", flat=True)
+    )
+    taken = {name.lower() for name in taken}
+    candidate, number = base, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

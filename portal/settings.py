@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "axes",
+    "mozilla_django_oidc",
     "django_htmx",
     "simple_history",
     "core",
@@ -114,6 +115,37 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Single sign-on by OpenID Connect (mozilla-django-oidc, portal/sso.py): on when OIDC_RP_CLIENT_ID
+# is set. The provider's endpoints come from its discovery document (OIDC_OP_DISCOVERY_URL, read
+# on the first SSO login, not at start: the portal starts and takes passwords while the provider
+# is away), each overridable by its own variable. docs/operations.md, "Single sign-on".
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_DISCOVERY_URL = os.environ.get("OIDC_OP_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "regionens inloggning")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+# The claim that carries a person's groups or roles at the provider, and which of its values give
+# which of the portal's roles: "value=role;value=role", role one of reader, strategist,
+# register_admin. A person with none of these values is refused.
+OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "groups")
+OIDC_ROLE_MAP = os.environ.get(
+    "OIDC_ROLE_MAP",
+    "portal-lasare=reader;portal-strateg=strategist;portal-registeradministrator=register_admin",
+)
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint for ending the provider's session at logout
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
+if OIDC_RP_CLIENT_ID:
+    # First: it answers only the provider's callback, and returns None for password logins.
+    AUTHENTICATION_BACKENDS.insert(0, "portal.sso.SingleSignOnBackend")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -128,6 +160,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
+# The provider defends its own login; a refused SSO callback is no guessed password.
+AXES_WHITELIST_CALLABLE = "portal.sso.is_sso_callback"
 # Behind a proxy the client's address is in a header the proxy sets (e.g. HTTP_X_REAL_IP);
 # the rate limits read the same one.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

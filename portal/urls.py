@@ -3,10 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import feeds, views
+from portal import feeds, sso, views
 
 admin.site.site_header = _("Samverkansportalen – administration")
 admin.site.site_title = "Samverkansportalen"
+
+# A database outage met outside a view is a 503 too (core.middleware.database_outage_response).
+handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,8 +20,13 @@ urlpatterns = [
     path("halsa/", views.health, name="health"),
     path("kalender.ics", feeds.calendar_all, name="calendar_all"),
     path("andringar.atom", feeds.ChangesFeed(), name="changes_feed"),
-    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
-    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-in/", sso.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", sso.LogoutView.as_view(), name="logout"),
+    # Single sign-on (portal.sso; 404 unless configured). The callback is the redirect URI a
+    # provider registers, so its address stays as the library names it.
+    path("oidc/authenticate/", sso.AuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", sso.CallbackView.as_view(), name="oidc_authentication_callback"),
+    path("konto/sso-nekad/", sso.sso_refused, name="sso_refused"),
     # Password reset by e-mail: Django's views (the first limited per address), our templates.
     path("konto/nytt-losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -1,4 +1,5 @@
 import logging
+import sys
 import uuid
 
 from django.conf import settings
@@ -14,10 +15,12 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from core import search
+from core.middleware import database_outage_response
 from portal.forms import BarrierReportForm
 from portal.help import GLOSSARY
 from portal.home import DUE_MONTHS, home_for
@@ -53,6 +56,12 @@ def _storage_ok() -> None:
 
 
 HEALTH_CHECKS = {"database": _database_ok, "cache": _cache_ok, "storage": _storage_ok}
+
+
+def server_error(request):
+    """Django's 500 page (handler500), except when the error is the database being away, met
+    outside any view where DatabaseUnavailableMiddleware sees it: then the outage's 503."""
+    return database_outage_response(sys.exception()) or defaults.server_error(request)
 
 
 @never_cache

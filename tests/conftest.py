@@ -96,3 +96,30 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def oidc_provider(live_server):
+    """A real OpenID Connect provider on loopback (tests/oidc_provider/), for the portal at
+    live_server: its people, and the portal registered as its client."""
+    from tests.oidc_provider.server import running_provider
+
+    with running_provider(live_server.url) as provider:
+        yield provider
+
+
+@pytest.fixture
+def sso_settings(settings, oidc_provider, role_groups):
+    """The portal configured for single sign-on as production would be: client id, secret
+    and the provider's discovery URL."""
+    from tests.oidc_provider.server import CLIENT_ID, CLIENT_SECRET, PROVIDER_NAME
+
+    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+    settings.OIDC_OP_DISCOVERY_URL = oidc_provider["discovery"]
+    settings.OIDC_PROVIDER_NAME = PROVIDER_NAME
+    settings.AUTHENTICATION_BACKENDS = [
+        "portal.sso.SingleSignOnBackend",
+        *settings.AUTHENTICATION_BACKENDS,
+    ]
+    return settings

@@ -11,17 +11,19 @@ import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import psycopg
 import pytest
+
+from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -30,12 +32,6 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     pytest.skip("the outage test runs in the PostgreSQL pass", allow_module_level=True)
 if not (PG_BIN / "pg_ctl").exists() and os.environ.get("CI") != "true":
     pytest.skip(f"no PostgreSQL server binaries in {PG_BIN} (PG_BIN)", allow_module_level=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class OwnPostgres:
@@ -104,15 +100,18 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read().decode()
 
-    def report(self, text):
-        """Send the barrier-report form, as a person does: load it, then post it."""
-        status, _, page = self.request("/tillganglighet/")
+    def post_form(self, path, fields):
+        """Send a form as a person does: load its page, then post it with the page's token."""
+        status, _, page = self.request(path)
         if status != 200:
             return status, {}
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        body = f"csrfmiddlewaretoken={token}&description={text}".encode()
-        status, headers, _ = self.request("/tillganglighet/", body)
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+        status, headers, _ = self.request(path, body)
         return status, headers
+
+    def report(self, text):
+        return self.post_form("/tillganglighet/", {"description": text})
 
 
 @pytest.fixture
@@ -162,7 +161,7 @@ def app(cluster):
     else:
         server.terminate()
         pytest.fail("the app did not start: " + log.read_text()[-3000:])
-    browser.log = log
+    browser.log, browser.env = log, env
     yield browser
     server.terminate()
     server.wait(timeout=30)
@@ -197,3 +196,29 @@ def test_an_outage_answers_503_and_heals_without_half_writes(cluster, app):
     assert "Traceback" not in log
     outage_lines = log.count("Databasen kan inte nås")
     assert 1 <= outage_lines <= 2  # once per worker that noticed, not once per request
+
+
+def test_an_outage_met_outside_a_view_answers_503_too(cluster, app):
+    """Where the database is first needed outside a view (the page for an address that leads
+    nowhere loads the session's user to draw its header), the outage is still a 503, not a
+    500 with a traceback."""
+    create = "from django.contrib.auth.models import User; User.objects.create_user('anna', password='rätt-lösenord-2026')"
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", create], cwd=ROOT, env=app.env, check=True
+    )
+    status, _ = app.post_form(
+        "/konto/logga-in/", {"username": "anna", "password": "rätt-lösenord-2026"}
+    )
+    assert status == 302
+
+    cluster.stop()
+    paths = ("/finns-inte/", "/konto/logga-in/", "/", "/sok/?q=plan")
+    during = [app.request(path) for path in paths]
+    assert [answer[0] for answer in during] == [503] * len(paths)
+    assert all(answer[1].get("Retry-After") == "30" for answer in during)
+    assert "tillfälligt otillgänglig" in during[0][2]
+
+    cluster.start()
+    status, _, page = app.request("/")
+    assert status == 200 and "Logga ut" in page  # still logged in
+    assert "Traceback" not in app.log.read_text()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.models import SingleSignOnIdentity
 from portal.roles import ROLES
 from portal.services import user_grant
 
@@ -55,6 +56,12 @@ class Command(BaseCommand):
         self.stdout.write("  roller: " + (", ".join(g.name for g in user.groups.all()) or "inga"))
         plans = user.plans_editable.order_by("slug").values_list("slug", flat=True)
         self.stdout.write("  redaktör för: " + (", ".join(plans) or "inga planer"))
+        identity = SingleSignOnIdentity.objects.filter(user=user).first()
+        if identity:
+            self.stdout.write(
+                f"  loggar in via {identity.issuer}; rollerna sätts av dess grupper vid varje "
+                "inloggning"
+            )
         if created:
             self.stdout.write(
                 "  inget lösenord ännu: personen väljer ett via 'Glömt lösenordet?' "

@@ -32,6 +32,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("", include("core.urls")),
     path("", include("governance.urls")),
     path("", include("agreements.urls")),
     path("", include("plans.urls")),

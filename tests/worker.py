@@ -1,11 +1,20 @@
 """The real worker in tests: django-tasks-db's own Worker, run in this process over the test
 database until no task is ready (retries with no delay included), as `db_worker --batch`."""
 
-from django_tasks_db.management.commands.db_worker import Worker
+from unittest import mock
+
+from django_tasks_db.management.commands import db_worker
 
 
 def run_worker() -> None:
-    Worker(
+    # The worker recycles its database connection between tasks, as a long-running process
+    # should; inside a test's transaction that would close the test's own connection.
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        _worker().run()
+
+
+def _worker():
+    return db_worker.Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -14,7 +23,7 @@ def run_worker() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
 
 
 def download(client, url: str):

@@ -18,7 +18,6 @@ from plans import queries
 from plans.models import Plan
 from plans.services import plan_adopt
 from tests import factories
-from tests.worker import download
 from tests.pdf_checks import (
     assert_archival,
     fonts_not_embedded,
@@ -28,6 +27,7 @@ from tests.pdf_checks import (
     recorded_renders,
     xmp_of,
 )
+from tests.worker import download
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from portal.models import BarrierReport
+from portal.models import BarrierReport, DigestSubscription, Watch
 
 
 @transaction.atomic
@@ -67,3 +67,24 @@ def user_grant(
     for plan in plans:
         plan.editors.add(user)
     return user, created
+
+
+@transaction.atomic
+def watch_toggle(*, user, target: str, obj) -> bool:
+    """Start or stop watching `obj` (a plan, agreement or body: `target` names which); True
+    when the person now watches it. The first watch signs them up for the daily digest."""
+    removed, _counts = Watch.objects.filter(user=user, **{target: obj}).delete()
+    if removed:
+        return False
+    Watch.objects.create(user=user, **{target: obj})
+    DigestSubscription.objects.get_or_create(user=user)
+    return True
+
+
+@transaction.atomic
+def digest_set_active(*, user, active: bool) -> DigestSubscription:
+    """Stop the daily digest (the link in every digest) or start it again."""
+    subscription, _created = DigestSubscription.objects.select_for_update().get_or_create(user=user)
+    subscription.active = active
+    subscription.save(update_fields=["active"])
+    return subscription

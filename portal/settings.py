@@ -168,6 +168,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 BACKGROUND_MAX_ATTEMPTS = int(os.environ.get("BACKGROUND_MAX_ATTEMPTS", "3"))
 BACKGROUND_RETRY_SECONDS = int(os.environ.get("BACKGROUND_RETRY_SECONDS", "30"))
+# How many days ahead the daily digest looks (reviews, due items, meetings).
+DIGEST_DAYS = int(os.environ.get("DIGEST_DAYS", "14"))
 
 # The cache holds the rate limits' counters: shared by every worker through Redis in
 # production (REDIS_URL; `check --deploy` warns without it), per process otherwise.

@@ -25,11 +25,22 @@ def _read_in_last_version(user, plans):
     return plans.filter(status__in=Plan.PUBLIC_STATUSES), public_faces(list(frozen))
 
 
-def due_entries(*, user, today: date, horizon: date, body: Body | None = None, organisation=None):
-    """Milestones and follow-ups across visible plans that are overdue or due before `horizon`."""
+def due_entries(
+    *,
+    user,
+    today: date,
+    horizon: date,
+    body: Body | None = None,
+    organisation=None,
+    plan_ids=None,
+):
+    """Milestones and follow-ups across visible plans (those of `plan_ids`, when given) that
+    are overdue or due before `horizon`."""
     plans = plans_visible_to(user).exclude(status=Plan.Status.CLOSED)
     if organisation is not None:
         plans = plans.filter(parties=organisation)
+    if plan_ids is not None:
+        plans = plans.filter(pk__in=plan_ids)
     plans, in_last_version = _read_in_last_version(user, plans)
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
     results = []

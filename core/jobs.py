@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 
 def start_job(*, key: str, handler: str, arguments: dict, label: str, result_url: str):
     """The job for `key`: the one queued, running or failed (shown as it is), or a new one
-    enqueued. A job marked done whose result the caller did not find is done again."""
+    enqueued. A job marked done whose result the caller did not find is done again, and so
+    is one pending for longer than LOST_AFTER."""
     Status = BackgroundJob.Status
     fields = {"handler": handler, "arguments": arguments, "label": label, "result_url": result_url}
     try:
@@ -35,11 +36,20 @@ def start_job(*, key: str, handler: str, arguments: dict, label: str, result_url
             )
             if created:
                 _enqueue_job(job)
-            elif job.status == Status.DONE:
+            elif job.status == Status.DONE or (job.pending and _lost(job)):
                 _restart(job, fields)
     except IntegrityError:  # another request created it meanwhile: wait for that one
         job = BackgroundJob.objects.get(key=key)
     return job
+
+
+# Far longer than any PDF takes: a job pending this long lost its worker (stopped by force
+# mid-task) or waits behind a dead one, and is queued again when asked for.
+LOST_AFTER = timedelta(minutes=15)
+
+
+def _lost(job: BackgroundJob) -> bool:
+    return job.queued_at < timezone.now() - LOST_AFTER
 
 
 def retry_job(*, job: BackgroundJob) -> BackgroundJob:
@@ -55,6 +65,7 @@ def _restart(job: BackgroundJob, fields: dict) -> None:
     for name, value in fields.items():
         setattr(job, name, value)
     job.status, job.attempts, job.error, job.finished_at = BackgroundJob.Status.QUEUED, 0, "", None
+    job.queued_at = timezone.now()
     job.save()
     _enqueue_job(job)
 

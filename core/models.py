@@ -5,6 +5,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
@@ -152,7 +153,8 @@ class BackgroundJob(models.Model):
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     # For the operator, not shown to the person: the last attempt's exception.
     error = models.TextField(_("fel"), blank=True)
-    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    # When it was last put in the queue: a job pending far longer lost its worker (core.jobs).
+    queued_at = models.DateTimeField(_("köad"), default=timezone.now)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
 
     class Meta:

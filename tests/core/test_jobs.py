@@ -5,11 +5,13 @@ and the same work asked twice is done once."""
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.jobs import start_job
@@ -151,3 +153,15 @@ def _database_url() -> str:
     if connection.vendor == "sqlite":
         return f"sqlite:///{s['NAME']}"
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def test_a_job_that_lost_its_worker_is_queued_again_when_asked_for(client):
+    job = _job("record")
+    BackgroundJob.objects.filter(pk=job.pk).update(
+        status=BackgroundJob.Status.RUNNING, queued_at=timezone.now() - timedelta(hours=1)
+    )
+    again = _job("record")
+    assert (again.pk, again.status) == (job.pk, BackgroundJob.Status.QUEUED)
+    run_worker()
+    again.refresh_from_db()
+    assert again.status == BackgroundJob.Status.DONE

@@ -16,8 +16,8 @@ def background_job(request, pk):
     its id cannot be guessed)."""
     job = get_object_or_404(BackgroundJob, pk=pk)
     if job.status == BackgroundJob.Status.DONE:
-        if request.htmx:
-            response = render(request, "core/background_job.html", {"job": job})
+        if request.htmx:  # htmx follows a redirect in place; this makes the browser go
+            response = render(request, "core/background_job_status.html", {"job": job})
             response["HX-Redirect"] = job.result_url
             return response
         return redirect(job.result_url)

@@ -17,3 +17,17 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(deploy=True)
+def site_url(app_configs, **kwargs):
+    """The worker writes links (the daily digest, PDFs) with no request to take the host from."""
+    if settings.SITE_URL.startswith(("http://127.0.0.1", "http://localhost")):
+        return [
+            checks.Warning(
+                "SITE_URL är inte satt: länkarna i e-post från portalen pekar på localhost.",
+                hint="Sätt SITE_URL till portalens adress (t.ex. https://portal.example.se).",
+                id="portal.W002",
+            )
+        ]
+    return []

@@ -136,6 +136,7 @@ def test_production_settings_pass_check_deploy():
         SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
         ALLOWED_HOSTS="portal.example.se",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        SITE_URL="https://portal.example.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -20,6 +20,9 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py create_demo_users
+	# The worker (PDFs, e-mail) beside the server; stopped with it (Ctrl+C, or the server exiting).
+	DEBUG=1 $(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Style, formatting, and the import layers (core <- governance <- agreements <- plans <- portal).

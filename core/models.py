@@ -1,9 +1,12 @@
 """Abstract models every app builds on: a Period stored in columns, a revision counter, and
 database checks that speak Swedish beside their field."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
@@ -140,3 +143,41 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class BackgroundJob(models.Model):
+    """Work done by the worker for a person who waits for it (a large PDF, say), found again by
+    its content key: the same work asked twice is one job, and a person can come back to its
+    progress and its outcome. Written by core.jobs and nothing else."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("i kö")
+        RUNNING = "running", _("pågår")
+        DONE = "done", _("klar")
+        FAILED = "failed", _("misslyckades")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.CharField(_("nyckel"), max_length=255, unique=True)
+    # The function that does the work, as a dotted path: core cannot import the apps above it.
+    handler = models.CharField(_("funktion"), max_length=200)
+    arguments = models.JSONField(_("argument"), default=dict)
+    label = models.CharField(_("vad"), max_length=200)
+    result_url = models.CharField(_("resultatets adress"), max_length=500)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    # For the operator, not shown to the person: the last attempt's exception.
+    error = models.TextField(_("fel"), blank=True)
+    # When it was last put in the queue: a job pending far longer lost its worker (core.jobs).
+    queued_at = models.DateTimeField(_("köad"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bakgrundsjobb")
+        verbose_name_plural = _("bakgrundsjobb")
+
+    def __str__(self):
+        return f"{self.label} ({self.get_status_display()})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

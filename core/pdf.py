@@ -2,7 +2,8 @@
 
 Every PDF the portal serves comes through `render_pdf` (A4 and the running header and footer
 come from static/css/pdf.css) and is kept by `cached_pdf`, so a document is rendered once per
-version of its content and served from storage after that.
+version of its content and served from storage after that. Large documents are rendered by
+the worker (`pdf_or_progress`): the request never waits for WeasyPrint.
 """
 
 import hashlib
@@ -17,9 +18,12 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
+
+from core.jobs import start_job
 
 STYLESHEET = "css/pdf.css"
 STORAGE_DIR = "pdf"
@@ -145,9 +149,9 @@ def cached_pdf(*, key: str, render) -> bytes:
     release renders afresh instead of serving documents in an old layout.
     """
     name = storage_name(key)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
+    stored = stored_pdf(key)
+    if stored is not None:
+        return stored
     content = render()
     saved = default_storage.save(name, ContentFile(content))
     if saved != name:
@@ -156,6 +160,15 @@ def cached_pdf(*, key: str, render) -> bytes:
         with default_storage.open(name, "rb") as stored:
             return stored.read()
     return content
+
+
+def stored_pdf(key: str) -> bytes | None:
+    """The PDF for `key` if it was rendered before, else None (nothing is rendered)."""
+    name = storage_name(key)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
 
 
 def storage_name(key: str) -> str:
@@ -179,6 +192,23 @@ def layout_fingerprint() -> str:
         digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def pdf_or_progress(request, *, key: str, handler: str, arguments: dict, filename: str):
+    """The PDF for `key` at once when it was rendered before; else rendered by the worker
+    (`handler(**arguments)` stores it under `key`) while the person is sent to the job's page,
+    which brings them back here when it is done."""
+    stored = stored_pdf(key)
+    if stored is not None:
+        return pdf_response(stored, filename=filename)
+    job = start_job(
+        key=storage_name(key),
+        handler=handler,
+        arguments=arguments,
+        label=gettext("PDF"),
+        result_url=request.get_full_path(),
+    )
+    return redirect("background_job", job.pk)
 
 
 def pdf_response(content: bytes, *, filename: str) -> HttpResponse:

@@ -10,6 +10,7 @@ plan's content and day (overdue markers depend on the day), then served from sto
 
 from datetime import date
 
+from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
@@ -32,12 +33,25 @@ def plan_pdf(plan: Plan, *, base_url: str, today: date, public: bool = True) -> 
     """The plan's PDF: from storage when this version of its content was rendered before.
     `public`: the last published or adopted version (what anyone may read), else the plan
     as it is now."""
-    reader = "public" if public else "working"
-    key = f"plan:{plan.pk}:{reader}:{plan_content_version(plan)}:{today.isoformat()}"
     return cached_pdf(
-        key=key,
+        key=plan_pdf_key(plan, today=today, public=public),
         render=lambda: render_plan_pdf(plan, base_url=base_url, today=today, public=public),
     )
+
+
+def plan_pdf_key(plan: Plan, *, today: date, public: bool) -> str:
+    """What names this PDF in storage: the plan, whose version, its content's last change, the
+    day."""
+    reader = "public" if public else "working"
+    return f"plan:{plan.pk}:{reader}:{plan_content_version(plan)}:{today.isoformat()}"
+
+
+def build_plan_pdf(*, plan_id: int, public: bool, today: str) -> None:
+    """In the worker: render and store the plan's PDF (the download then serves it)."""
+    plan = Plan.objects.select_related("owner_body", "framework", "public_version").get(pk=plan_id)
+    if public:
+        plan = queries.public_faces([plan])[0]
+    plan_pdf(plan, base_url=f"{settings.SITE_URL}/", today=date.fromisoformat(today), public=public)
 
 
 def render_plan_pdf(plan: Plan, *, base_url: str, today: date, public: bool = True) -> bytes:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from agreements.queries import awaiting_party_decisions
 from core.calendar import calendar_response
 from core.exports import export_response, invalid_filter
-from core.pdf import pdf_response
+from core.pdf import pdf_or_progress
 from core.periods import add_months
 from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
 from plans import exports, history, queries
@@ -14,7 +14,7 @@ from plans.calendar import plan_events
 from plans.compare import compare
 from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
-from plans.pdf import plan_pdf as render_plan_pdf
+from plans.pdf import plan_pdf_key
 from plans.timeline import build_timeline, parse_scale
 
 
@@ -243,15 +243,17 @@ def plan_calendar(request, slug):
 
 
 def plan_pdf(request, slug):
-    """The whole plan as an archival PDF (rendered once per version of its content)."""
+    """The whole plan as an archival PDF: rendered by the worker once per version of its
+    content (the person waits on the job's page), then served from storage at once."""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
-    content = render_plan_pdf(
-        plan,
-        base_url=request.build_absolute_uri("/"),
-        today=timezone.localdate(),
-        public=not queries.can_see_drafts(request.user),
+    today, public = timezone.localdate(), not queries.can_see_drafts(request.user)
+    return pdf_or_progress(
+        request,
+        key=plan_pdf_key(plan, today=today, public=public),
+        handler="plans.pdf.build_plan_pdf",
+        arguments={"plan_id": plan.pk, "public": public, "today": today.isoformat()},
+        filename=plan.slug,
     )
-    return pdf_response(content, filename=plan.slug)
 
 
 def _awaiting_decisions(user, organisation) -> list:

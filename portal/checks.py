@@ -72,3 +72,17 @@ def single_sign_on_roles(app_configs, **kwargs):
     if not settings.OIDC_RP_CLIENT_SECRET:
         errors.append(checks.Error("OIDC_RP_CLIENT_SECRET saknas.", id="portal.E003"))
     return errors
+
+
+@checks.register(deploy=True)
+def site_url(app_configs, **kwargs):
+    """The worker writes links (the daily digest, PDFs) with no request to take the host from."""
+    if settings.SITE_URL.startswith(("http://127.0.0.1", "http://localhost")):
+        return [
+            checks.Warning(
+                "SITE_URL är inte satt: länkarna i e-post från portalen pekar på localhost.",
+                hint="Sätt SITE_URL till portalens adress (t.ex. https://portal.example.se).",
+                id="portal.W003",
+            )
+        ]
+    return []

@@ -86,7 +86,10 @@ def _add_plan_work(home: Home, *, user, today: date) -> None:
         .order_by("deadline", "pk")
     )
     entries = due_entries(
-        user=user, today=today, horizon=add_months(today, DUE_MONTHS), editor=user
+        user=user,
+        today=today,
+        horizon=add_months(today, DUE_MONTHS),
+        plan_ids=[plan.pk for plan in home.plans],
     )
     home.overdue = [entry for entry in entries if entry.overdue]
     home.upcoming = [entry for entry in entries if not entry.overdue]

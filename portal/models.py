@@ -48,3 +48,64 @@ class SingleSignOnIdentity(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.issuer})"
+
+
+WATCH_TARGETS = ("plan", "agreement", "body")
+
+
+class Watch(models.Model):
+    """A person watches ("bevakar") a plan, an agreement or a body: the daily digest tells them
+    what concerns it. Here, on top, because it points into three apps."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watches"
+    )
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, null=True, blank=True)
+    agreement = models.ForeignKey(
+        "agreements.Agreement", on_delete=models.CASCADE, null=True, blank=True
+    )
+    body = models.ForeignKey("governance.Body", on_delete=models.CASCADE, null=True, blank=True)
+    created_at = models.DateTimeField(_("sedan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bevakning")
+        verbose_name_plural = _("bevakningar")
+        constraints = [
+            models.CheckConstraint(
+                name="watch_one_target",
+                condition=(
+                    models.Q(plan__isnull=False, agreement__isnull=True, body__isnull=True)
+                    | models.Q(plan__isnull=True, agreement__isnull=False, body__isnull=True)
+                    | models.Q(plan__isnull=True, agreement__isnull=True, body__isnull=False)
+                ),
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["user", target],
+                    condition=models.Q(**{f"{target}__isnull": False}),
+                    name=f"watch_once_per_{target}",
+                )
+                for target in WATCH_TARGETS
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.plan or self.agreement or self.body}"
+
+
+class DigestSubscription(models.Model):
+    """Whether a person gets the daily digest, and the last day it was sent (so a second run
+    the same day sends nothing). Made with the person's first watch."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest"
+    )
+    active = models.BooleanField(_("får sammanfattning"), default=True)
+    last_sent_on = models.DateField(_("senast skickad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("daglig sammanfattning")
+        verbose_name_plural = _("dagliga sammanfattningar")
+
+    def __str__(self):
+        return str(self.user)

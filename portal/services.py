@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from portal.models import BarrierReport, SingleSignOnIdentity
+from portal.models import BarrierReport, DigestSubscription, SingleSignOnIdentity, Watch
 
 
 @transaction.atomic
@@ -133,3 +133,23 @@ def _free_username(wanted: str) -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def watch_toggle(*, user, target: str, obj) -> bool:
+    """Start or stop watching `obj` (a plan, agreement or body: `target` names which); True
+    when the person now watches it. The first watch signs them up for the daily digest."""
+    removed, _counts = Watch.objects.filter(user=user, **{target: obj}).delete()
+    if removed:
+        return False
+    Watch.objects.create(user=user, **{target: obj})
+    DigestSubscription.objects.get_or_create(user=user)
+    return True
+
+
+@transaction.atomic
+def digest_set_active(*, user, active: bool) -> DigestSubscription:
+    """Stop the daily digest (the link in every digest) or start it again."""
+    subscription, _created = DigestSubscription.objects.select_for_update().get_or_create(user=user)
+    subscription.active = active
+    subscription.save(update_fields=["active"])
+    return subscription

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "django_htmx",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "governance",
     "agreements",
@@ -191,6 +193,18 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The address links in e-mail point to (the digest is written by the worker, which has no
+# request to take the host from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work (large PDFs, e-mail): django-tasks with its database backend, run by
+# `manage.py db_worker` (docs/operations.md). A job that fails is tried again after a delay
+# that grows with each attempt, at most BACKGROUND_MAX_ATTEMPTS times in all.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+BACKGROUND_MAX_ATTEMPTS = int(os.environ.get("BACKGROUND_MAX_ATTEMPTS", "3"))
+BACKGROUND_RETRY_SECONDS = int(os.environ.get("BACKGROUND_RETRY_SECONDS", "30"))
+# How many days ahead the daily digest looks (reviews, due items, meetings).
+DIGEST_DAYS = int(os.environ.get("DIGEST_DAYS", "14"))
 
 # Who people write to: the register's keepers (named on the 403 page, the help pages and in
 # the footer) and the accessibility contact (the accessibility statement). Empty: not shown,

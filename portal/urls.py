@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import feeds, sso, views
+from portal import feeds, sso, views, watches
 
 admin.site.site_header = _("Samverkansportalen – administration")
 admin.site.site_title = "Samverkansportalen"
@@ -44,6 +44,9 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("bevaka/<str:target>/<int:pk>/", watches.watch, name="watch"),
+    path("bevakning/sluta/<str:token>/", watches.digest_unsubscribe, name="digest_unsubscribe"),
+    path("", include("core.urls")),
     path("", include("governance.urls")),
     path("", include("agreements.urls")),
     path("", include("plans.urls")),

@@ -1,4 +1,7 @@
+import socket
+
 import pytest
+from aiosmtpd.controller import Controller
 from django.db import transaction
 
 from tests import factories
@@ -123,3 +126,28 @@ def sso_settings(settings, oidc_provider, role_groups):
         *settings.AUTHENTICATION_BACKENDS,
     ]
     return settings
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope.content.decode())
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on a free loopback port, for the duration of the test."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mailbox = Mailbox()
+    mailbox.port = port
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    yield mailbox
+    controller.stop()

@@ -32,6 +32,7 @@ from governance.queries.meetings import (
     meeting_get_for_view,
     meetings_visible_to,
     member_page,
+    upcoming_meetings,
 )
 from governance.queries.organisations import organisation_get_for_view, organisations_by_kind
 
@@ -60,5 +61,6 @@ __all__ = [
     "organisation_get_for_view",
     "organisations_by_kind",
     "register_body_page_section",
+    "upcoming_meetings",
     "with_parties_awaiting",
 ]

@@ -103,6 +103,17 @@ def body_meetings(*, body: Body, user, today: date) -> tuple[list[Meeting], list
     return upcoming, past[:BODY_PAGE_PAST]
 
 
+def upcoming_meetings(*, user, bodies, today: date, until: date) -> list[Meeting]:
+    """The meetings of `bodies` from `today` to `until`, with their agendas and the reports the
+    user may read (the daily digest). A fixed number of queries."""
+    meetings = meetings_visible_to(user).filter(body__in=bodies, date__gte=today, date__lte=until)
+    return list(
+        meetings.select_related("body")
+        .order_by("date", "start_time", "pk")
+        .prefetch_related(_agenda(user))
+    )
+
+
 @dataclass
 class MemberPage:
     """A committee member's page: where they sit now, the next meetings with their agendas,

@@ -26,15 +26,21 @@ def _read_in_last_version(user, plans):
 
 
 def due_entries(
-    *, user, today: date, horizon: date, body: Body | None = None, organisation=None, editor=None
+    *,
+    user,
+    today: date,
+    horizon: date,
+    body: Body | None = None,
+    organisation=None,
+    plan_ids=None,
 ):
-    """Milestones and follow-ups across visible plans that are overdue or due before `horizon`;
-    only the plans `editor` edits, when given (a strategist's own, on the home page)."""
+    """Milestones and follow-ups across visible plans (those of `plan_ids`, when given) that
+    are overdue or due before `horizon`."""
     plans = plans_visible_to(user).exclude(status=Plan.Status.CLOSED)
     if organisation is not None:
         plans = plans.filter(parties=organisation)
-    if editor is not None:
-        plans = plans.filter(editors=editor)
+    if plan_ids is not None:
+        plans = plans.filter(pk__in=plan_ids)
     plans, in_last_version = _read_in_last_version(user, plans)
     scope = Q(section__plan__in=plans, period_end__isnull=False, period_end__lte=horizon)
     results = []

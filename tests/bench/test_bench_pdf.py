@@ -21,6 +21,7 @@ from django.utils import timezone
 from core import pdf
 from plans import pdf as plan_pdfs
 from plans.models import Plan
+from tests.worker import run_worker
 
 pytestmark = [
     pytest.mark.skipif(os.environ.get("BENCH") != "1", reason="benchmarks run with `make bench`"),
@@ -65,10 +66,16 @@ def test_skane_plan_pdf(client, settings, tmp_path):
     raw = weasyprint_alone()
     finish = median_seconds(lambda: pdf.archival_finish(raw))
 
+    # The first request hands the rendering to the worker and answers at once (the person
+    # waits on the progress page); the worker renders; later downloads come from storage.
     url = reverse("plans:plan_pdf", args=[plan.slug])
-    first_started = time.perf_counter()
+    started = time.perf_counter()
+    assert client.get(url).status_code == 302
+    first_answer = time.perf_counter() - started
+    started = time.perf_counter()
+    run_worker()
+    in_worker = time.perf_counter() - started
     assert client.get(url).status_code == 200
-    first_download = time.perf_counter() - first_started
     stored = median_seconds(lambda: client.get(url), rounds=20)
 
     print(
@@ -81,7 +88,8 @@ def test_skane_plan_pdf(client, settings, tmp_path):
     print(f"ratio portal / floor          {portal / floor:>8.2f}")
     print(f"of which PDF/A metadata step  {finish * 1000:>8.1f} ms")
     print(f"pages per second              {pages / portal:>8.1f}")
-    print(f"first download                {first_download * 1000:>8.0f} ms")
+    print(f"first request (job queued)    {first_answer * 1000:>8.0f} ms")
+    print(f"rendered by the worker        {in_worker * 1000:>8.0f} ms")
     print(f"download served from storage  {stored * 1000:>8.1f} ms")
 
 

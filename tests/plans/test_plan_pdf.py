@@ -27,6 +27,7 @@ from tests.pdf_checks import (
     recorded_renders,
     xmp_of,
 )
+from tests.worker import download
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ def _pdf_url(plan):
 
 
 def test_the_pdf_is_served_inline_and_valid(client, plan_with_tree, media, renders):
-    response = client.get(_pdf_url(plan_with_tree["plan"]))
+    response = download(client, _pdf_url(plan_with_tree["plan"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="skane-test.pdf"'
@@ -189,8 +190,8 @@ def test_the_pdf_is_served_inline_and_valid(client, plan_with_tree, media, rende
 
 def test_a_second_download_is_served_from_storage(client, plan_with_tree, media, renders):
     url = _pdf_url(plan_with_tree["plan"])
-    first = client.get(url).content
-    second = client.get(url).content
+    first = download(client, url).content
+    second = download(client, url).content
     assert second == first
     assert len(renders) == 1
     assert list((media / "pdf").glob("*.pdf"))
@@ -198,11 +199,11 @@ def test_a_second_download_is_served_from_storage(client, plan_with_tree, media,
 
 def test_a_change_to_the_plan_gives_a_new_pdf(client, plan_with_tree, media, renders):
     url = _pdf_url(plan_with_tree["plan"])
-    first = client.get(url).content
+    first = download(client, url).content
     team = plan_with_tree["team"]
     team.title = "Teambaserad vårdform i hela länet"
     team.save()
-    second = client.get(url).content
+    second = download(client, url).content
     assert len(renders) == 2
     assert second != first
     assert "b) Teambaserad vårdform i hela länet" in " ".join(page_texts(second))
@@ -210,9 +211,9 @@ def test_a_change_to_the_plan_gives_a_new_pdf(client, plan_with_tree, media, ren
 
 def test_a_status_update_gives_a_new_pdf(client, plan_with_tree, media, renders):
     url = _pdf_url(plan_with_tree["plan"])
-    client.get(url)
+    download(client, url)
     factories.StatusUpdateFactory(initiative=plan_with_tree["sip"], status="at_risk")
-    text = " ".join(page_texts(client.get(url).content))
+    text = " ".join(page_texts(download(client, url).content))
     assert len(renders) == 2
     assert "Risk för försening" in text
 
@@ -221,12 +222,12 @@ def test_the_appendix_lists_changes_since_the_adopted_version(client, plan_with_
     plan = plan_with_tree["plan"]
     user = factories.ActingUserFactory()
     plan_adopt(user=user, plan=plan, body=ctb, case_number="CTB 2022/7")
-    unchanged = " ".join(page_texts(client.get(_pdf_url(plan)).content))
+    unchanged = " ".join(page_texts(download(client, _pdf_url(plan)).content))
     assert "Inga ändringar sedan den versionen." in unchanged
     assert "Dnr CTB 2022/7" in unchanged  # the cover and the running header
 
     factories.InitiativeFactory(section=plan_with_tree["area1"], letter="c", title="Ny insats")
-    content = client.get(_pdf_url(plan)).content
+    content = download(client, _pdf_url(plan)).content
     assert_archival(content)
     changed = " ".join(page_texts(content))
     assert "Tillagt (1)" in changed
@@ -235,7 +236,7 @@ def test_the_appendix_lists_changes_since_the_adopted_version(client, plan_with_
 
 def test_anonymous_visitors_are_sent_to_log_in_for_a_draft_plan(client, db, media, renders):
     plan = factories.DraftPlanFactory()
-    response = client.get(_pdf_url(plan))
+    response = download(client, _pdf_url(plan))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     assert renders == []
@@ -245,7 +246,7 @@ def test_readers_get_a_draft_plan(client, reader, media):
     plan = factories.DraftPlanFactory()
     factories.SectionFactory(plan=plan, title="Utkastets område")
     client.force_login(reader)
-    response = client.get(_pdf_url(plan))
+    response = download(client, _pdf_url(plan))
     assert response.status_code == 200
     assert_archival(response.content)
     assert "Utkastets område" in " ".join(page_texts(response.content))

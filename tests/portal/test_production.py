@@ -64,6 +64,7 @@ def test_check_deploy_warns_without_a_shared_cache():
         ALLOWED_HOSTS="portal.example.se",
     )
     assert "portal.W001" in result.stderr + result.stdout
+    assert "portal.W003" in result.stderr + result.stdout  # SITE_URL not set either
 
 
 @pytest.mark.django_db

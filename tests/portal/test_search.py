@@ -16,6 +16,7 @@ from plans.models import Plan
 from plans.services import plan_publish
 from tests import factories
 from tests.query_count import count_queries
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,15 @@ def test_the_rebuild_command_restores_the_index():
     factories.AgreementFactory(title="Tandvård")
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(titles("tandvård")) == 1
+
+
+def test_the_rebuild_runs_in_the_worker_when_asked_to():
+    factories.AgreementFactory(title="Tandvård")
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", "--background", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert titles("tandvård") == []  # queued, not done
+    run_worker()
     assert len(titles("tandvård")) == 1
 
 

@@ -116,6 +116,7 @@ def test_production_settings_pass_check_deploy():
         REDIS_URL="redis://127.0.0.1:6379/0",
         CONTACT_REGISTER_EMAIL="registret@region.example",
         CONTACT_ACCESSIBILITY_EMAIL="tillganglighet@region.example",
+        SITE_URL="https://portal.example.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -1,0 +1,40 @@
+"""The real worker in tests: django-tasks-db's own Worker, run in this process over the test
+database until no task is ready (retries with no delay included), as `db_worker --batch`."""
+
+from unittest import mock
+
+from django_tasks_db.management.commands import db_worker
+
+
+def run_worker() -> None:
+    # The worker recycles its database connection between tasks, as a long-running process
+    # should; inside a test's transaction that would close the test's own connection.
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        _worker().run()
+
+
+def _worker():
+    return db_worker.Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+
+
+def download(client, url: str):
+    """GET `url`; when the portal answers with a job's progress page, run the worker and follow
+    the job to its result, as a person waiting on the page would."""
+    response = client.get(url)
+    if response.status_code != 302 or "/bakgrund/" not in response["Location"]:
+        return response
+    job_page = response["Location"]
+    assert client.get(job_page).status_code == 200  # the progress page, while it waits
+    run_worker()
+    done = client.get(job_page)
+    assert done.status_code == 302, done.content.decode()[:500]
+    return client.get(done["Location"])

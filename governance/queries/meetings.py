@@ -38,7 +38,7 @@ def upcoming_and_past(meetings, *, today: date) -> tuple[list[Meeting], list[Mee
     return upcoming[::-1], [meeting for meeting in rows if meeting.date < today]
 
 
-def _agenda(user) -> Prefetch:
+def agenda(user) -> Prefetch:
     """The agenda with case numbers, decisions and the underlag this user may read (the public
     sees issued board reports only)."""
     reports = BoardReport.objects.prefetch_related("case_numbers").order_by("date", "pk")
@@ -55,7 +55,7 @@ def _agenda(user) -> Prefetch:
 def meeting_get_for_view(*, user, pk: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("body").prefetch_related(
-            "body__organisations", _agenda(user)
+            "body__organisations", agenda(user)
         ),
         pk=pk,
     )
@@ -120,7 +120,7 @@ def member_page(*, user, today: date) -> MemberPage:
     upcoming = list(
         meetings.filter(date__gte=today)
         .order_by("date", "start_time", "pk")
-        .prefetch_related(_agenda(user))
+        .prefetch_related(agenda(user))
     )
     latest_past = (
         meetings.filter(body=OuterRef("body"), date__lt=today)
@@ -130,7 +130,7 @@ def member_page(*, user, today: date) -> MemberPage:
     last = list(
         meetings.filter(pk=Subquery(latest_past))
         .order_by("body__name")
-        .prefetch_related(_agenda(user))
+        .prefetch_related(agenda(user))
     )
     return MemberPage(person=person, memberships=memberships, upcoming=upcoming, last=last)
 

@@ -57,12 +57,20 @@ def _visible(user) -> Q:
     )
 
 
-def _matching(query: str, query_stems: list[str]) -> tuple[Q, Q, Q]:
+def _matching(query: str, query_stems: list[str], postgres: bool) -> tuple[Q, Q, Q]:
     by_code = Q(codes__contains=f"|{compact_code(query)}|")
     in_text, in_title = Q(), Q()
     for stem in query_stems:
         in_text &= Q(stemmed__contains=f" {stem}")
         in_title &= Q(title_stemmed__contains=f" {stem}")
+    if postgres:
+        # The stored vector's GIN index finds the entries with words beginning with each stem
+        # ('stem:*'); the LIKE above then only rechecks those, and keeps the answer exactly
+        # SQLite's (the vector's words are the stemmed column's, so it never finds fewer).
+        from django.contrib.postgres.search import SearchQuery
+
+        prefixes = " & ".join(f"{stem}:*" for stem in query_stems)
+        in_text &= Q(vector=SearchQuery(prefixes, config="simple", search_type="raw"))
     return by_code, in_text, in_title
 
 
@@ -74,10 +82,10 @@ def search(
     from core.models import SearchEntry
 
     query_stems = stems(query)
-    by_code, in_text, in_title = _matching(query, query_stems)
-    found = by_code | in_text
     postgres = connection.vendor == "postgresql"
-    visible = SearchEntry.objects.filter(_visible(user))
+    by_code, in_text, in_title = _matching(query, query_stems, postgres)
+    found = by_code | in_text
+    visible = SearchEntry.objects.filter(_visible(user)).defer("vector")
     if postgres and not any(char.isdigit() for char in query):
         # Typos are forgiven in words; numbers (ids, case numbers, years) are meant exactly.
         from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -128,13 +136,11 @@ def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres:
     )
     if not postgres:
         return queryset.order_by("-tier", "title", "pk")
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    vector = SearchVector("title_stemmed", config="simple", weight="A") + SearchVector(
-        "stemmed", config="simple", weight="B"
-    )
+    # The stored vector (core.models.WeightedStems: title A, text B), not one computed per row.
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
     order = ["-tier", "-rank", "-similarity", "title", "pk"]
     if "similarity" not in queryset.query.annotations:
         order.remove("-similarity")
-    return queryset.annotate(rank=SearchRank(vector, terms)).order_by(*order)
+    return queryset.annotate(rank=SearchRank(F("vector"), terms)).order_by(*order)

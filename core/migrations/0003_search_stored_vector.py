@@ -9,15 +9,30 @@ import core.models
 from django.db import migrations, models
 
 OLD_INDEX = (
-    "CREATE INDEX search_entry_fts ON core_searchentry USING gin "
+    "CREATE INDEX IF NOT EXISTS search_entry_fts ON core_searchentry USING gin "
     "((setweight(to_tsvector('simple', title_stemmed), 'A') || "
     "setweight(to_tsvector('simple', stemmed), 'B')))"
 )
+TRIGRAM_INDEXES = ("search_entry_title_stemmed_trgm", "search_entry_codes_trgm")
+# The vector now finds words in the text; the stemmed text's trigram index served only that.
+STEMMED_TRIGRAMS = (
+    "CREATE INDEX IF NOT EXISTS search_entry_stemmed_trgm ON core_searchentry USING gin (stemmed gin_trgm_ops)"
+)
+# fastupdate off: a GIN index otherwise gathers new rows in a pending list that every search
+# reads through until a vacuum merges it, and a rebuild writes the whole index in one go.
 FORWARD = [
     "DROP INDEX IF EXISTS search_entry_fts",
-    "CREATE INDEX search_entry_vector ON core_searchentry USING gin (vector)",
+    "DROP INDEX IF EXISTS search_entry_stemmed_trgm",
+    "CREATE INDEX search_entry_vector ON core_searchentry USING gin (vector) "
+    "WITH (fastupdate = off)",
+    *(f"ALTER INDEX {name} SET (fastupdate = off)" for name in TRIGRAM_INDEXES),
 ]
-BACKWARD = ["DROP INDEX IF EXISTS search_entry_vector", OLD_INDEX]
+BACKWARD = [
+    *(f"ALTER INDEX {name} RESET (fastupdate)" for name in TRIGRAM_INDEXES),
+    "DROP INDEX IF EXISTS search_entry_vector",
+    OLD_INDEX,
+    STEMMED_TRIGRAMS,
+]
 
 
 def _run(statements):

@@ -173,7 +173,8 @@ def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres:
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     # The stored vector (core.models.WeightedStems: title A, text B), not one computed per row.
-    terms = SearchQuery(_prefixes(query_stems), config="simple", search_type="raw")
+    # Ranked by the stems as words, so an exact word outranks a longer one it begins.
+    terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
     order = ["-tier", "-rank", "-similarity", "title", "pk"]
     if "similarity" not in queryset.query.annotations:
         order.remove("-similarity")

@@ -4,6 +4,7 @@ database checks that speak Swedish beside their field."""
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -116,6 +117,35 @@ class CheckErrorsOnFields(models.Model):
             raise ValidationError(moved) from error
 
 
+class SearchVectorColumn(SearchVectorField):
+    """PostgreSQL's tsvector; elsewhere (SQLite) a text column that stays empty, as the
+    search there matches the stemmed text itself."""
+
+    def db_type(self, connection):
+        return super().db_type(connection) if connection.vendor == "postgresql" else "text"
+
+
+class WeightedStems(models.Func):
+    """The stemmed title (weight A) and text (weight B) as one tsvector, on PostgreSQL;
+    NULL elsewhere. The text is stemmed in Python already, so the configuration is 'simple'
+    (docs/architecture.md, Site search)."""
+
+    output_field = SearchVectorColumn()
+
+    def __init__(self):
+        super().__init__()
+
+    def as_sql(self, compiler, connection, **extra):
+        return "NULL", []
+
+    def as_postgresql(self, compiler, connection, **extra):
+        vector = SearchVector("title_stemmed", config="simple", weight="A") + SearchVector(
+            "stemmed", config="simple", weight="B"
+        )
+        resolved = vector.resolve_expression(compiler.query)
+        return compiler.compile(resolved)
+
+
 class SearchEntry(models.Model):
     """One searchable document of one object, written by core.search and nothing else: a
     derived index, so it has no history. An object may have two entries (a plan's public
@@ -135,6 +165,11 @@ class SearchEntry(models.Model):
     title_stemmed = models.TextField(editable=False)
     stemmed = models.TextField(editable=False)
     codes = models.TextField(editable=False)
+    # Kept by the database from the two stemmed columns, so the search reads a stored vector
+    # (GIN-indexed, core/migrations/0003) rather than computing one per row as it asks.
+    vector = models.GeneratedField(
+        expression=WeightedStems(), output_field=SearchVectorColumn(), db_persist=True
+    )
 
     class Meta:
         verbose_name = _("sökpost")

@@ -1,7 +1,11 @@
-"""Markdown to safe HTML: every long text a user writes goes through here."""
+"""Markdown to safe HTML: every long text a user writes goes through here; and to the plain
+words a reader sees, where no markup can show (search excerpts)."""
+
+import html
 
 import markdown
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -50,3 +54,10 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)
+
+
+def plain_text(text: str) -> str:
+    """The words of a Markdown text as its page shows them, without the markup: rendered as
+    the page renders it, then the tags dropped and the entities read back ("**viktigt**",
+    "# Rubrik", "[länk](/x/)" become "viktigt", "Rubrik", "länk")."""
+    return html.unescape(strip_tags(render_markdown(text))).strip()

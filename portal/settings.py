@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "axes",
     "mozilla_django_oidc",
     "django_htmx",
@@ -59,6 +63,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it answers only under /api/.
+    "corsheaders.middleware.CorsMiddleware",
     # Before the session is read and before any view or the CSRF check parses a body.
     "core.middleware.RequestGuardMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
@@ -335,6 +341,57 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Requests per client address to the API (429 beyond it); counted in the cache.
+API_RATE = os.environ.get("API_RATE", "120/min")
+# The open-data API (/api/v1/, portal/api/): read-only, anonymous for everyone (open data:
+# a logged-in reader's drafts never show there), JSON only, paged, throttled per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "portal.api.policy.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.policy.AddressThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "portal.api.policy.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samverkansportalen – öppna data",
+    "DESCRIPTION": (
+        "Det som är publicerat i portalen, maskinläsbart: huvudmän, organ, uppdrag, "
+        "överenskommelser, ramverk, planer, beslut, sammanträden och expedierade "
+        "tjänsteskrivelser. Utkast finns aldrig här. Namnen och deras motsvarigheter i "
+        "OParl: docs/api.md."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files from the drf-spectacular-sidecar package, served as our own static
+    # files: the CSP allows no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Several models call their choices Kind or Status: each set gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "portal.api.enums.OrganisationKindEnum",
+        "BodyKindEnum": "portal.api.enums.BodyKindEnum",
+        "DecisionKindEnum": "portal.api.enums.DecisionKindEnum",
+        "MeetingKindEnum": "portal.api.enums.MeetingKindEnum",
+        "AgreementKindEnum": "portal.api.enums.AgreementKindEnum",
+        "PlanKindEnum": "portal.api.enums.PlanKindEnum",
+        "RegisterStatusEnum": "portal.api.enums.RegisterStatusEnum",
+        "PlanStatusEnum": "portal.api.enums.PlanStatusEnum",
+        "BoardReportStatusEnum": "portal.api.enums.BoardReportStatusEnum",
+    },
+}
+# Cross-origin reads of the API from any site (it is public data, read without cookies);
+# nothing else of the portal is opened to other origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # History: a change's reason is kept whole (a text column, not varchar(100)).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -50,5 +50,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("agreements.urls")),
     path("", include("plans.urls")),
+    path("api/", include("portal.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core.search.text import compact_code, stemmed
+from core.text import plain_text
 
 
 @dataclass(frozen=True)
@@ -171,25 +172,30 @@ def _entries(kind: SearchKind, obj) -> list:
     from core.models import SearchEntry
 
     content_type = ContentType.objects.get_for_model(kind.model)
-    return [
-        SearchEntry(
-            kind=document.kind or kind.key,
-            content_type=content_type,
-            object_id=obj.pk,
-            title=document.title[:300],
-            text=document.text,
-            url=document.url,
-            public=document.public,
-            for_drafts=document.for_drafts,
-            draft_permission=kind.draft_permission,
-            status=document.status[:100],
-            organisations=_bar_column(document.organisations),
-            title_stemmed=stemmed(document.title),
-            stemmed=stemmed(f"{document.title} {document.text}"),
-            codes=_bar_column(compact_code(code) for code in document.codes if code),
+    entries = []
+    for document in kind.documents(obj):
+        # The documents' texts are Markdown: the words a reader sees are stored and stemmed,
+        # so no markup shows in an excerpt and no link target is found as a word.
+        text = plain_text(document.text)
+        entries.append(
+            SearchEntry(
+                kind=document.kind or kind.key,
+                content_type=content_type,
+                object_id=obj.pk,
+                title=document.title[:300],
+                text=text,
+                url=document.url,
+                public=document.public,
+                for_drafts=document.for_drafts,
+                draft_permission=kind.draft_permission,
+                status=document.status[:100],
+                organisations=_bar_column(document.organisations),
+                title_stemmed=stemmed(document.title),
+                stemmed=stemmed(f"{document.title} {text}"),
+                codes=_bar_column(compact_code(code) for code in document.codes if code),
+            )
         )
-        for document in kind.documents(obj)
-    ]
+    return entries
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.search.index import _KINDS, _LABELS
@@ -57,47 +57,89 @@ def _visible(user) -> Q:
     )
 
 
-def _matching(query: str, query_stems: list[str]) -> tuple[Q, Q, Q]:
+def _matching(query: str, query_stems: list[str], postgres: bool) -> tuple[Q, Q, Q]:
     by_code = Q(codes__contains=f"|{compact_code(query)}|")
     in_text, in_title = Q(), Q()
     for stem in query_stems:
-        in_text &= Q(stemmed__contains=f" {stem}")
         in_title &= Q(title_stemmed__contains=f" {stem}")
+        if not postgres:
+            in_text &= Q(stemmed__contains=f" {stem}")
+    if postgres:
+        # The stored vector (its GIN index) finds the entries with a word beginning with each
+        # stem ('stem:*'): what the LIKE finds on SQLite, as the vector's words are the
+        # stemmed column's, without reading the long stemmed text of every match.
+        from django.contrib.postgres.search import SearchQuery
+
+        in_text = Q(vector=SearchQuery(_prefixes(query_stems), config="simple", search_type="raw"))
     return by_code, in_text, in_title
+
+
+def _prefixes(query_stems: list[str]) -> str:
+    """A tsquery of words beginning with every stem: the stems are word characters only, so
+    nothing in them is tsquery syntax."""
+    return " & ".join(f"{stem}:*" for stem in query_stems)
+
+
+def _counts_and_choices(matched, *, organisation: str, status: str):
+    """Hits by kind among the matches the filters keep, and the filters' choices among all
+    matches, from one grouped query: the organisations and status filters are applied to
+    the groups here as the database would apply them to the rows."""
+    counts: dict[str, int] = {}
+    organisations, statuses = set(), set()
+    groups = matched.order_by().values_list("kind", "organisations", "status")
+    for kind, orgs, state, number in groups.annotate(n=Count("pk")):
+        organisations.update(org for org in orgs.split("|") if org)
+        if state:
+            statuses.add(state)
+        kept = (not organisation or f"|{organisation}|" in orgs) and (not status or state == status)
+        if kept:
+            counts[kind] = counts.get(kind, 0) + number
+    return counts, sorted(organisations), sorted(statuses)
 
 
 def search(
     *, user, query: str, kind: str = "", organisation: str = "", status: str = ""
 ) -> SearchResults:
-    """Entries the user may read that match the query, best first; four queries whatever the
-    index holds (permissions, hits, counts by kind, the filters' choices)."""
+    """Entries the user may read that match the query, best first; three queries whatever the
+    index holds (permissions, hits, and counts by kind with the filters' choices)."""
     from core.models import SearchEntry
 
     query_stems = stems(query)
-    by_code, in_text, in_title = _matching(query, query_stems)
-    found = by_code | in_text
     postgres = connection.vendor == "postgresql"
-    visible = SearchEntry.objects.filter(_visible(user))
+    by_code, in_text, in_title = _matching(query, query_stems, postgres)
+    found = by_code | in_text
+    visible = SearchEntry.objects.filter(_visible(user)).defer("vector")
     if postgres and not any(char.isdigit() for char in query):
         # Typos are forgiven in words; numbers (ids, case numbers, years) are meant exactly.
         from django.contrib.postgres.lookups import TrigramWordSimilar
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         typed = " ".join(query_stems)
-        visible = visible.annotate(similarity=TrigramWordSimilarity(typed, "title_stemmed"))
+        # Only a hit found by nothing else needs its title's likeness to the query (it orders
+        # the typos); computing it for every match would cost more than the rest of the search.
+        likeness = TrigramWordSimilarity(typed, "title_stemmed")
+        visible = visible.annotate(
+            similarity=Case(
+                When(by_code | in_text, then=Value(0.0)),
+                default=likeness,
+                output_field=FloatField(),
+            )
+        )
         # The %> operator, not a comparison of the similarity, so the trigram index serves it
         # (pg_trgm's word_similarity_threshold, 0.6 unless configured).
         found |= TrigramWordSimilar(F("title_stemmed"), Value(typed))
     matched = visible.filter(found)
-    narrowed = matched
+    shown = matched
     if organisation:
-        narrowed = narrowed.filter(organisations__contains=f"|{organisation}|")
+        shown = shown.filter(organisations__contains=f"|{organisation}|")
     if status:
-        narrowed = narrowed.filter(status=status)
-    shown = narrowed.filter(kind=kind) if kind else narrowed
+        shown = shown.filter(status=status)
+    if kind:
+        shown = shown.filter(kind=kind)
     hits = list(_ranked(shown, (by_code, in_title, in_text), query_stems, postgres)[:RESULT_LIMIT])
-    counts = dict(narrowed.order_by().values_list("kind").annotate(n=Count("pk")))
-    choices = list(matched.order_by().values_list("organisations", "status").distinct())
+    counts, organisations, statuses = _counts_and_choices(
+        matched, organisation=organisation, status=status
+    )
     for hit in hits:
         hit.kind_label = _LABELS.get(hit.kind, hit.kind)
         hit.title_html = highlight(hit.title, query_stems)
@@ -107,8 +149,8 @@ def search(
         hits=hits,
         counts=[(key, label, counts[key]) for key, label in _LABELS.items() if counts.get(key)],
         total=counts.get(kind, 0) if kind else sum(counts.values()),
-        organisations=sorted({org for orgs, _status in choices for org in orgs.split("|") if org}),
-        statuses=sorted({st for _org, st in choices if st}),
+        organisations=organisations,
+        statuses=statuses,
     )
 
 
@@ -128,13 +170,12 @@ def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres:
     )
     if not postgres:
         return queryset.order_by("-tier", "title", "pk")
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    vector = SearchVector("title_stemmed", config="simple", weight="A") + SearchVector(
-        "stemmed", config="simple", weight="B"
-    )
+    # The stored vector (core.models.WeightedStems: title A, text B), not one computed per row.
+    # Ranked by the stems as words, so an exact word outranks a longer one it begins.
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
     order = ["-tier", "-rank", "-similarity", "title", "pk"]
     if "similarity" not in queryset.query.annotations:
         order.remove("-similarity")
-    return queryset.annotate(rank=SearchRank(vector, terms)).order_by(*order)
+    return queryset.annotate(rank=SearchRank(F("vector"), terms)).order_by(*order)

@@ -46,7 +46,7 @@ def meeting_rows(meetings):
     )
 
 
-def _agenda(user) -> Prefetch:
+def agenda(user) -> Prefetch:
     """The agenda with case numbers, decisions and the underlag this user may read (the public
     sees issued board reports only)."""
     reports = BoardReport.objects.prefetch_related("case_numbers").order_by("date", "pk")
@@ -63,7 +63,7 @@ def _agenda(user) -> Prefetch:
 def meeting_get_for_view(*, user, pk: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("body").prefetch_related(
-            "body__organisations", _agenda(user)
+            "body__organisations", agenda(user)
         ),
         pk=pk,
     )
@@ -110,7 +110,7 @@ def upcoming_meetings(*, user, bodies, today: date, until: date) -> list[Meeting
     return list(
         meetings.select_related("body")
         .order_by("date", "start_time", "pk")
-        .prefetch_related(_agenda(user))
+        .prefetch_related(agenda(user))
     )
 
 
@@ -139,7 +139,7 @@ def member_page(*, user, today: date) -> MemberPage:
     upcoming = list(
         meetings.filter(date__gte=today)
         .order_by("date", "start_time", "pk")
-        .prefetch_related(_agenda(user))
+        .prefetch_related(agenda(user))
     )
     latest_past = (
         meetings.filter(body=OuterRef("body"), date__lt=today)
@@ -149,7 +149,7 @@ def member_page(*, user, today: date) -> MemberPage:
     last = list(
         meetings.filter(pk=Subquery(latest_past))
         .order_by("body__name")
-        .prefetch_related(_agenda(user))
+        .prefetch_related(agenda(user))
     )
     return MemberPage(person=person, memberships=memberships, upcoming=upcoming, last=last)
 

@@ -121,10 +121,28 @@ def test_the_rebuild_runs_in_the_worker_when_asked_to():
 
 
 def test_excerpts_mark_the_words_and_escape_the_rest(client):
-    factories.AgreementFactory(title="Vård", summary="<script>x</script> om palliativ vård")
+    # A tag written as text (in a code span) is shown as text, escaped; a raw tag is dropped,
+    # as the agreement's page drops it.
+    factories.AgreementFactory(
+        title="Vård", summary="`<script>x</script>` <script>y</script> om palliativ vård"
+    )
     page = client.get(reverse("search"), {"q": "palliativa"}).content.decode()
     assert "<mark>palliativ</mark>" in page
-    assert "&lt;/script&gt;" in page and "<script>x" not in page
+    assert "x&lt;/script&gt;" in page and "<script>" not in page.split("<main")[1]
+    assert "y" not in SearchEntry.objects.get(kind="agreement").text.split()
+
+
+def test_excerpts_show_the_words_of_markdown_not_its_marks(client):
+    factories.AgreementFactory(
+        title="Vård",
+        summary="# Bakgrund\n\nDen **palliativa** vården, se [riktlinjen](https://example.se/rl).",
+    )
+    entry = SearchEntry.objects.get(kind="agreement")
+    assert entry.text == "Bakgrund\nDen palliativa vården, se riktlinjen."
+    page = client.get(reverse("search"), {"q": "palliativ"}).content.decode()
+    assert "Bakgrund Den <mark>palliativa</mark> vården, se riktlinjen" in page
+    assert "**" not in page and "](" not in page
+    assert titles("example") == []  # a link's target is not a word of the text
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "ord " * 60])

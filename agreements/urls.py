@@ -1,6 +1,7 @@
 from django.urls import path
 
 from agreements import views
+from agreements.imports.urls import urlpatterns as import_urls
 
 app_name = "agreements"
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
     # Before the register ids: "pdf" is not one.
     path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"),
+    *import_urls,
     path("overenskommelser/<str:register_id>/", views.agreement_detail, name="agreement_detail"),
     path(
         "overenskommelser/<str:register_id>/historik/",

@@ -57,4 +57,3 @@ def guess(headings: list[str], *, user) -> list[str]:
             key = next((c.key for c in COLUMNS if folded in c.aliases), "")
         chosen.append(key if key in BY_KEY and key not in chosen else "")
     return chosen
-

@@ -41,7 +41,9 @@ class MappingForm(forms.Form):
             )
         if "register_id" not in keys:
             raise ValidationError(
-                _("Välj vilken kolumn som innehåller registerbeteckningen: importen känner igen "
-                  "överenskommelserna på den.")
+                _(
+                    "Välj vilken kolumn som innehåller registerbeteckningen: importen känner igen "
+                    "överenskommelserna på den."
+                )
             )
         return cleaned

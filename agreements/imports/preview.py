@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from agreements.imports.reading import Sheet
 from agreements.imports.rows import DecisionValue, Registers, RowValues, read_row
 from agreements.models import Agreement
+from core.models import DATES_REVERSED
 from governance.models import DecisionCaseNumber
 
 
@@ -125,19 +126,45 @@ def _compare(result: RowResult, existing: Agreement, decisions: set) -> None:
     result.outcome = Outcome.CHANGED if result.changes else Outcome.UNCHANGED
 
 
+# Read from the registers already, so full_clean need not look them up again row by row.
+LOOKED_UP = ["responsible_body", "replaced_by_agreement", "replaced_by_framework"]
+
+
 def _validate(result: RowResult) -> None:
-    """The model's own checks (required title, lengths, dates in order) before any write;
-    uniqueness was settled by the file and the register."""
+    """The model's own checks (required title, lengths, choices) before any write, without a
+    query per row: uniqueness was settled against the file and the register, and the one
+    database check an import can break (validity dates in order) is checked here; the
+    service's save checks everything again."""
+    agreement = result.agreement
     try:
-        result.agreement.full_clean(validate_unique=False)
+        agreement.full_clean(exclude=LOOKED_UP, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            label = (
-                str(Agreement._meta.get_field(name).verbose_name).capitalize()
-                if name != "__all__"
-                else ""
-            )
-            result.errors.extend(f"{label}: {m}" if label else m for m in messages)
+        result.errors.extend(_labelled(error))
+    if (
+        agreement.valid_from
+        and agreement.valid_until
+        and agreement.valid_until < agreement.valid_from
+    ):
+        constraint = next(
+            c for c in Agreement._meta.constraints if c.violation_error_code == DATES_REVERSED
+        )
+        result.errors.append(
+            _labelled_message("valid_until", constraint.get_violation_error_message())
+        )
+
+
+def _labelled_message(name: str, message: str) -> str:
+    if name == "__all__":
+        return message
+    return f"{str(Agreement._meta.get_field(name).verbose_name).capitalize()}: {message}"
+
+
+def _labelled(error: ValidationError) -> list[str]:
+    return [
+        _labelled_message(name, message)
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
 
 
 def build_preview(sheet: Sheet, keys: list[str]) -> Preview:
@@ -153,7 +180,7 @@ def build_preview(sheet: Sheet, keys: list[str]) -> Preview:
         for agreement in Agreement.objects.filter(
             register_id__in=[v.register_id for v in values if v.register_id]
         )
-        .select_related("responsible_body")
+        .select_related("responsible_body", "replaced_by_agreement", "replaced_by_framework")
         .prefetch_related("parties")
     }
     decisions = _existing_decisions(existing.values())

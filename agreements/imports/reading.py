@@ -25,10 +25,7 @@ class Sheet:
 
 
 def read_sheet(data: bytes, name: str) -> Sheet:
-    if PurePath(name).suffix.lower() == ".xlsx":
-        lines = _xlsx_lines(data)
-    else:
-        lines = _csv_lines(data)
+    lines = _xlsx_lines(data) if PurePath(name).suffix.lower() == ".xlsx" else _csv_lines(data)
     numbered = [(n, cells) for n, cells in lines if any(cell for cell in cells)]
     if not numbered:
         raise ValidationError(_("Filen innehåller inga rader."), code="empty")

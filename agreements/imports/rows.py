@@ -146,10 +146,15 @@ def _decisions(cells: dict, parties, registers: Registers) -> list[DecisionValue
     for all when only one is written)."""
     numbers = parse_case_numbers(cells.get("case_numbers", "").replace("\n", ";"))
     names = split_list(cells.get("decision_bodies", ""))
-    dates = [parse_date(d, BY_KEY["decision_dates"].label) for d in split_list(cells.get("decision_dates", ""))]
+    dates = [
+        parse_date(d, BY_KEY["decision_dates"].label)
+        for d in split_list(cells.get("decision_dates", ""))
+    ]
     if names and len(names) != len(numbers):
         raise ValidationError(
-            _("Fastställd av: %(bodies)s organ men %(numbers)s ärendenummer; skriv ett ärendenummer per organ i samma ordning.")
+            _(
+                "Fastställd av: %(bodies)s organ men %(numbers)s ärendenummer; skriv ett ärendenummer per organ i samma ordning."
+            )
             % {"bodies": len(names), "numbers": len(numbers)}
         )
     if len(dates) > 1 and len(dates) != len(numbers):
@@ -164,7 +169,9 @@ def _decisions(cells: dict, parties, registers: Registers) -> list[DecisionValue
         else:
             body = _body_for_code(number.code, parties, registers)
         decision_date = dates[index] if len(dates) > 1 else (dates[0] if dates else None)
-        decisions.append(DecisionValue(body, case_number_for_body(body, str(number)), decision_date))
+        decisions.append(
+            DecisionValue(body, case_number_for_body(body, str(number)), decision_date)
+        )
     return decisions
 
 
@@ -197,7 +204,11 @@ def _value(name: str, text: str, registers: Registers):
     if name == "responsible_body":
         return _body_named(text, registers) if text else None
     if name == "kind":
-        return _choice(text, Agreement.Kind.choices, BY_KEY[name].label) if text else Agreement.Kind.AGREEMENT
+        return (
+            _choice(text, Agreement.Kind.choices, BY_KEY[name].label)
+            if text
+            else Agreement.Kind.AGREEMENT
+        )
     if name == "status":
         return _choice(text, Status.choices, BY_KEY[name].label) if text else Status.DRAFT
     return text

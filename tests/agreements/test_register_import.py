@@ -2,7 +2,6 @@
 with history that names the file and row."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from agreements.imports.columns import COLUMNS, guess
 from agreements.imports.preview import Outcome, build_preview
@@ -104,12 +103,8 @@ def test_csv_in_the_encodings_and_separators_excel_writes(gotland, user, delimit
 
     assert result.counts["new"] == 7
     assert Agreement.objects.get(register_id="STY-05567").title == "Anhörigstöd"
-    assert (
-        Agreement.objects.filter(title__startswith="SUV")
-        .get()
-        .title.endswith("18–24 år med behov av särskilt stöd")
-        or encoding == "cp1252"
-    )
+    # The en dash is in Windows-1252 too.
+    assert "18–24 år" in Agreement.objects.get(register_id="STY-11006").title
 
 
 def test_blank_lines_and_other_column_order_and_headings(gotland, user):
@@ -267,4 +262,3 @@ def test_files_that_are_not_registers_are_refused_in_swedish():
 
 def test_every_field_has_a_label_and_words():
     assert all(column.label and column.aliases for column in COLUMNS)
-    assert ContentType  # the decisions are found through the generic relation

@@ -67,6 +67,12 @@ def _upload_and_sheet(request, pk):
     return stored, read_sheet(bytes(stored.data), stored.name)
 
 
+def _chosen_keys(stored, sheet) -> list[str] | None:
+    """The columns chosen for this file, if they were (one per heading)."""
+    keys = stored.options.get("keys")
+    return keys if keys and len(keys) == len(sheet.headings) else None
+
+
 def mapping(request, pk):
     stored, sheet = _upload_and_sheet(request, pk)
     samples = [
@@ -77,7 +83,8 @@ def mapping(request, pk):
         request.POST if request.method == "POST" else None,
         headings=sheet.headings,
         samples=samples,
-        initial_keys=stored.options.get("keys") or columns.guess(sheet.headings, user=request.user),
+        initial_keys=_chosen_keys(stored, sheet)
+        or columns.guess(sheet.headings, user=request.user),
     )
     if request.method == "POST" and form.is_valid():
         stored.options = {"keys": form.keys()}
@@ -94,7 +101,7 @@ def mapping(request, pk):
 
 def preview(request, pk):
     stored, sheet = _upload_and_sheet(request, pk)
-    keys = stored.options.get("keys")
+    keys = _chosen_keys(stored, sheet)
     if not keys:
         return redirect("agreements:register_import_mapping", pk=stored.pk)
     status = 200

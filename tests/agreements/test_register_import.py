@@ -12,7 +12,6 @@ from governance.models import Decision, DecisionSubject
 from tests import factories
 from tests.agreements.register_files import (
     GOTLAND_ROWS,
-    HEADINGS,
     csv_file,
     gotland_registers,
     workbook,

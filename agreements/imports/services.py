@@ -10,6 +10,7 @@ from agreements.imports.models import ImportMapping
 from agreements.imports.preview import Outcome, Preview, build_preview
 from agreements.imports.reading import Sheet
 from agreements.services import agreement_create, agreement_update
+from core import search
 from governance.services import decision_record
 
 
@@ -36,18 +37,23 @@ def register_import(*, user, sheet: Sheet, keys: list[str], file_name: str) -> P
     preview = build_preview(sheet, keys)
     if preview.has_errors:
         raise ImportRefused(preview)
-    for row in preview.rows:
-        if row.outcome == Outcome.UNCHANGED:
-            continue
-        reason = _("Import från %(file)s, rad %(row)s") % {"file": file_name, "row": row.number}
-        try:
-            _write(user=user, row=row, reason=reason)
-        except ValidationError as error:
-            # Another write between the preview and this one (a case number taken meanwhile):
-            # the row says so, and leaving the transaction takes back the rows before it.
-            row.errors.extend(error.messages)
-            row.outcome = Outcome.ERROR
-            raise ImportRefused(preview) from error
+    written = [row for row in preview.rows if row.outcome != Outcome.UNCHANGED]
+    # The search index is written once per agreement at the end, not at each save and each
+    # change of its parties and decisions.
+    with search.deferred():
+        for row in written:
+            reason = _("Import från %(file)s, rad %(row)s") % {"file": file_name, "row": row.number}
+            try:
+                _write(user=user, row=row, reason=reason)
+            except ValidationError as error:
+                # Another write between the preview and this one (a case number taken
+                # meanwhile): the row says so, and leaving the transaction takes back the
+                # rows before it.
+                row.errors.extend(error.messages)
+                row.outcome = Outcome.ERROR
+                raise ImportRefused(preview) from error
+    for row in written:
+        search.index_object(row.agreement)
     return preview
 
 

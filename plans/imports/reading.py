@@ -42,9 +42,11 @@ def block_of(text: str) -> str | None:
     return BLOCK_LABELS.get(text.strip().rstrip(":").strip().lower())
 
 
-def _paragraph_kind(paragraph) -> tuple[str, str]:
+def _paragraph_kind(paragraph, styles: dict[str, str]) -> tuple[str, str]:
     text = paragraph.text.replace("\u00a0", " ").strip()
-    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    # By the style's id, named from a table read once: python-docx's `paragraph.style` looks
+    # the default style up among all styles for every paragraph.
+    style = styles.get(paragraph._p.style or "", "")
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if style.startswith(("heading", "rubrik")) or style == "title":
         return ("numbered heading" if numbered else "heading"), text
@@ -55,10 +57,10 @@ def _paragraph_kind(paragraph) -> tuple[str, str]:
     return "text", text
 
 
-def _cell_lines(cell, place: str) -> list[Line]:
+def _cell_lines(cell, place: str, styles: dict[str, str]) -> list[Line]:
     lines = []
     for paragraph in cell.paragraphs:
-        kind, text = _paragraph_kind(paragraph)
+        kind, text = _paragraph_kind(paragraph, styles)
         if text:
             lines.append(Line(text=text, place=place, kind="list" if kind == "list" else "text"))
     return lines
@@ -78,7 +80,7 @@ def _is_date(text: str) -> bool:
     return bool(re.search(r"\d{4}", text)) and periods.parse(text).is_understood
 
 
-def _table_lines(table, number: int) -> list[Line]:
+def _table_lines(table, number: int, styles: dict[str, str]) -> list[Line]:
     rows = [_unique_cells(row) for row in table.rows]
     lines: list[Line] = []
     if rows and len(rows[0]) > 1 and all(block_of(c.text) for c in rows[0]):
@@ -88,7 +90,7 @@ def _table_lines(table, number: int) -> list[Line]:
             lines.append(Line(text=head.text.strip(), place=place, kind="label"))
             for row in rows[1:]:
                 if column <= len(row):
-                    lines.extend(_cell_lines(row[column - 1], place))
+                    lines.extend(_cell_lines(row[column - 1], place, styles))
         return lines
     last_phase = None
     for row_number, cells in enumerate(rows, start=1):
@@ -101,23 +103,23 @@ def _table_lines(table, number: int) -> list[Line]:
             if texts[0] and texts[0] != last_phase:
                 lines.append(Line(text=texts[0], place=place, kind="heading"))
                 last_phase = texts[0]
-            content = _cell_lines(cells[2], place)
+            content = _cell_lines(cells[2], place, styles)
             if content:
                 first, *rest = content
                 note = "\n\n".join(line.text for line in rest)
                 lines.append(Line(first.text, place, "dated", period=texts[1], note=note))
         elif len(cells) == 2 and block_of(texts[0]):
             lines.append(Line(text=texts[0], place=place, kind="label"))
-            lines.extend(_cell_lines(cells[1], place))
+            lines.extend(_cell_lines(cells[1], place, styles))
         elif len(cells) == 2 and texts[0]:
             content = "\n\n".join(
                 f"- {line.text}" if line.kind == "list" else line.text
-                for line in _cell_lines(cells[1], place)
+                for line in _cell_lines(cells[1], place, styles)
             )
             lines.append(Line(content, place, "field", label=texts[0]))
         elif len(cells) == 1 or sum(1 for t in texts if t) == 1:
             lines.extend(
-                _cell_lines(next(c for c, t in zip(cells, texts, strict=True) if t), place)
+                _cell_lines(next(c for c, t in zip(cells, texts, strict=True) if t), place, styles)
             )
         else:
             lines.append(Line(" | ".join(t for t in texts if t), place, "unknown"))
@@ -131,14 +133,15 @@ def read_docx(data: bytes) -> list[Line]:
         raise ValidationError(
             _("Filen kunde inte läsas som ett Word-dokument (.docx)."), code="unreadable"
         ) from error
+    styles = {style.style_id: (style.name or "").lower() for style in document.styles}
     lines: list[Line] = []
     paragraphs = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             tables += 1
-            lines.extend(_table_lines(block, tables))
+            lines.extend(_table_lines(block, tables, styles))
             continue
-        kind, text = _paragraph_kind(block)
+        kind, text = _paragraph_kind(block, styles)
         if text:
             paragraphs += 1
             place = _("stycke %(n)s") % {"n": paragraphs}

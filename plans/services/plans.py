@@ -55,9 +55,7 @@ def unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def plan_create(
-    *, user, title: str, kind: str, slug: str = "", reason: str = "", **fields
-) -> Plan:
+def plan_create(*, user, title: str, kind: str, slug: str = "", reason: str = "", **fields) -> Plan:
     """A draft plan with its author as its editor; its slug made from the title unless given;
     `reason` says where it came from when not typed in (an import from Word)."""
     parties = fields.pop("parties", ())

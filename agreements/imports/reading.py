@@ -30,6 +30,10 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     if not numbered:
         raise ValidationError(_("Filen innehåller inga rader."), code="empty")
     (_first, headings), rows = numbered[0], numbered[1:]
+    while headings and not headings[-1]:  # empty columns at the right: a sheet's used range
+        headings = headings[:-1]
+    if not rows:
+        raise ValidationError(_("Filen har inga rader under rubrikraden."), code="no_rows")
     if len(rows) > MAX_ROWS:
         raise ValidationError(
             _("Filen har fler än %(max)s rader. Dela upp den.") % {"max": MAX_ROWS},

@@ -8,6 +8,7 @@ from agreements.imports.preview import Outcome, build_preview
 from agreements.imports.reading import read_sheet
 from agreements.imports.services import ImportRefused, import_mapping_remember, register_import
 from agreements.models import Agreement, Status
+from core.models import SearchEntry
 from governance.models import Decision, DecisionSubject
 from tests import factories
 from tests.agreements.register_files import (
@@ -55,6 +56,8 @@ def test_seed_register_is_imported_with_its_decisions_and_history(gotland, user)
     )
     assert numbers == ["HSN: HSN 2022/58", "SON: SON 2022/48"]
     # RS 2013/460 adopted both BUS and SUV: one decision about two agreements.
+    # The search index is written once, at the end, and finds them.
+    assert SearchEntry.objects.filter(title__contains="Anhörigstöd").exists()
     rs = Decision.objects.get(case_numbers__case_number="RS 2013/460")
     assert rs.subjects.count() == 2
     assert rs.history.earliest().history_change_reason == "Import från register.xlsx, rad 7"
@@ -257,6 +260,13 @@ def test_files_that_are_not_registers_are_refused_in_swedish():
         read_sheet(b"PK\x03\x04 not really a zip", "r.xlsx")
     with pytest.raises(ValidationError, match="inga rader"):
         read_sheet(b"\n\n", "r.csv")
+    with pytest.raises(ValidationError, match="inga rader under rubrikraden"):
+        read_sheet(csv_file([]), "r.csv")
+    # Empty columns at the right of the headings are not columns.
+    assert read_sheet(csv_file([["STY-1", "Ett", ""]], ["Id", "Titel", ""]), "r.csv").headings == [
+        "Id",
+        "Titel",
+    ]
 
 
 def test_every_field_has_a_label_and_words():

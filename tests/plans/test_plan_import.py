@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core import periods
+from core.models import SearchEntry
 from plans.imports.parsing import parse
 from plans.imports.services import plan_import
 from plans.imports.words import find_period
@@ -180,6 +181,7 @@ def test_import_creates_the_whole_draft_with_responsible_bodies(db, strategist):
     assert Activity.objects.filter(section__plan=plan).count() == counts["activities"]
     assert Milestone.objects.filter(section__plan=plan).count() == counts["milestones"]
     assert FollowUp.objects.filter(section__plan=plan).count() == counts["follow_ups"]
+    assert SearchEntry.objects.filter(object_id=plan.pk, title=plan.title).exists()
     d = Initiative.objects.get(section__plan=plan, section__number=1, letter="d")
     assert set(d.responsible_bodies.all()) == {central, vardsamverkan}
     milestone = Milestone.objects.get(initiative=d)

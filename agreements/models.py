@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# Imported so Django registers it with the app: the import's remembered column choices
+# live with the import (agreements/imports/).
+from agreements.imports.models import ImportMapping  # noqa: F401
 from core import periods
 from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
 from governance.models import Body, Organisation

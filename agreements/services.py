@@ -30,9 +30,12 @@ ALLOWED_ATTACHMENT_TYPES = {
 
 
 @transaction.atomic
-def agreement_create(*, user, agreement: Agreement, parties=(), topics=()) -> Agreement:
-    """Register a new agreement (built by the caller, unsaved) with its parties and topics."""
-    _save(agreement, user=user, reason=_("Överenskommelse registrerad"))
+def agreement_create(
+    *, user, agreement: Agreement, parties=(), topics=(), reason: str = ""
+) -> Agreement:
+    """Register a new agreement (built by the caller, unsaved) with its parties and topics;
+    `reason` says where it came from when not typed in (an import)."""
+    _save(agreement, user=user, reason=reason or _("Överenskommelse registrerad"))
     agreement.parties.set(parties)
     agreement.topics.set(topics)
     return agreement

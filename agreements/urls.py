@@ -1,6 +1,7 @@
 from django.urls import path
 
 from agreements import views
+from agreements.imports.urls import urlpatterns as import_urls
 
 app_name = "agreements"
 
@@ -14,6 +15,7 @@ urlpatterns = [
         views.register_export,
         name="register_export",
     ),
+    *import_urls,
     path("overenskommelser/<str:register_id>/", views.agreement_detail, name="agreement_detail"),
     path(
         "overenskommelser/<str:register_id>/historik/",

@@ -216,3 +216,30 @@ class BackgroundJob(models.Model):
     @property
     def pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class PendingUpload(models.Model):
+    """A file uploaded for an import, kept between the steps that read it (map the columns,
+    preview, confirm) and removed when the import is done. Bytes in the database, not in
+    media storage: the app servers share nothing else, and the file is small (IMPORT_MAX_BYTES)
+    and short-lived (core.uploads)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("användare"),
+    )
+    purpose = models.CharField(_("ändamål"), max_length=40)
+    name = models.CharField(_("filnamn"), max_length=255)
+    data = models.BinaryField(_("innehåll"))
+    # What the user chose along the way (an agreement register's column mapping).
+    options = models.JSONField(_("val"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uppladdad fil att importera")
+        verbose_name_plural = _("uppladdade filer att importera")
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from plans import editing, follow_up, views
+from plans.imports.urls import urlpatterns as import_urls
 
 app_name = "plans"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("planer/bevakning.<export:export_format>", views.due_export, name="due_export"),
     path("planer/ny/", editing.plan_create, name="plan_create"),
     path("planer/tolka-tid/", editing.period_preview, name="period_preview"),
+    *import_urls,
     path("planer/<slug:slug>/", views.plan_detail, name="plan_detail"),
     path("planer/<slug:slug>/tidslinje/", views.plan_timeline, name="plan_timeline"),
     path("planer/<slug:slug>/historik/", views.plan_history, name="plan_history"),

@@ -30,7 +30,8 @@ from django.utils import timezone
 
 FORMAT = 1
 EXCLUDED_APPS = ("contenttypes", "sessions", "axes", "admin")
-EXCLUDED_MODELS = ("auth.permission",)
+# Files uploaded for an import and not yet confirmed are as fleeting as sessions.
+EXCLUDED_MODELS = ("auth.permission", "core.pendingupload")
 
 
 class BackupError(Exception):

@@ -170,9 +170,11 @@ def decision_record(
     date: date_type | None = None,
     title: str = "",
     text: str = "",
+    reason: str = "",
 ) -> Decision:
     """Record a body's decision under a case number, or add subjects to the decision already
-    under it: one decision may concern several agreements (RS 2013/460 adopted BUS and SUV)."""
+    under it: one decision may concern several agreements (RS 2013/460 adopted BUS and SUV).
+    `reason` goes to the history of a decision it creates (an import names its file)."""
     number = normalise_case_number(case_number)
     row = (
         DecisionCaseNumber.objects.select_for_update()
@@ -190,6 +192,7 @@ def decision_record(
             title=title,
             text=text,
             subjects=subjects,
+            reason=reason,
         )
     _link_subjects(user=user, decision=row.decision, subjects=subjects)
     return row.decision

@@ -17,7 +17,7 @@ EDITABLE_STATUSES = (
     Plan.Status.UNDER_REVISION,
 )
 # The fixed words of the plan URLs (plans/urls.py): a plan may not take one as its slug.
-RESERVED_SLUGS = {"ny", "bevakning", "tolka-tid"}
+RESERVED_SLUGS = {"ny", "bevakning", "tolka-tid", "importera"}
 
 
 def _open_for_edit(*, user, plan: Plan) -> Plan:
@@ -55,8 +55,9 @@ def unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def plan_create(*, user, title: str, kind: str, slug: str = "", **fields) -> Plan:
-    """A draft plan with its author as its editor; its slug made from the title unless given."""
+def plan_create(*, user, title: str, kind: str, slug: str = "", reason: str = "", **fields) -> Plan:
+    """A draft plan with its author as its editor; its slug made from the title unless given;
+    `reason` says where it came from when not typed in (an import from Word)."""
     parties = fields.pop("parties", ())
     plan = Plan(
         title=title,
@@ -67,7 +68,7 @@ def plan_create(*, user, title: str, kind: str, slug: str = "", **fields) -> Pla
     )
     try:
         with transaction.atomic():
-            save_with_history(plan, user=user, reason=_("Plan skapad"))
+            save_with_history(plan, user=user, reason=reason or _("Plan skapad"))
     except IntegrityError as error:  # the same title created at the same moment
         raise ValidationError(
             _("En plan med samma namn skapades samtidigt. Försök igen.")

@@ -1,0 +1,133 @@
+"""The register administrator's import of an agreement register: upload, map the columns,
+preview, confirm. Thin: the reading is in reading/rows/preview, the writing in services."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from agreements.imports import columns
+from agreements.imports.forms import MappingForm
+from agreements.imports.preview import build_preview
+from agreements.imports.reading import EXTENSIONS, read_sheet
+from agreements.imports.services import ImportRefused, import_mapping_remember, register_import
+from core.access import require_permission
+from core.middleware import accepts_files
+from core.uploads import ImportFileForm, pending_upload_get, pending_upload_store
+
+PURPOSE = "agreement-register"
+SAMPLE_ROWS = 3
+
+
+def _require_register_admin(user) -> None:
+    reason = _("Bara registeradministratörer kan importera överenskommelser.")
+    require_permission(user, "agreements.add_agreement", reason)
+    require_permission(user, "agreements.change_agreement", reason)
+
+
+def _file_form(data=None, files=None):
+    return ImportFileForm(
+        data,
+        files,
+        extensions=EXTENSIONS,
+        help_text=_(
+            "Excel (.xlsx) eller CSV (semikolon eller komma, UTF-8 eller Windows-1252). "
+            "Första raden ska innehålla kolumnernas rubriker."
+        ),
+    )
+
+
+@accepts_files
+def upload(request):
+    _require_register_admin(request.user)
+    form = _file_form(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["file"].name
+        try:
+            read_sheet(form.cleaned_data["data"], name)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            stored = pending_upload_store(
+                user=request.user, purpose=PURPOSE, name=name, data=form.cleaned_data["data"]
+            )
+            return redirect("agreements:register_import_mapping", pk=stored.pk)
+    return render(
+        request,
+        "agreements/imports/register_upload.html",
+        {"form": form},
+        status=form.status if form.is_bound else 200,
+    )
+
+
+def _upload_and_sheet(request, pk):
+    _require_register_admin(request.user)
+    stored = pending_upload_get(user=request.user, pk=pk, purpose=PURPOSE)
+    return stored, read_sheet(bytes(stored.data), stored.name)
+
+
+def _chosen_keys(stored, sheet) -> list[str] | None:
+    """The columns chosen for this file, if they were (one per heading)."""
+    keys = stored.options.get("keys")
+    return keys if keys and len(keys) == len(sheet.headings) else None
+
+
+def mapping(request, pk):
+    stored, sheet = _upload_and_sheet(request, pk)
+    samples = [
+        "; ".join(cells[i] for _n, cells in sheet.rows[:SAMPLE_ROWS] if cells[i])
+        for i in range(len(sheet.headings))
+    ]
+    form = MappingForm(
+        request.POST if request.method == "POST" else None,
+        headings=sheet.headings,
+        samples=samples,
+        initial_keys=_chosen_keys(stored, sheet)
+        or columns.guess(sheet.headings, user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        stored.options = {"keys": form.keys()}
+        stored.save(update_fields=["options"])
+        import_mapping_remember(user=request.user, headings=sheet.headings, keys=form.keys())
+        return redirect("agreements:register_import_preview", pk=stored.pk)
+    return render(
+        request,
+        "agreements/imports/register_mapping.html",
+        {"form": form, "upload": stored, "row_count": len(sheet.rows)},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def preview(request, pk):
+    stored, sheet = _upload_and_sheet(request, pk)
+    keys = _chosen_keys(stored, sheet)
+    if not keys:
+        return redirect("agreements:register_import_mapping", pk=stored.pk)
+    status = 200
+    if request.method == "POST":
+        try:
+            done = register_import(user=request.user, sheet=sheet, keys=keys, file_name=stored.name)
+        except ImportRefused as refused:
+            result, status = refused.preview, 400
+        else:
+            stored.delete()
+            counts = done.counts
+            messages.success(
+                request,
+                ngettext(
+                    "Importen är klar: %(new)s ny överenskommelse, %(changed)s ändrade, %(unchanged)s oförändrade.",
+                    "Importen är klar: %(new)s nya överenskommelser, %(changed)s ändrade, %(unchanged)s oförändrade.",
+                    counts["new"],
+                )
+                % counts,
+            )
+            return redirect("agreements:agreement_list")
+    else:
+        result = build_preview(sheet, keys)
+    return render(
+        request,
+        "agreements/imports/register_preview.html",
+        {"preview": result, "upload": stored, "columns": columns.BY_KEY},
+        status=status,
+    )

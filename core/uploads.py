@@ -1,0 +1,101 @@
+"""Files uploaded for an import: checked (type, size, content), kept between the steps that
+read them, and removed when the import is done or abandoned.
+
+A pending upload belongs to the user who sent it: another user's id answers 404, so an
+upload is never read by anyone else."""
+
+from datetime import timedelta
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from core.models import PendingUpload
+
+# An upload not confirmed within this time is abandoned: removed when the next one arrives.
+KEPT_FOR = timedelta(days=1)
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx and .docx are zip containers
+
+
+def read_upload(uploaded_file, *, extensions: dict[str, bytes | None]) -> bytes:
+    """The file's bytes, or a ValidationError in Swedish (code too_large for a 413).
+    `extensions`: the accepted endings and the bytes such a file starts with (None: any)."""
+    extension = PurePath(uploaded_file.name or "").suffix.lower()
+    if extension not in extensions:
+        allowed = ", ".join(sorted(ext.lstrip(".") for ext in extensions))
+        raise ValidationError(
+            _("Filtypen är inte tillåten. Tillåtna filtyper: %(allowed)s.") % {"allowed": allowed},
+            code="file_type",
+        )
+    limit = settings.IMPORT_MAX_BYTES
+    too_large = ValidationError(
+        _("Filen är för stor. Största tillåtna storlek är %(megabytes)s MB.")
+        % {"megabytes": round(limit / (1024 * 1024), 1)},
+        code="too_large",
+    )
+    if uploaded_file.size is not None and uploaded_file.size > limit:
+        raise too_large
+    data = uploaded_file.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    if not data:
+        raise ValidationError(_("Filen är tom."), code="empty")
+    magic = extensions[extension]
+    if magic is not None and not data.startswith(magic):
+        raise ValidationError(
+            _("Filens innehåll stämmer inte med filtypen %(type)s.") % {"type": extension},
+            code="file_content",
+        )
+    return data
+
+
+@transaction.atomic
+def pending_upload_store(*, user, purpose: str, name: str, data: bytes) -> PendingUpload:
+    PendingUpload.objects.filter(created_at__lt=timezone.now() - KEPT_FOR).delete()
+    upload = PendingUpload(user=user, purpose=purpose, name=PurePath(name).name[:255], data=data)
+    upload.full_clean(exclude=["data"])
+    upload.save()
+    return upload
+
+
+def pending_upload_get(*, user, pk: int, purpose: str) -> PendingUpload:
+    upload = PendingUpload.objects.filter(pk=pk, user=user, purpose=purpose).first()
+    if upload is None:
+        raise Http404(_("Den uppladdade filen finns inte längre. Ladda upp den igen."))
+    return upload
+
+
+class ImportFileForm(forms.Form):
+    """The file for an import, read and checked as it is cleaned (`cleaned_data["data"]`)."""
+
+    file = forms.FileField(label=_lazy("Fil"))
+
+    def __init__(self, *args, extensions: dict[str, bytes | None], help_text: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extensions = extensions
+        self.fields["file"].help_text = help_text
+        self.fields["file"].widget.attrs["accept"] = ",".join(extensions)
+
+    def clean(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded is not None:
+            try:
+                self.cleaned_data["data"] = read_upload(uploaded, extensions=self.extensions)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return self.cleaned_data
+
+    @property
+    def too_large(self) -> bool:
+        return self.has_error("file", code="too_large")
+
+    @property
+    def status(self) -> int:
+        """413 for a file over the limit, else 400 for what was wrong with it."""
+        return 413 if self.too_large else 400

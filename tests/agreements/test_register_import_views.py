@@ -1,0 +1,192 @@
+"""The register administrator's import pages: upload, map, preview, confirm; who may use them."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from agreements.models import Agreement
+from core.models import PendingUpload
+from tests import factories
+from tests.agreements.register_files import (
+    GOTLAND_ROWS,
+    HEADINGS,
+    gotland_registers,
+    synthetic_rows,
+    workbook,
+)
+from tests.query_count import count_queries
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(data, name="register.xlsx"):
+    return SimpleUploadedFile(name, data, content_type=XLSX)
+
+
+def _upload(client, data, name="register.xlsx"):
+    return client.post(reverse("agreements:register_import"), {"file": _file(data, name)})
+
+
+@pytest.fixture
+def admin_client(client, register_admin):
+    gotland_registers()
+    client.force_login(register_admin)
+    return client
+
+
+def test_upload_map_preview_confirm(admin_client):
+    response = _upload(admin_client, workbook(GOTLAND_ROWS))
+    upload = PendingUpload.objects.get()
+    mapping_url = reverse("agreements:register_import_mapping", args=[upload.pk])
+    assert response.status_code == 302 and response.url == mapping_url
+
+    page = admin_client.get(mapping_url)
+    assert page.status_code == 200
+    # The headings are guessed: each column's choice is the field of its words.
+    form = page.context["form"]
+    assert [form[f"kolumn_{i}"].initial for i in range(len(HEADINGS))] == [
+        "register_id", "title", "version_label", "status", "parties", "decision_bodies", "case_numbers",
+    ]  # fmt: skip
+    chosen = {f"kolumn_{i}": form[f"kolumn_{i}"].initial for i in range(len(HEADINGS))}
+
+    response = admin_client.post(mapping_url, chosen)
+    preview_url = reverse("agreements:register_import_preview", args=[upload.pk])
+    assert response.status_code == 302 and response.url == preview_url
+
+    page = admin_client.get(preview_url)
+    assert page.status_code == 200
+    assert page.context["preview"].counts["new"] == 7
+    assert "Importera alla rader" in page.content.decode()
+    assert Agreement.objects.count() == 0  # the preview writes nothing
+
+    response = admin_client.post(preview_url)
+    assert response.status_code == 302 and response.url == reverse("agreements:agreement_list")
+    assert Agreement.objects.count() == 7
+    assert not PendingUpload.objects.exists()
+    page = admin_client.get(response.url)
+    assert "Importen är klar: 7 nya överenskommelser" in page.content.decode()
+
+
+def test_preview_with_errors_lists_them_by_row_and_confirming_writes_nothing(admin_client):
+    rows = [list(row) for row in GOTLAND_ROWS]
+    rows[5][6] = "RS 2013-460"
+    _upload(admin_client, workbook(rows))
+    upload = PendingUpload.objects.get()
+    admin_client.post(
+        reverse("agreements:register_import_mapping", args=[upload.pk]),
+        {f"kolumn_{i}": key for i, key in enumerate(
+            ["register_id", "title", "version_label", "status", "parties", "decision_bodies", "case_numbers"]
+        )},
+    )  # fmt: skip
+    preview_url = reverse("agreements:register_import_preview", args=[upload.pk])
+
+    page = admin_client.get(preview_url)
+    text = page.content.decode()
+    assert "Rad 7</a>: Ogiltigt ärendenummer" in text
+    assert "Importera alla rader" not in text
+
+    response = admin_client.post(preview_url)
+    assert response.status_code == 400
+    assert Agreement.objects.count() == 0
+
+
+def test_mapping_needs_the_register_id_and_each_field_once(admin_client):
+    _upload(admin_client, workbook(GOTLAND_ROWS))
+    url = reverse("agreements:register_import_mapping", args=[PendingUpload.objects.get().pk])
+
+    response = admin_client.post(url, {"kolumn_0": "", "kolumn_1": "title", "kolumn_2": "title"})
+
+    assert response.status_code == 400
+    errors = response.context["form"].non_field_errors()
+    assert "Varje fält kan bara hämtas från en kolumn: Titel." in errors
+    response = admin_client.post(url, {"kolumn_0": "", "kolumn_1": "title"})
+    assert "Välj vilken kolumn som innehåller registerbeteckningen" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "message"),
+    [
+        ("register.pdf", b"%PDF-1.7", 400, "Filtypen är inte tillåten"),
+        ("register.xlsx", b"not a workbook", 400, "Filens innehåll stämmer inte med filtypen"),
+        ("register.csv", b"", 400, "tom"),
+        ("register.xlsx", b"PK\x03\x04" + b"0" * 2048, 413, "Filen är för stor"),
+    ],
+    ids=["wrong-type", "not-xlsx", "empty", "too-large"],
+)
+def test_bad_files_are_refused(admin_client, settings, name, data, status, message):
+    settings.IMPORT_MAX_BYTES = 1024
+
+    response = _upload(admin_client, data, name)
+
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert not PendingUpload.objects.exists()
+
+
+def test_someone_elses_upload_is_not_found(admin_client):
+    _upload(admin_client, workbook(GOTLAND_ROWS))
+    upload = PendingUpload.objects.get()
+    admin_client.force_login(factories.RegisterAdminFactory())
+
+    for name in ("register_import_mapping", "register_import_preview"):
+        assert admin_client.get(reverse(f"agreements:{name}", args=[upload.pk])).status_code == 404
+
+
+def _pending(register_admin):
+    return PendingUpload.objects.create(
+        user=register_admin,
+        purpose="agreement-register",
+        name="register.xlsx",
+        data=workbook(GOTLAND_ROWS),
+        options={"keys": ["register_id", "title", "", "", "", "", ""]},
+    )
+
+
+@pytest.mark.parametrize(
+    "url_name", ["register_import", "register_import_mapping", "register_import_preview"]
+)
+def test_only_register_admins_may_import(any_role_client, register_admin, url_name):
+    upload = _pending(register_admin)
+    if any_role_client.role == "register_admin":
+        any_role_client.force_login(register_admin)
+    args = [] if url_name == "register_import" else [upload.pk]
+    url = reverse(f"agreements:{url_name}", args=args)
+
+    get, post = any_role_client.get(url), any_role_client.post(url)
+
+    expected = {"anonymous": 302, "reader": 403, "strategist": 403, "register_admin": 200}
+    assert get.status_code == expected[any_role_client.role]
+    if any_role_client.role == "anonymous":
+        assert get.url.startswith(reverse("login"))
+    else:
+        assert post.status_code in ({403} if expected[any_role_client.role] == 403 else {302, 400})
+    assert Agreement.objects.count() == 0 or any_role_client.role == "register_admin"
+
+
+def test_register_page_links_to_the_import_for_register_admins_only(any_role_client):
+    page = any_role_client.get(reverse("agreements:agreement_list")).content.decode()
+
+    link = reverse("agreements:register_import")
+    assert (link in page) == (any_role_client.role == "register_admin")
+
+
+def _preview_queries(client, user, size: int) -> int:
+    rows = synthetic_rows(size)
+    upload = PendingUpload.objects.create(
+        user=user,
+        purpose="agreement-register",
+        name=f"register-{size}.xlsx",
+        data=workbook(rows),
+        options={"keys": ["register_id", "title", "version_label", "status", "parties", "decision_bodies", "case_numbers"]},
+    )  # fmt: skip
+    # Half of them are in the register already: compared, not only created.
+    for row in rows[: size // 2]:
+        factories.AgreementFactory(register_id=row[0], title=f"{row[1]} (äldre titel)")
+    return count_queries(client, reverse("agreements:register_import_preview", args=[upload.pk]))
+
+
+def test_preview_costs_the_same_queries_however_many_rows(admin_client, register_admin):
+    small = _preview_queries(admin_client, register_admin, 10)
+    Agreement.objects.all().delete()
+
+    assert _preview_queries(admin_client, register_admin, 100) == small

@@ -1,7 +1,14 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.models import Agreement, Framework, Status, Topic
 from agreements.services import attachment_validate
+from core.revisions import RevisionFormMixin
+from governance.models import Organisation
+from governance.pickers import BodyChoiceField
+
+REASON_HELP = _("Står i historiken, t.ex. ”Ny version 9.0 fastställd”.")
 
 
 class AttachmentForm(forms.Form):
@@ -13,3 +20,121 @@ class AttachmentForm(forms.Form):
         attachment_validate(uploaded)  # raises a ValidationError in Swedish
         uploaded.seek(0)
         return uploaded
+
+
+class AgreementForm(RevisionFormMixin, forms.ModelForm):
+    """An agreement's own fields, its parties and topics. What replaces it is chosen with
+    ReplaceForm (status "Ersatt" follows from it), so "Ersatt" is not offered here."""
+
+    responsible_body = BodyChoiceField(label=_("Ansvarigt organ"), required=False)
+    reason = forms.CharField(
+        label=_("Anledning till ändringen"), max_length=200, help_text=REASON_HELP
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "register_id",
+            "version_label",
+            "title",
+            "kind",
+            "status",
+            "parties",
+            "topics",
+            "valid_from",
+            "valid_until",
+            "review_by",
+            "responsible_body",
+            "summary",
+            "text",
+        ]
+        widgets = {
+            "parties": forms.CheckboxSelectMultiple,
+            "topics": forms.CheckboxSelectMultiple,
+            "valid_from": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+            "review_by": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "text": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parties"].queryset = Organisation.objects.order_by("name")
+        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        if self.instance.status != Status.REPLACED:
+            self.fields["status"].choices = [
+                choice for choice in Status.choices if choice[0] != Status.REPLACED
+            ]
+        if not self.instance.pk:
+            # A new agreement's history says "registrerad"; a reason is asked for changes.
+            self.fields["reason"].required = False
+            self.fields["reason"].widget = forms.HiddenInput()
+
+    def content(self) -> dict:
+        return {
+            "parties": self.cleaned_data["parties"],
+            "topics": self.cleaned_data["topics"],
+            "reason": self.cleaned_data["reason"],
+        }
+
+
+class ReplaceForm(RevisionFormMixin, forms.Form):
+    """What replaces the agreement: a newer agreement or a framework, one of them."""
+
+    replaced_by_agreement = forms.ModelChoiceField(
+        label=_("Ersätts av överenskommelsen"), queryset=Agreement.objects.none(), required=False
+    )
+    replaced_by_framework = forms.ModelChoiceField(
+        label=_("eller av ramverket"), queryset=Framework.objects.none(), required=False
+    )
+    reason = forms.CharField(
+        label=_("Anledning"), max_length=200, required=False, help_text=REASON_HELP
+    )
+
+    def __init__(self, *args, agreement: Agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance = agreement
+        if not self.is_bound:
+            self.initial["revision"] = agreement.revision
+        self.fields["replaced_by_agreement"].queryset = Agreement.objects.exclude(
+            pk=agreement.pk
+        ).order_by("register_id")
+        self.fields["replaced_by_framework"].queryset = Framework.objects.order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        agreement, framework = (
+            cleaned.get("replaced_by_agreement"),
+            cleaned.get("replaced_by_framework"),
+        )
+        if bool(agreement) == bool(framework):
+            raise forms.ValidationError(
+                _("Välj antingen en överenskommelse eller ett ramverk som ersätter den.")
+            )
+        cleaned["replaced_by"] = agreement or framework
+        return cleaned
+
+
+class AdoptionForm(forms.Form):
+    """A body's decision that adopts the agreement, named by its case number."""
+
+    body = BodyChoiceField(label=_("Organ som beslutade"))
+    case_number = forms.CharField(
+        label=_("Ärendenummer"),
+        max_length=60,
+        help_text=_("Organets eget, t.ex. ”HSN 2026/77”."),
+    )
+    date = forms.DateField(
+        label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_date(self):
+        decided = self.cleaned_data["date"]
+        if decided and decided > timezone.localdate():
+            raise forms.ValidationError(_("Beslutsdatumet kan inte ligga i framtiden."))
+        return decided
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Anledning"), max_length=200, help_text=REASON_HELP)

@@ -1,14 +1,35 @@
 from django.urls import path
 
-from agreements import views
+from agreements import editing, views
 
 app_name = "agreements"
 
 urlpatterns = [
     path("overenskommelser/", views.agreement_list, name="agreement_list"),
-    # Before the register ids: "pdf" is not one.
+    # Before the register ids: "pdf" and "ny" are not ones.
     path("overenskommelser/pdf/", views.register_pdf, name="register_pdf"),
+    path("overenskommelser/ny/", editing.agreement_create, name="agreement_create"),
     path("overenskommelser/<str:register_id>/", views.agreement_detail, name="agreement_detail"),
+    path(
+        "overenskommelser/<str:register_id>/redigera/",
+        editing.agreement_edit,
+        name="agreement_edit",
+    ),
+    path(
+        "overenskommelser/<str:register_id>/ersatt-av/",
+        editing.agreement_replace,
+        name="agreement_replace",
+    ),
+    path(
+        "overenskommelser/<str:register_id>/faststallanden/ny/",
+        editing.adoption_add,
+        name="adoption_add",
+    ),
+    path(
+        "overenskommelser/<str:register_id>/faststallanden/<int:pk>/ta-bort/",
+        editing.adoption_remove,
+        name="adoption_remove",
+    ),
     path(
         "overenskommelser/<str:register_id>/historik/",
         views.agreement_history,

@@ -1,9 +1,9 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Framework, Status, Topic
 from agreements.services import attachment_validate
+from core.forms import latest_today, not_in_the_future
 from core.revisions import RevisionFormMixin
 from governance.models import Organisation
 from governance.pickers import BodyChoiceField
@@ -129,11 +129,14 @@ class AdoptionForm(forms.Form):
         label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest_today(self.fields["date"])
+
     def clean_date(self):
-        decided = self.cleaned_data["date"]
-        if decided and decided > timezone.localdate():
-            raise forms.ValidationError(_("Beslutsdatumet kan inte ligga i framtiden."))
-        return decided
+        return not_in_the_future(
+            self.cleaned_data["date"], _("Beslutsdatumet kan inte ligga i framtiden.")
+        )
 
 
 class ReasonForm(forms.Form):

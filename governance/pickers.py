@@ -1,4 +1,4 @@
-"""The one way every form picks bodies: grouped by the organisation they belong to (joint
+"""The one way every form picks bodies (and departments): grouped by the organisation they belong to (joint
 bodies under a group of their own), each named with its organisations, so that three
 "Hälso- och sjukvårdsnämnden (HSN)" read "…, Region Gotland", "…, Region Skåne" and so on.
 Several are chosen with checkboxes, never with Ctrl-click. Plain HTML: no JavaScript needed.
@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Body, Organisation
+from governance.models import Body, Department, Organisation
 
 JOINT = _("Gemensamma organ")
 
@@ -35,33 +35,51 @@ class GroupedByOrganisation(ModelChoiceIterator):
             yield ("", self.field.empty_label)
         groups: dict[str, list] = {}
         joint = []
-        for body in self.queryset:
-            organisations = list(body.organisations.all())
+        for obj in self.queryset:
+            organisations = self.field.organisations_of(obj)
             if len(organisations) == 1:
-                groups.setdefault(organisations[0].name, []).append(self.choice(body))
+                groups.setdefault(organisations[0].name, []).append(self.choice(obj))
             else:
-                joint.append(self.choice(body))
+                joint.append(self.choice(obj))
         yield from sorted(groups.items())
         if joint:
             yield (str(JOINT), joint)
 
 
-class BodyChoiceField(forms.ModelChoiceField):
+class _Bodies:
     iterator = GroupedByOrganisation
 
-    def __init__(self, queryset=None, **kwargs):
-        super().__init__(queryset if queryset is not None else bodies_for_picking(), **kwargs)
+    def organisations_of(self, body):
+        return list(body.organisations.all())
 
     def label_from_instance(self, obj):
         return body_label(obj)
 
 
-class BodyMultipleChoiceField(forms.ModelMultipleChoiceField):
-    iterator = GroupedByOrganisation
+class BodyChoiceField(_Bodies, forms.ModelChoiceField):
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(queryset if queryset is not None else bodies_for_picking(), **kwargs)
+
+
+class BodyMultipleChoiceField(_Bodies, forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, queryset=None, **kwargs):
         super().__init__(queryset if queryset is not None else bodies_for_picking(), **kwargs)
 
+
+class DepartmentMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Departments as checkboxes under their organisation's name."""
+
+    iterator = GroupedByOrganisation
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, queryset=None, **kwargs):
+        departments = Department.objects.select_related("organisation").order_by("name", "pk")
+        super().__init__(queryset if queryset is not None else departments, **kwargs)
+
+    def organisations_of(self, department):
+        return [department.organisation]
+
     def label_from_instance(self, obj):
-        return body_label(obj)
+        return obj.name

@@ -149,7 +149,9 @@ def test_a_review_date_outside_the_validity_is_refused_in_swedish(
     client.force_login(register_admin)
     response = client.post(
         reverse("agreements:agreement_edit", args=[agreement.register_id]),
-        edit_data(agreement, valid_from="2026-01-01", valid_until="2027-12-31", review_by="2028-06-30"),
+        edit_data(
+            agreement, valid_from="2026-01-01", valid_until="2027-12-31", review_by="2028-06-30"
+        ),
     )
     assert response.status_code == 400
     assert "Översynen kan inte ligga efter giltighetens slut." in response.content.decode()

@@ -10,6 +10,7 @@ from agreements.models import Agreement, Status
 from agreements.services import adoption_add, agreement_update, attachment_add
 from core.revisions import EditConflict
 from tests import factories
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +265,33 @@ def test_a_stale_replace_raises_edit_conflict(user, agreement):
             replaced_by=factories.AgreementFactory(),
             expected_revision=7,
         )
+
+
+def test_the_form_and_the_history_cost_the_same_at_1x_and_10x(
+    client, register_admin, agreement, gotland, media
+):
+    client.force_login(register_admin)
+    edit = reverse("agreements:agreement_edit", args=[agreement.register_id])
+    history = reverse("agreements:agreement_history", args=[agreement.register_id])
+
+    def grow(times, start):
+        for number in range(start, start + times):
+            region = factories.RegionFactory()
+            factories.BodyFactory(organisations=[region])
+            factories.TopicFactory()
+            attachment_add(
+                user=register_admin,
+                agreement=agreement,
+                uploaded_file=SimpleUploadedFile(f"{number}.pdf", PDF_BYTES + str(number).encode()),
+            )
+            adoption_add(
+                user=register_admin,
+                agreement=agreement,
+                body=gotland["hsn"],
+                case_number=f"HSN 2026/{number}",
+            )
+
+    grow(1, start=1)
+    few = (count_queries(client, edit), count_queries(client, history))
+    grow(10, start=2)
+    assert (count_queries(client, edit), count_queries(client, history)) == few

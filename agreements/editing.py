@@ -1,26 +1,36 @@
-"""The register administrator's pages for agreements: register, edit, mark replaced, record
-and remove adoptions. Thin: the forms read, the services write (agreements.services), and
+"""The register administrator's pages for agreements (register, edit, mark replaced, record
+and remove adoptions) and frameworks (register, edit). Thin: the forms read, the services write (agreements.services), and
 core.editing answers 200, 302, 400 or 409."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from agreements import queries, services
-from agreements.forms import AdoptionForm, AgreementForm, ReasonForm, ReplaceForm
-from agreements.models import Agreement
+from agreements.forms import (
+    AdoptionForm,
+    AgreementForm,
+    FrameworkForm,
+    ReasonForm,
+    ReplaceForm,
+)
+from agreements.models import Agreement, Framework
 from core.access import require_permission
 from core.editing import form_page, posted
 
 TEMPLATE = "agreements/agreement_form.html"
 
 
-def _page(request, form, *, heading, agreement=None, save, done, submit=None, intro=""):
+def _page(
+    request, form, *, heading, agreement=None, save, done, submit=None, intro="", section=None
+):
+    """`agreement`: the agreement or framework the page is about (for the breadcrumbs and
+    Avbryt); `section`: "frameworks" for the frameworks' pages."""
     context = {
         "heading": heading,
         "agreement": agreement,
         "submit": submit,
         "intro": intro,
-        "section": "agreements",
+        "section": section or "agreements",
     }
     return form_page(request, form, template=TEMPLATE, context=context, save=save, done=done)
 
@@ -64,6 +74,43 @@ def agreement_edit(request, register_id):
             **form.content(),
         ).get_absolute_url(),
         done=_("Överenskommelsen är sparad."),
+    )
+
+
+def framework_create(request):
+    require_permission(request.user, "agreements.add_framework", queries.WRITE_DENIED)
+    form = FrameworkForm(posted(request), instance=Framework())
+    return _page(
+        request,
+        form,
+        heading=_("Nytt ramverk"),
+        save=lambda: services.framework_create(
+            user=request.user, framework=form.instance, **form.m2m()
+        ).get_absolute_url(),
+        done=_("Ramverket är registrerat."),
+        section="frameworks",
+    )
+
+
+def framework_edit(request, slug):
+    framework = queries.framework_get_for_edit(user=request.user, slug=slug)
+    form = FrameworkForm(
+        posted(request), instance=queries.framework_get_for_edit(user=request.user, slug=slug)
+    )
+    return _page(
+        request,
+        form,
+        heading=_("Redigera %(framework)s") % {"framework": framework},
+        agreement=framework,
+        save=lambda: services.framework_update(
+            user=request.user,
+            framework=form.instance,
+            reason=form.cleaned_data["reason"],
+            expected_revision=form.cleaned_data["revision"],
+            **form.m2m(),
+        ).get_absolute_url(),
+        done=_("Ramverket är sparat."),
+        section="frameworks",
     )
 
 

@@ -22,14 +22,26 @@ class AttachmentForm(forms.Form):
         return uploaded
 
 
-class AgreementForm(RevisionFormMixin, forms.ModelForm):
+class ReasonForChanges(RevisionFormMixin):
+    """The revision an edit started from, and the reason every change records (a new entry's
+    history says "registrerad" by itself)."""
+
+    reason = forms.CharField(
+        label=_("Anledning till ändringen"), max_length=200, help_text=REASON_HELP
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["reason"].required = False
+            self.fields["reason"].widget = forms.HiddenInput()
+
+
+class AgreementForm(ReasonForChanges, forms.ModelForm):
     """An agreement's own fields, its parties and topics. What replaces it is chosen with
     ReplaceForm (status "Ersatt" follows from it), so "Ersatt" is not offered here."""
 
     responsible_body = BodyChoiceField(label=_("Ansvarigt organ"), required=False)
-    reason = forms.CharField(
-        label=_("Anledning till ändringen"), max_length=200, help_text=REASON_HELP
-    )
 
     class Meta:
         model = Agreement
@@ -66,10 +78,6 @@ class AgreementForm(RevisionFormMixin, forms.ModelForm):
             self.fields["status"].choices = [
                 choice for choice in Status.choices if choice[0] != Status.REPLACED
             ]
-        if not self.instance.pk:
-            # A new agreement's history says "registrerad"; a reason is asked for changes.
-            self.fields["reason"].required = False
-            self.fields["reason"].widget = forms.HiddenInput()
 
     def content(self) -> dict:
         return {
@@ -77,6 +85,39 @@ class AgreementForm(RevisionFormMixin, forms.ModelForm):
             "topics": self.cleaned_data["topics"],
             "reason": self.cleaned_data["reason"],
         }
+
+
+class FrameworkForm(ReasonForChanges, forms.ModelForm):
+    class Meta:
+        model = Framework
+        fields = [
+            "title",
+            "slug",
+            "status",
+            "parties",
+            "covers",
+            "summary",
+            "goals",
+            "principles",
+            "guidelines",
+        ]
+        widgets = {
+            "parties": forms.CheckboxSelectMultiple,
+            "covers": forms.CheckboxSelectMultiple,
+            **{
+                name: forms.Textarea(attrs={"rows": 5})
+                for name in ("summary", "goals", "principles", "guidelines")
+            },
+        }
+        help_texts = {"covers": _("Överenskommelser som ramverket omfattar utan att ersätta.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parties"].queryset = Organisation.objects.order_by("name")
+        self.fields["covers"].queryset = Agreement.objects.order_by("register_id")
+
+    def m2m(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("parties", "covers")}
 
 
 class ReplaceForm(RevisionFormMixin, forms.Form):

@@ -41,7 +41,7 @@ class Status(models.TextChoices):
 PUBLIC_STATUSES = (Status.IN_FORCE, Status.UNDER_REVISION, Status.REPLACED, Status.EXPIRED)
 
 
-class Framework(models.Model):
+class Framework(Revisioned):
     """A framework (ramverk): goals, principles, guidelines; replaces some agreements, covers the rest."""
 
     title = models.CharField(_("titel"), max_length=300)

@@ -134,6 +134,11 @@ def agreement_get_for_edit(*, user, register_id: str) -> Agreement:
     )
 
 
+def framework_get_for_edit(*, user, slug: str) -> Framework:
+    require_permission(user, "agreements.change_framework", WRITE_DENIED)
+    return get_object_or_404(Framework, slug=slug)
+
+
 def history_parts(agreement: Agreement) -> list:
     """The histories that belong to the agreement's (core.history.history_entries): its
     attachments and the decisions that adopt it, those removed since included. One query

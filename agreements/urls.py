@@ -46,6 +46,8 @@ urlpatterns = [
         name="attachment_download",
     ),
     path("ramverk/", views.framework_list, name="framework_list"),
+    path("ramverk/nytt/", editing.framework_create, name="framework_create"),
     path("ramverk/<slug:slug>/", views.framework_detail, name="framework_detail"),
+    path("ramverk/<slug:slug>/redigera/", editing.framework_edit, name="framework_edit"),
     path("ramverk/<slug:slug>/historik/", views.framework_history, name="framework_history"),
 ]

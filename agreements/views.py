@@ -109,7 +109,11 @@ def agreement_history(request, register_id):
 
 def framework_list(request):
     frameworks = queries.framework_list(user=request.user)
-    return render(request, "agreements/framework_list.html", {"frameworks": frameworks})
+    return render(
+        request,
+        "agreements/framework_list.html",
+        {"frameworks": frameworks, "can_create": request.user.has_perm("agreements.add_framework")},
+    )
 
 
 def framework_detail(request, slug):
@@ -117,7 +121,11 @@ def framework_detail(request, slug):
     return render(
         request,
         "agreements/framework_detail.html",
-        {"framework": framework, "adoption": queries.adoption_of(framework)},
+        {
+            "framework": framework,
+            "adoption": queries.adoption_of(framework),
+            "can_edit": request.user.has_perm("agreements.change_framework"),
+        },
     )
 
 

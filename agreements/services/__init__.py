@@ -13,6 +13,8 @@ from agreements.services.register import (
     agreement_create,
     agreement_replace,
     agreement_update,
+    framework_create,
+    framework_update,
 )
 
 __all__ = [
@@ -24,4 +26,6 @@ __all__ = [
     "agreement_update",
     "attachment_add",
     "attachment_validate",
+    "framework_create",
+    "framework_update",
 ]

@@ -156,3 +156,30 @@ def adoption_remove(*, user, agreement: Agreement, link: DecisionSubject, reason
     link._history_user = user
     link._change_reason = reason
     link.delete()
+
+
+@transaction.atomic
+def framework_create(*, user, framework: Framework, parties=(), covers=()) -> Framework:
+    """Register a new framework (built by the caller, unsaved) with its parties and the
+    agreements it covers."""
+    save_with_history(framework, user=user, reason=_("Ramverk registrerat"))
+    framework.parties.set(parties)
+    framework.covers.set(covers)
+    return framework
+
+
+@transaction.atomic
+def framework_update(
+    *, user, framework: Framework, reason: str, expected_revision: int | None = None, **m2m
+) -> Framework:
+    """Save the edits made to a framework (and `parties` / `covers`, when given) over the
+    revision the form started from."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ange varför ramverket ändras.")})
+    current = lock_for_edit(Framework.objects, framework.pk, expected_revision=expected_revision)
+    framework.revision = current.revision + 1
+    save_with_history(framework, user=user, reason=reason)
+    for name in ("parties", "covers"):
+        if m2m.get(name) is not None:
+            getattr(framework, name).set(m2m[name])
+    return framework

@@ -140,7 +140,7 @@ def agreement_replace(request, register_id):
 
 def adoption_add(request, register_id):
     agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
-    form = AdoptionForm(posted(request))
+    form = AdoptionForm(posted(request), agreement=agreement)
 
     def save():
         services.adoption_add(user=request.user, agreement=agreement, **form.cleaned_data)

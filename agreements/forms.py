@@ -6,7 +6,7 @@ from agreements.services import attachment_validate
 from core.forms import latest_today, not_in_the_future
 from core.revisions import RevisionFormMixin
 from governance.models import Organisation
-from governance.pickers import BodyChoiceField
+from governance.pickers import BodyChoiceField, offer_first
 
 REASON_HELP = _("Står i historiken, t.ex. ”Ny version 9.0 fastställd”.")
 
@@ -74,6 +74,8 @@ class AgreementForm(ReasonForChanges, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parties"].queryset = Organisation.objects.order_by("name")
         self.fields["topics"].queryset = Topic.objects.order_by("name")
+        if self.instance.pk:
+            offer_first(self.fields["responsible_body"], self.instance.parties.all())
         if self.instance.status != Status.REPLACED:
             self.fields["status"].choices = [
                 choice for choice in Status.choices if choice[0] != Status.REPLACED
@@ -158,7 +160,8 @@ class ReplaceForm(RevisionFormMixin, forms.Form):
 
 
 class AdoptionForm(forms.Form):
-    """A body's decision that adopts the agreement, named by its case number."""
+    """A body's decision that adopts the agreement, named by its case number; the parties'
+    bodies are offered first."""
 
     body = BodyChoiceField(label=_("Organ som beslutade"))
     case_number = forms.CharField(
@@ -170,9 +173,10 @@ class AdoptionForm(forms.Form):
         label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)
         latest_today(self.fields["date"])
+        offer_first(self.fields["body"], agreement.parties.order_by("name"))
 
     def clean_date(self):
         return not_in_the_future(

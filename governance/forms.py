@@ -15,6 +15,7 @@ from governance.pickers import (
     BodyChoiceField,
     BodyMultipleChoiceField,
     DepartmentMultipleChoiceField,
+    offer_first,
 )
 from governance.reports import subject_choices
 
@@ -69,6 +70,9 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         self.fields["subject"].choices = _subject_choices()
         latest_today(self.fields["date"])
         report = self.instance
+        if report.organisation_id:
+            offer_first(self.fields["recipients"], [report.organisation])
+            offer_first(self.fields["departments"], [report.organisation])
         if report.pk and not self.is_bound:
             self.initial |= {
                 "subject": f"{report.subject_type_id}:{report.subject_id}"

@@ -27,8 +27,9 @@ def body_label(body: Body) -> str:
 
 
 class GroupedByOrganisation(ModelChoiceIterator):
-    """(group, [(value, label), …]) per organisation in name order, then the joint bodies;
-    lazy, as Django's own iterator: read when the form is rendered."""
+    """(group, [(value, label), …]) per organisation, the field's `first` organisations (the
+    agreement's parties, the report's organisation) before the others in name order, then
+    the joint bodies; lazy, as Django's own iterator: read when the form is rendered."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -41,9 +42,16 @@ class GroupedByOrganisation(ModelChoiceIterator):
                 groups.setdefault(organisations[0].name, []).append(self.choice(obj))
             else:
                 joint.append(self.choice(obj))
+        first = [name for name in getattr(self.field, "first", ()) if name in groups]
+        yield from ((name, groups.pop(name)) for name in first)
         yield from sorted(groups.items())
         if joint:
             yield (str(JOINT), joint)
+
+
+def offer_first(field, organisations) -> None:
+    """Put the groups of these organisations at the top of the picker."""
+    field.first = [organisation.name for organisation in organisations]
 
 
 class _Bodies:

@@ -295,3 +295,19 @@ def test_the_form_and_the_history_cost_the_same_at_1x_and_10x(
     few = (count_queries(client, edit), count_queries(client, history))
     grow(10, start=2)
     assert (count_queries(client, edit), count_queries(client, history)) == few
+
+
+def test_the_parties_bodies_are_offered_first(client, register_admin, agreement):
+    blekinge = factories.RegionFactory(name="Region Blekinge")
+    factories.BodyFactory(
+        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[blekinge]
+    )
+    client.force_login(register_admin)
+    for url in (
+        reverse("agreements:adoption_add", args=[agreement.register_id]),
+        reverse("agreements:agreement_edit", args=[agreement.register_id]),
+    ):
+        content = client.get(url).content.decode()
+        assert content.index('<optgroup label="Region Gotland">') < content.index(
+            '<optgroup label="Region Blekinge">'
+        )

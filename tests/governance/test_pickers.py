@@ -62,3 +62,20 @@ def test_the_picker_costs_the_same_whatever_the_number_of_bodies(client, registe
     for _ in range(10):
         factories.BodyFactory()
     assert count_queries(client, url) == few
+
+
+def test_a_reports_own_organisation_comes_first(client, register_admin, regions):
+    from governance.services import board_report_create
+
+    report = board_report_create(
+        user=None,
+        organisation=regions["Region Skåne"],
+        date="2024-08-22",
+        title="Lägesrapport",
+        proposed_decision="Noteras.",
+    )
+    client.force_login(register_admin)
+    content = client.get(reverse("governance:board_report_edit", args=[report.pk])).content.decode()
+    skane = content.index("Förvaltningen i Region Skåne")
+    assert skane < content.index("Förvaltningen i Region Gotland")
+    assert skane < content.index("Förvaltningen i Region Kalmar län")

@@ -1,6 +1,6 @@
 """The register administrator's pages for agreements (register, edit, mark replaced, record
-and remove adoptions) and frameworks (register, edit). Thin: the forms read, the services write (agreements.services), and
-core.editing answers 200, 302, 400 or 409."""
+and remove adoptions) and frameworks (register, edit). Thin: the forms read, the services
+write (agreements.services), and core.editing answers 200, 302, 400 or 409."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -39,18 +39,13 @@ def agreement_create(request):
     require_permission(request.user, "agreements.add_agreement", queries.WRITE_DENIED)
     form = AgreementForm(posted(request), instance=Agreement())
 
-    def save():
-        content = form.content()
-        content.pop("reason")
-        return services.agreement_create(
-            user=request.user, agreement=form.instance, **content
-        ).get_absolute_url()
-
     return _page(
         request,
         form,
         heading=_("Ny överenskommelse"),
-        save=save,
+        save=lambda: services.agreement_create(
+            user=request.user, agreement=form.instance, **form.m2m()
+        ).get_absolute_url(),
         done=_("Överenskommelsen är registrerad."),
     )
 
@@ -70,8 +65,9 @@ def agreement_edit(request, register_id):
         save=lambda: services.agreement_update(
             user=request.user,
             agreement=form.instance,
+            reason=form.cleaned_data["reason"],
             expected_revision=form.cleaned_data["revision"],
-            **form.content(),
+            **form.m2m(),
         ).get_absolute_url(),
         done=_("Överenskommelsen är sparad."),
     )

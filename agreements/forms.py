@@ -81,12 +81,8 @@ class AgreementForm(ReasonForChanges, forms.ModelForm):
                 choice for choice in Status.choices if choice[0] != Status.REPLACED
             ]
 
-    def content(self) -> dict:
-        return {
-            "parties": self.cleaned_data["parties"],
-            "topics": self.cleaned_data["topics"],
-            "reason": self.cleaned_data["reason"],
-        }
+    def m2m(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("parties", "topics")}
 
 
 class FrameworkForm(ReasonForChanges, forms.ModelForm):

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements import services
+from agreements.forms import REASON_HELP
 from agreements.models import Agreement, Attachment, Framework, Topic
 from governance.models import DecisionSubject
 
@@ -34,8 +36,27 @@ class AttachmentInline(admin.TabularInline):
         return False
 
 
+class AgreementAdminForm(forms.ModelForm):
+    """The admin asks for the reason every change records, as the portal's pages do."""
+
+    change_reason = forms.CharField(
+        label=_("Anledning till ändringen"), max_length=200, required=False, help_text=REASON_HELP
+    )
+
+    class Meta:
+        model = Agreement
+        fields = "__all__"  # noqa: DJ007 - the admin's own field list decides what shows
+
+    def clean_change_reason(self):
+        reason = self.cleaned_data["change_reason"].strip()
+        if self.instance.pk and not reason:
+            raise forms.ValidationError(_("Ange varför överenskommelsen ändras."))
+        return reason
+
+
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
+    form = AgreementAdminForm
     list_display = ["register_id", "title", "version_label", "status", "review_by"]
     list_filter = ["status", "kind", "topics", "parties"]
     search_fields = ["register_id", "title", "summary"]
@@ -55,16 +76,17 @@ class AgreementAdmin(SimpleHistoryAdmin):
         # Parties, topics and the inlines follow in save_related.
         if not change:
             services.agreement_create(user=request.user, agreement=obj)
+        reason = form.cleaned_data["change_reason"]
         if obj.replaced_by is not None and REPLACED_BY_FIELDS & set(form.changed_data):
-            self._replace(request, obj)
+            self._replace(request, obj, reason=reason)
         elif change:
-            services.agreement_update(
-                user=request.user, agreement=obj, reason=gettext("Ändrad i administrationen")
-            )
+            services.agreement_update(user=request.user, agreement=obj, reason=reason)
 
-    def _replace(self, request, agreement):
+    def _replace(self, request, agreement, *, reason):
         status, replaced_by = agreement.status, agreement.replaced_by
-        services.agreement_replace(user=request.user, agreement=agreement, replaced_by=replaced_by)
+        services.agreement_replace(
+            user=request.user, agreement=agreement, replaced_by=replaced_by, reason=reason
+        )
         if agreement.status != status:  # say so: the form showed the status as it was
             self.message_user(
                 request,

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 # live with the import (agreements/imports/).
 from agreements.imports.models import ImportMapping  # noqa: F401
 from core import periods
-from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
 from governance.models import Body, Organisation
 
 REGISTER_ID_HELP = _("Registrets beteckning, t.ex. STY-02292")
@@ -44,7 +44,7 @@ class Status(models.TextChoices):
 PUBLIC_STATUSES = (Status.IN_FORCE, Status.UNDER_REVISION, Status.REPLACED, Status.EXPIRED)
 
 
-class Framework(models.Model):
+class Framework(Revisioned):
     """A framework (ramverk): goals, principles, guidelines; replaces some agreements, covers the rest."""
 
     title = models.CharField(_("titel"), max_length=300)
@@ -84,7 +84,7 @@ class Framework(models.Model):
         return self.status in PUBLIC_STATUSES
 
 
-class Agreement(CheckErrorsOnFields):
+class Agreement(CheckErrorsOnFields, Revisioned):
     """An agreement (överenskommelse, ÖK) in the register."""
 
     class Kind(models.TextChoices):
@@ -174,8 +174,15 @@ class Agreement(CheckErrorsOnFields):
         errors = {}
         if self.replaced_by_agreement_id and self.replaced_by_agreement_id == self.pk:
             errors["replaced_by_agreement"] = _("En överenskommelse kan inte ersätta sig själv.")
+        errors |= self._review_date_errors()
         replaced_by = self.replaced_by
-        if self.status == Status.REPLACED and replaced_by is not None and not replaced_by.is_public:
+        if self.status == Status.REPLACED and replaced_by is None:
+            # "Ersatt" says by what: the link is shown on both agreements' pages.
+            errors["status"] = _(
+                "En ersatt överenskommelse behöver det som ersätter den. Ange vad som ersätter "
+                "den i stället för att bara ändra status."
+            )
+        elif self.status == Status.REPLACED and not replaced_by.is_public:
             # Until its successor is adopted, the link records an intent ("ska ersättas").
             errors["status"] = _(
                 "Det som ska ersätta överenskommelsen är inte fastställt än. Behåll "
@@ -183,6 +190,16 @@ class Agreement(CheckErrorsOnFields):
             )
         if errors:
             raise ValidationError(errors)
+
+    def _review_date_errors(self) -> dict:
+        # A review is of the agreement while it is valid: not before it starts, not after it ends.
+        if self.review_by is None:
+            return {}
+        if self.valid_from and self.review_by < self.valid_from:
+            return {"review_by": _("Översynen kan inte ligga före giltighetens början.")}
+        if self.valid_until and self.review_by > self.valid_until:
+            return {"review_by": _("Översynen kan inte ligga efter giltighetens slut.")}
+        return {}
 
     @property
     def is_public(self):

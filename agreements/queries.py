@@ -6,11 +6,14 @@ its order whatever the models say, and no ordering adds a join the page did not 
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements.models import PUBLIC_STATUSES, Agreement, Attachment, Framework, Status, Topic
-from core.access import has_permission, require_visible
+from core.access import has_permission, require_permission, require_visible
 from governance.models import DecisionSubject, Organisation
 from governance.queries.adoption import Adoption, adoption_by_parties, with_parties_awaiting
 
@@ -148,3 +151,44 @@ def recent_status_changes(*, limit: int):
         .filter(Q(previous_status__isnull=True) | ~Q(previous_status=F("status")))
         .order_by("-history_date")[:limit]
     )
+
+
+# --- the register administrator's pages ------------------------------------------------
+
+WRITE_DENIED = gettext_lazy("Du har inte behörighet att ändra i registret över överenskommelser.")
+
+
+def agreement_get_for_edit(*, user, register_id: str) -> Agreement:
+    """The agreement, for one who may change the register (LoginRequired, 403 otherwise)."""
+    require_permission(user, "agreements.change_agreement", WRITE_DENIED)
+    return get_object_or_404(
+        Agreement.objects.prefetch_related(_adoptions()), register_id=register_id
+    )
+
+
+def framework_get_for_edit(*, user, slug: str) -> Framework:
+    require_permission(user, "agreements.change_framework", WRITE_DENIED)
+    return get_object_or_404(Framework, slug=slug)
+
+
+def history_parts(agreement: Agreement) -> list:
+    """The histories that belong to the agreement's (core.history.history_entries): its
+    attachments and the decisions that adopt it, those removed since included. One query
+    per part, whatever the number of rows."""
+    content_type = ContentType.objects.get_for_model(Agreement)
+    adoptions = DecisionSubject.history.filter(
+        content_type=content_type, object_id=agreement.pk
+    ).select_related("decision__body")
+    return [
+        (
+            Attachment.history.filter(agreement_id=agreement.pk),
+            lambda record: _("Bilaga ”%(title)s”") % {"title": record.title},
+        ),
+        (
+            adoptions,
+            lambda record: (
+                _("Fastställd genom beslut av %(body)s")
+                % {"body": record.decision.body if record.decision else _("(borttaget beslut)")}
+            ),
+        ),
+    ]

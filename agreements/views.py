@@ -35,7 +35,12 @@ def agreement_list(request):
     return render(
         request,
         "agreements/agreement_list.html",
-        {"filter": register, "page": page, "today": timezone.localdate()},
+        {
+            "filter": register,
+            "page": page,
+            "today": timezone.localdate(),
+            "can_create": request.user.has_perm("agreements.add_agreement"),
+        },
         status=200 if valid else 400,
     )
 
@@ -54,6 +59,7 @@ def _render_agreement(request, agreement, form, status=200):
             "adoption": queries.adoption_of(agreement),
             "attachment_form": form,
             "can_upload": request.user.has_perm("agreements.add_attachment"),
+            "can_edit": request.user.has_perm("agreements.change_agreement"),
             "today": timezone.localdate(),
         },
         status=status,
@@ -100,12 +106,18 @@ def attachment_download(request, register_id, pk):
 
 def agreement_history(request, register_id):
     agreement = queries.agreement_get_for_view(user=request.user, register_id=register_id)
-    return history_page(request, agreement, section="agreements")
+    return history_page(
+        request, agreement, section="agreements", parts=queries.history_parts(agreement)
+    )
 
 
 def framework_list(request):
     frameworks = queries.framework_list(user=request.user)
-    return render(request, "agreements/framework_list.html", {"frameworks": frameworks})
+    return render(
+        request,
+        "agreements/framework_list.html",
+        {"frameworks": frameworks, "can_create": request.user.has_perm("agreements.add_framework")},
+    )
 
 
 def framework_detail(request, slug):
@@ -113,7 +125,11 @@ def framework_detail(request, slug):
     return render(
         request,
         "agreements/framework_detail.html",
-        {"framework": framework, "adoption": queries.adoption_of(framework)},
+        {
+            "framework": framework,
+            "adoption": queries.adoption_of(framework),
+            "can_edit": request.user.has_perm("agreements.change_framework"),
+        },
     )
 
 

@@ -1,9 +1,12 @@
 """Who changed what and when, field by field, for any model with simple-history."""
 
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +32,7 @@ class HistoryEntry:
     kind: str  # in words ("Ändrad")
     history_type: str  # simple-history's "+", "~" or "-", for templates to test
     reason: str
+    about: str = ""  # the part of the object the entry is about ("Bilaga: Avtal"), if any
     changes: list[FieldChange] = field(default_factory=list)
 
 
@@ -51,10 +55,9 @@ def _display(model_field, value) -> str:
     return str(value)
 
 
-def history_entries(instance) -> list[HistoryEntry]:
-    records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")
-    )
+def _entries(records, model, *, about: str = "") -> list[HistoryEntry]:
+    """Entries of one object's historical records, newest first, each diffed against the one
+    before it."""
     entries = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         entry = HistoryEntry(
@@ -65,11 +68,14 @@ def history_entries(instance) -> list[HistoryEntry]:
             kind=str(CHANGE_KINDS.get(newer.history_type, newer.history_type)),
             history_type=newer.history_type,
             reason=newer.history_change_reason or "",
+            about=about,
         )
         if older is not None:
             delta = newer.diff_against(older)
             for change in delta.changes:
-                model_field = instance._meta.get_field(change.field)
+                model_field = model._meta.get_field(change.field)
+                if not model_field.editable:  # bookkeeping (the revision counter), not content
+                    continue
                 entry.changes.append(
                     FieldChange(
                         label=str(model_field.verbose_name).capitalize(),
@@ -81,12 +87,33 @@ def history_entries(instance) -> list[HistoryEntry]:
     return entries
 
 
-def history_page(request, obj, *, section: str):
-    """The object's history page: who, when, what changed, field by field."""
+def _newest_first(queryset):
+    return queryset.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def history_entries(instance, *, parts: Sequence[tuple[QuerySet, Callable]] = ()) -> list:
+    """The object's history, and with `parts` the histories of what belongs to it (an
+    agreement's attachments and adoptions), merged newest first. Each part is a queryset of
+    historical records (deleted objects' included) and a function naming a record's object."""
+    entries = _entries(list(_newest_first(instance.history.all())), type(instance))
+    for records, name in parts:
+        by_object = defaultdict(list)
+        for record in _newest_first(records):
+            by_object[record.id].append(record)
+        model = records.model.instance_type
+        for rows in by_object.values():
+            entries += _entries(rows, model, about=name(rows[0]))
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries
+
+
+def history_page(request, obj, *, section: str, parts=()):
+    """The object's history page: who, when, what changed, field by field (`parts`: see
+    history_entries)."""
     return render(
         request,
         "core/object_history.html",
-        {"object": obj, "entries": history_entries(obj), "section": section},
+        {"object": obj, "entries": history_entries(obj, parts=parts), "section": section},
     )
 
 

@@ -3,15 +3,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import latest_today, not_in_the_future
 from core.revisions import RevisionFormMixin
 from core.validators import parse_case_numbers
 from governance.models import (
     AgendaItem,
     BoardReport,
-    Body,
-    Department,
     Meeting,
-    validate_portal_path,
+)
+from governance.pickers import (
+    BodyChoiceField,
+    BodyMultipleChoiceField,
+    DepartmentMultipleChoiceField,
+    offer_first,
 )
 from governance.reports import subject_choices
 
@@ -27,6 +31,8 @@ def _subject_choices():
 
 
 class BoardReportForm(RevisionFormMixin, forms.ModelForm):
+    recipients = BodyMultipleChoiceField(label=_("Mottagare"))
+    departments = DepartmentMultipleChoiceField(label=_("Förvaltningar"), required=False)
     # The case numbers are rows (ReportCaseNumber), typed as one comma-separated line; the
     # name stays in Meta.fields below only to keep the field's place in the form.
     case_numbers = forms.CharField(
@@ -36,26 +42,6 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         help_text=_("Ett eller flera, åtskilda med komma, t.ex. ”HSN 2024/310, SON 2024/190”."),
     )
     subject = forms.ChoiceField(label=_("Ärendet gäller"), required=False)
-    supporting_documents_text = forms.CharField(
-        label=_("Beslutsunderlag"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Ett dokument per rad. Länka till en sida i portalen med ”Titel | /ramverk/…/”."
-        ),
-    )
-    signatories_text = forms.CharField(
-        label=_("Undertecknare"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("En per rad: ”Namn; Titel; Förvaltning”."),
-    )
-    extra_sections_text = forms.CharField(
-        label=_("Övriga avsnitt"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Varje avsnitt börjar med en rad ”## Rubrik”, följd av texten."),
-    )
 
     class Meta:
         model = BoardReport
@@ -73,7 +59,6 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
-            "departments": forms.CheckboxSelectMultiple,
             "proposed_decision": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 5}),
             "case_description": forms.Textarea(attrs={"rows": 8}),
@@ -83,30 +68,23 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].choices = _subject_choices()
-        self.fields["recipients"].queryset = Body.objects.order_by("name")
-        self.fields["departments"].queryset = Department.objects.select_related(
-            "organisation"
-        ).order_by("organisation__name", "name")
+        latest_today(self.fields["date"])
         report = self.instance
+        if report.organisation_id:
+            offer_first(self.fields["recipients"], [report.organisation])
+            offer_first(self.fields["departments"], [report.organisation])
         if report.pk and not self.is_bound:
             self.initial |= {
                 "subject": f"{report.subject_type_id}:{report.subject_id}"
                 if report.subject_id
                 else "",
                 "case_numbers": ", ".join(report.case_number_list()),
-                "supporting_documents_text": "\n".join(
-                    f"{d.title} | {d.portal_path}" if d.portal_path else d.title
-                    for d in report.supporting_documents.all()
-                ),
-                "signatories_text": "\n".join(
-                    "; ".join([s.name, s.title, s.department]).rstrip("; ")
-                    for s in report.signatories.all()
-                ),
-                "extra_sections_text": "\n".join(
-                    f"## {section.heading}\n{section.text}"
-                    for section in report.extra_sections.all()
-                ),
             }
+
+    def clean_date(self):
+        return not_in_the_future(
+            self.cleaned_data["date"], _("Tjänsteskrivelsens datum kan inte ligga i framtiden.")
+        )
 
     def clean_subject(self):
         value = self.cleaned_data["subject"]
@@ -121,57 +99,17 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
     def clean_case_numbers(self):
         return [str(number) for number in parse_case_numbers(self.cleaned_data["case_numbers"])]
 
-    def clean_supporting_documents_text(self):
-        documents = []
-        for line in self.cleaned_data["supporting_documents_text"].splitlines():
-            title, _bar, path = (part.strip() for part in line.partition("|"))
-            if not title:
-                continue
-            if path:
-                validate_portal_path(path)
-            documents.append({"title": title[:300], "portal_path": path})
-        return documents
-
-    def clean_signatories_text(self):
-        signatories = []
-        for line in self.cleaned_data["signatories_text"].splitlines():
-            parts = [part.strip() for part in line.split(";")]
-            if not parts[0]:
-                continue
-            if len(parts) > 3:
-                raise ValidationError(
-                    _("Skriv högst tre delar per rad: ”Namn; Titel; Förvaltning”.")
-                )
-            name, title, department = ([*parts, "", ""])[:3]
-            signatories.append(
-                {"name": name[:200], "title": title[:200], "department": department[:200]}
-            )
-        return signatories
-
-    def clean_extra_sections_text(self):
-        sections = []
-        for line in self.cleaned_data["extra_sections_text"].splitlines():
-            if line.startswith("## "):
-                sections.append({"heading": line[3:].strip()[:200], "text": ""})
-            elif sections:
-                sections[-1]["text"] = f"{sections[-1]['text']}\n{line}".strip("\n")
-            elif line.strip():
-                raise ValidationError(_("Börja varje avsnitt med en rad ”## Rubrik”."))
-        return sections
-
     def content(self) -> dict:
-        """The draft as the board report services take it: fields, bodies, departments, lists."""
+        """The draft's fields as the board report services take them (the lists come from
+        the row forms, governance.report_rows)."""
         subject_type, subject_id = self.cleaned_data["subject"]
-        lists = {
-            "supporting_documents": self.cleaned_data["supporting_documents_text"],
-            "signatories": self.cleaned_data["signatories_text"],
-            "extra_sections": self.cleaned_data["extra_sections_text"],
-        }
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        return fields | lists | {"subject_type": subject_type, "subject_id": subject_id}
+        return fields | {"subject_type": subject_type, "subject_id": subject_id}
 
 
 class MeetingForm(RevisionFormMixin, forms.ModelForm):
+    body = BodyChoiceField(label=_("Organ"))
+
     class Meta:
         model = Meeting
         fields = ["body", "date", "start_time", "place", "kind"]
@@ -179,10 +117,6 @@ class MeetingForm(RevisionFormMixin, forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.order_by("name")
 
     def content(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -23,3 +23,25 @@ class BrowserLikeClient(Client):
 
 def _carries_file(data: dict) -> bool:
     return any(isinstance(value, UploadedFile) or hasattr(value, "read") for value in data.values())
+
+
+def formset_data(prefix: str, rows: list[dict]) -> dict:
+    """What a browser posts for a formset holding `rows` (and no empty ones)."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data |= {f"{prefix}-{number}-{name}": value for name, value in row.items()}
+    return data
+
+
+def report_lists(*, underlag=(), undertecknare=(), avsnitt=()) -> dict:
+    """A board report form's three lists of rows (governance.report_rows), as posted."""
+    return (
+        formset_data("underlag", list(underlag))
+        | formset_data("undertecknare", list(undertecknare))
+        | formset_data("avsnitt", list(avsnitt))
+    )

@@ -40,7 +40,9 @@ class Decision(CarriesCaseNumbers, models.Model):
         NOTIFICATION = "notification", _("Anmälan")
         DELEGATED = "delegated", _("Delegationsbeslut")
 
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="decisions")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("organ")
+    )
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ADOPTION)
     # The source documents often give the case number but not the date; unknown stays empty.
     date = models.DateField(_("datum"), null=True, blank=True)
@@ -110,9 +112,13 @@ class DecisionCaseNumber(CaseNumberRow):
 class DecisionSubject(models.Model):
     """What a decision is about. One decision may adopt several agreements (RS 2013/460)."""
 
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="subjects")
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.PositiveBigIntegerField()
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="subjects", verbose_name=_("beslut")
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, verbose_name=_("slag av ärende")
+    )
+    object_id = models.PositiveBigIntegerField(_("ärendets id"))
     subject = GenericForeignKey("content_type", "object_id")
     history = HistoricalRecords()
 

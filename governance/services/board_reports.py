@@ -8,6 +8,7 @@ from itertools import zip_longest
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.files import save_with_file
@@ -135,6 +136,15 @@ def board_report_issue(*, user, report, render_pdf, issued_at: datetime | None) 
     `issued_at` is given by the caller (a view passes now); None where the moment is not
     known, as for a document that was dispatched elsewhere and is entered afterwards."""
     current = _lock_draft(report)
+    if issued_at and current.date and current.date > timezone.localdate(issued_at):
+        raise ValidationError(
+            _(
+                "Tjänsteskrivelsen är daterad %(date)s, efter dagens datum. Ändra datumet "
+                "innan den expedieras."
+            )
+            % {"date": current.date.isoformat()},
+            code="future",
+        )
     current.status = current.Status.ISSUED
     current.issued_at = issued_at
     content = render_pdf(current)

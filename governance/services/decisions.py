@@ -79,7 +79,9 @@ def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> 
         save_with_history(row, user=user)
 
 
-def _link_subjects(*, user, decision: Decision, subjects: Iterable[models.Model]) -> None:
+def _link_subjects(
+    *, user, decision: Decision, subjects: Iterable[models.Model], reason: str = ""
+) -> None:
     for subject in subjects:
         link = DecisionSubject(
             decision=decision,
@@ -89,7 +91,7 @@ def _link_subjects(*, user, decision: Decision, subjects: Iterable[models.Model]
         if not DecisionSubject.objects.filter(
             decision=decision, content_type=link.content_type, object_id=link.object_id
         ).exists():
-            save_with_history(link, user=user)
+            save_with_history(link, user=user, reason=reason)
 
 
 @transaction.atomic
@@ -119,7 +121,7 @@ def decision_create(
             _write_case_numbers(user=user, decision=decision, numbers=numbers)
     except IntegrityError as error:
         raise ValidationError({"case_numbers": _concurrent()}) from error
-    _link_subjects(user=user, decision=decision, subjects=subjects)
+    _link_subjects(user=user, decision=decision, subjects=subjects, reason=reason)
     return decision
 
 
@@ -194,5 +196,5 @@ def decision_record(
             subjects=subjects,
             reason=reason,
         )
-    _link_subjects(user=user, decision=row.decision, subjects=subjects)
+    _link_subjects(user=user, decision=row.decision, subjects=subjects, reason=reason)
     return row.decision

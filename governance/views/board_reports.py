@@ -7,7 +7,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core import documents
 from core.access import require_permission
@@ -17,6 +17,7 @@ from governance.filters import BoardReportFilter
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
 from governance.queries import board_reports as queries
+from governance.report_rows import ReportLists
 from governance.services import board_reports as services
 
 
@@ -72,26 +73,32 @@ def board_report_pdf_view(request, pk):
     return pdf_response(content, filename=_("utkast-%(title)s") % {"title": report.title})
 
 
-def _report_form_page(request, form, *, report=None, status=200):
+def _report_form_page(request, form, lists, *, report=None, status=200):
     return render(
         request,
         "governance/board_report_form.html",
-        {"form": form, "report": report},
+        {"form": form, "lists": lists, "report": report},
         status=status,
     )
 
 
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
 def board_report_create(request):
     require_permission(request.user, "governance.add_boardreport", queries.WRITE_DENIED)
-    form = BoardReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    form, lists = BoardReportForm(_posted(request)), ReportLists(_posted(request))
+    if form.is_bound and form.is_valid() & lists.is_valid():
         try:
-            report = services.board_report_create(user=request.user, **form.content())
+            report = services.board_report_create(
+                user=request.user, **form.content() | lists.content()
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             return redirect(report.get_absolute_url())
-    return _report_form_page(request, form, status=400 if form.is_bound else 200)
+    return _report_form_page(request, form, lists, status=400 if form.is_bound else 200)
 
 
 def board_report_edit(request, pk):
@@ -99,17 +106,19 @@ def board_report_edit(request, pk):
     if report.is_issued:
         return _frozen(request, report)
     if request.method != "POST":
-        return _report_form_page(request, BoardReportForm(instance=report), report=report)
+        form, lists = BoardReportForm(instance=report), ReportLists(report=report)
+        return _report_form_page(request, form, lists, report=report)
     form = BoardReportForm(
         request.POST, instance=queries.board_report_get_for_edit(user=request.user, pk=pk)
     )
-    if form.is_valid():
+    lists = ReportLists(request.POST)
+    if form.is_valid() & lists.is_valid():
         try:
             services.board_report_update(
                 user=request.user,
                 report=report,
                 expected_revision=form.cleaned_data["revision"],
-                **form.content(),
+                **form.content() | lists.content(),
             )
         except services.ReportFrozen:
             return _frozen(request, report)
@@ -117,14 +126,18 @@ def board_report_edit(request, pk):
             return render(
                 request,
                 "governance/board_report_conflict.html",
-                {"form": _resubmittable(form, conflict.current), "report": conflict.current},
+                {
+                    "form": _resubmittable(form, conflict.current),
+                    "lists": lists,
+                    "report": conflict.current,
+                },
                 status=409,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             return redirect(report.get_absolute_url())
-    return _report_form_page(request, form, report=report, status=400)
+    return _report_form_page(request, form, lists, report=report, status=400)
 
 
 def _resubmittable(form, current):
@@ -138,14 +151,19 @@ def _frozen(request, report):
     return render(request, "governance/board_report_frozen.html", {"report": report}, status=409)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def board_report_issue(request, pk):
+    """GET: what will be frozen, and for ever public, with the button that issues it."""
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     require_permission(
         request.user,
         "governance.issue_boardreport",
         _("Du har inte behörighet att expediera tjänsteskrivelser."),
     )
+    if report.is_issued:
+        return _frozen(request, report)
+    if request.method == "GET":
+        return _issue_page(request, report)
     base_url = request.build_absolute_uri("/")
     try:
         report = services.board_report_issue(
@@ -158,10 +176,19 @@ def board_report_issue(request, pk):
         )
     except services.ReportFrozen:
         return _frozen(request, report)
+    except ValidationError as error:
+        return _issue_page(request, report, errors=error.messages, status=400)
     messages.success(
         request, _("Tjänsteskrivelsen är expedierad. PDF:en är sparad och ändras aldrig.")
     )
     return redirect(report.get_absolute_url())
+
+
+def _issue_page(request, report, *, errors=(), status=200):
+    context = board_report_context(report, today=timezone.localdate())
+    return render(
+        request, "governance/board_report_issue.html", context | {"errors": errors}, status=status
+    )
 
 
 @require_POST

@@ -3,16 +3,15 @@ protocol extracts as PDF, a body's calendar feed, the committee member's page, a
 the register administrators keep meetings and agendas with."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import LoginRequired, require_permission
 from core.calendar import calendar_response
+from core.editing import form_page, posted
 from core.exports import export_response, invalid_filter
 from core.history import history_page
 from core.pdf import pdf_response
@@ -133,46 +132,23 @@ def my_meetings(request):
 
 # --- editing ------------------------------------------------------------------------
 
-CONFLICT = gettext_lazy(
-    "Någon annan har sparat ändringar sedan du öppnade formuläret. "
-    "Kontrollera uppgifterna och spara igen."
-)
-
 
 def _form_page(request, form, *, heading, meeting=None, save, done: str, submit=None):
-    """Every meeting and agenda form: shown (200), saved and redirected (302), refused with the
-    form's Swedish messages (400), or refused because someone saved first (409: the typed form
-    again, now carrying the newer revision, so that saving once more overwrites knowingly).
-    `save()` writes and returns where to go; `done` is the message after saving."""
-    status = 200
-    if form.is_bound:
-        status = 400
-        if form.is_valid():
-            try:
-                target = save()
-            except EditConflict as conflict:
-                form.data = form.data.copy()
-                form.data["revision"] = conflict.current.revision if conflict.current else 0
-                messages.error(request, CONFLICT)
-                status = 409
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, done)
-                return redirect(target)
-    context = {"form": form, "heading": heading, "meeting": meeting, "submit": submit}
-    return render(
-        request, "governance/meeting_form.html", context | {"section": "meetings"}, status=status
+    """Every meeting and agenda form (core.editing.form_page)."""
+    context = {"heading": heading, "meeting": meeting, "submit": submit, "section": "meetings"}
+    return form_page(
+        request,
+        form,
+        template="governance/meeting_form.html",
+        context=context,
+        save=save,
+        done=done,
     )
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def meeting_create(request):
     require_permission(request.user, "governance.add_meeting", queries.WRITE_DENIED)
-    form = MeetingForm(_posted(request))
+    form = MeetingForm(posted(request))
     return _form_page(
         request,
         form,
@@ -186,7 +162,7 @@ def meeting_edit(request, pk):
     meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
     # The form edits its own copy: a refused save must not change the meeting shown.
     form = MeetingForm(
-        _posted(request), instance=queries.meeting_get_for_edit(user=request.user, pk=pk)
+        posted(request), instance=queries.meeting_get_for_edit(user=request.user, pk=pk)
     )
     return _form_page(
         request,
@@ -217,7 +193,7 @@ def _on_agenda(item) -> str:
 
 def agenda_item_add(request, pk):
     meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
-    form = AgendaItemForm(_posted(request), instance=AgendaItem(meeting=meeting), meeting=meeting)
+    form = AgendaItemForm(posted(request), instance=AgendaItem(meeting=meeting), meeting=meeting)
     return _form_page(
         request,
         form,
@@ -232,7 +208,7 @@ def agenda_item_add(request, pk):
 
 def agenda_item_edit(request, pk, item_pk):
     item = queries.agenda_item_get_for_edit(user=request.user, meeting_pk=pk, pk=item_pk)
-    form = AgendaItemForm(_posted(request), instance=item, meeting=item.meeting)
+    form = AgendaItemForm(posted(request), instance=item, meeting=item.meeting)
     return _form_page(
         request,
         form,
@@ -252,7 +228,7 @@ def agenda_item_edit(request, pk, item_pk):
 
 def agenda_item_decision(request, pk, item_pk):
     item = queries.agenda_item_get_for_edit(user=request.user, meeting_pk=pk, pk=item_pk)
-    form = AgendaDecisionForm(_posted(request), instance=item)
+    form = AgendaDecisionForm(posted(request), instance=item)
     return _form_page(
         request,
         form,

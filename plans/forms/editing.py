@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.revisions import RevisionFormMixin
-from governance.models import Body
+from governance.pickers import BodyMultipleChoiceField
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
 from plans.workbench import period_warning
 
@@ -29,6 +29,10 @@ class ChoicesField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class ResponsibleBodiesField(ChoicesField, BodyMultipleChoiceField):
+    """Bodies from the register as checkboxes under their organisations (governance.pickers)."""
+
+
 class RevisionForm(RevisionFormMixin, forms.ModelForm):
     """Every edit form carries the revision it started from (lost-update protection) and
     shows how a period is read, warning without refusing when it is not understood."""
@@ -41,7 +45,6 @@ class RevisionForm(RevisionFormMixin, forms.ModelForm):
                 "Skriv som i planen, t.ex. ”Q2 2022”, ”hösten 2022”, ”vid utgången av 2025”."
             )
         if "responsible_bodies" in self.fields:
-            self.fields["responsible_bodies"].queryset = Body.objects.order_by("name")
             self.fields["responsible_bodies"].help_text = _(
                 "Välj organ ur registret. Skriv i fritextfältet om organet inte finns där."
             )
@@ -105,7 +108,7 @@ class SectionForm(RevisionForm):
     class Meta:
         model = Section
         fields = ["number", "title", "introduction", "responsible_bodies", "responsibility_text"]
-        field_classes = {"responsible_bodies": ChoicesField}
+        field_classes = {"responsible_bodies": ResponsibleBodiesField}
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),
@@ -116,7 +119,7 @@ class InitiativeForm(RevisionForm):
     class Meta:
         model = Initiative
         fields = ["letter", "title", "description", "responsible_bodies", "responsibility_text"]
-        field_classes = {"responsible_bodies": ChoicesField}
+        field_classes = {"responsible_bodies": ResponsibleBodiesField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "responsibility_text": forms.Textarea(attrs={"rows": 2}),

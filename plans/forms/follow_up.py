@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plans.forms.lifecycle import latest_today, not_in_the_future
+from core.forms import latest_today, not_in_the_future
 from plans.models import StateReport, StatusUpdate
 
 

@@ -1,22 +1,11 @@
 """Publishing and adopting a plan; dates that report what happened cannot lie ahead."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Body, case_number_for_body
-
-
-def not_in_the_future(value, message):
-    """A date that reports what happened (a decision, a status) cannot lie ahead."""
-    if value is not None and value > timezone.localdate():
-        raise forms.ValidationError(message, code="future")
-    return value
-
-
-def latest_today(field) -> None:
-    """The date picker offers nothing after today (the check above refuses it anyway)."""
-    field.widget.attrs["max"] = timezone.localdate().isoformat()
+from core.forms import latest_today, not_in_the_future
+from governance.models import case_number_for_body
+from governance.pickers import BodyChoiceField
 
 
 class PublishForm(forms.Form):
@@ -34,9 +23,7 @@ class PublishForm(forms.Form):
 
 
 class AdoptForm(forms.Form):
-    body = forms.ModelChoiceField(
-        label=_("Beslutande organ"), queryset=Body.objects.order_by("name")
-    )
+    body = BodyChoiceField(label=_("Beslutande organ"))
     case_number = forms.CharField(
         label=_("Ärendenummer"), max_length=40, help_text=_("t.ex. ”HSN 2022/652”")
     )

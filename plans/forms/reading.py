@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Body, Organisation
+from governance.models import Organisation
+from governance.pickers import BodyChoiceField
 from plans.moments import Moment
 
 HORIZON_CHOICES = [
@@ -23,9 +24,8 @@ class DueFilterForm(forms.Form):
     months = forms.TypedChoiceField(
         label=_("Förfaller inom"), choices=HORIZON_CHOICES, coerce=int, initial=3, required=False
     )
-    body = forms.ModelChoiceField(
+    body = BodyChoiceField(
         label=_("Organ"),
-        queryset=Body.objects.all(),
         required=False,
         empty_label=_("Alla"),
         to_field_name="slug",

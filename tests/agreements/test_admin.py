@@ -53,7 +53,7 @@ def agreement():
 
 def post_change(client, agreement, **changes):
     data = form_data(client.get(change_url(agreement)))
-    data.update(changes)
+    data.update({"change_reason": "Rättning efter granskning"} | changes)
     return client.post(change_url(agreement), data)
 
 
@@ -78,7 +78,9 @@ def test_choosing_an_adopted_successor_sets_status_replaced(
     assert agreement.replaced_by == newer
     record = latest_record(agreement)
     assert record.history_user == register_admin
-    assert record.history_change_reason == "Ersatt av STY-00200 Ny överenskommelse"
+    assert record.history_change_reason == (
+        "Ersatt av STY-00200 Ny överenskommelse. Rättning efter granskning"
+    )
     messages = [str(m) for m in response.wsgi_request._messages]
     assert "Status ändrad till Ersatt: STY-00200 Ny överenskommelse ersätter överenskommelsen." in (
         messages
@@ -97,7 +99,7 @@ def test_choosing_a_draft_framework_records_the_intent_and_keeps_the_status(
     assert agreement.status == Status.IN_FORCE
     assert agreement.replaced_by == framework
     assert latest_record(agreement).history_change_reason == (
-        "Ska ersättas av Gemensam plan för primärvård"
+        "Ska ersättas av Gemensam plan för primärvård. Rättning efter granskning"
     )
 
 
@@ -154,7 +156,16 @@ def test_an_edit_records_the_register_admin_and_a_reason(admin_client, agreement
     assert agreement.title == "Läkarmedverkan i hemsjukvården"
     record = latest_record(agreement)
     assert record.history_user == register_admin
-    assert record.history_change_reason == "Ändrad i administrationen"
+    assert record.history_change_reason == "Rättning efter granskning"
+
+
+def test_an_edit_without_a_reason_is_refused_in_swedish(admin_client, agreement):
+    response = post_change(admin_client, agreement, title="Ny titel", change_reason="")
+
+    assert response.status_code == 200
+    assert form_errors(response)["change_reason"] == ["Ange varför överenskommelsen ändras."]
+    agreement.refresh_from_db()
+    assert agreement.title != "Ny titel"
 
 
 def test_an_agreement_added_in_the_admin_is_registered_with_its_parties(

@@ -126,7 +126,12 @@ def new_page(browser, live_server):
 def ctb(role_groups):
     from tests import factories
 
-    return factories.BodyFactory(name="Central tjänstemannaberedning", slug="ctb", short_code="CTB")
+    return factories.BodyFactory(
+        name="Central tjänstemannaberedning",
+        slug="ctb",
+        short_code="CTB",
+        organisations=[factories.RegionFactory(name="Region Skåne")],
+    )
 
 
 @pytest.fixture

@@ -74,3 +74,29 @@ def test_draft_form_and_its_error_state(page, reports):
     page.get_by_role("button", name="Spara utkast").click()
     expect(page.get_by_role("heading", name="Lägesrapport hösten 2024")).to_be_visible()
     assert_no_console_errors(page)
+
+
+def test_rows_instead_of_conventions_and_a_confirmed_issue(page, reports):
+    factories.PersonFactory(name="Marica Gardell", title="Socialdirektör")
+    admin = factories.RegisterAdminFactory()
+    draft = reports["draft"]
+    log_in(page, admin, f"/tjansteskrivelser/{draft.pk}/redigera/")
+    rows = page.get_by_role("group", name="Undertecknare, rad 2")
+    rows.get_by_label("Person i registret").select_option(label="Marica Gardell, Socialdirektör")
+    page.get_by_role("group", name="Beslutsunderlag, rad 1").get_by_label("Underlagets titel").fill(
+        "Gemensamt ramverk, utkast"
+    )
+    section = page.get_by_role("group", name="Övriga avsnitt, rad 1")
+    section.get_by_label("Överskrift").fill("Jämställdhet")
+    section.get_by_label("Text").fill("Ingen påverkan.")
+    assert_axe_clean(page)
+    page.get_by_role("button", name="Spara utkast").click()
+    expect(page.get_by_role("heading", name="Jämställdhet")).to_be_visible()
+    assert page.get_by_text("Marica Gardell").first.is_visible()
+
+    page.get_by_role("link", name="Expediera …").click()
+    expect(page.get_by_text("Det här går inte att ångra.")).to_be_visible()
+    assert_axe_clean(page)
+    page.get_by_role("button", name="Expediera och spara för alltid").click()
+    expect(page.get_by_text("Tjänsteskrivelsen är expedierad.")).to_be_visible()
+    assert_no_console_errors(page)

@@ -59,7 +59,9 @@ def test_a_meeting_from_notice_to_decision_and_the_members_page(page, cycle):
     assert_axe_clean(page)
     page.get_by_role("link", name="Lägg till ett sammanträde").click()
     assert_axe_clean(page)
-    page.get_by_label("Organ").select_option(label="Hälso- och sjukvårdsnämnden (HSN)")
+    page.get_by_label("Organ").select_option(
+        label="Hälso- och sjukvårdsnämnden (HSN), Region Gotland"
+    )
     page.get_by_label("Datum").fill(when.isoformat())
     page.get_by_label("Starttid").fill("09:00")
     page.get_by_label("Plats").fill("Sammanträdesrum 1")

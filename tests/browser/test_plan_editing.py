@@ -141,7 +141,7 @@ def test_a_strategist_builds_a_plan_that_is_adopted_and_then_revised(
     log_in(admin_page, admin, plan_url)
     follow(admin_page, admin_page.get_by_role("link", name="Fastställ planen"))
     admin_page.get_by_label("Beslutande organ").select_option(
-        label="Central tjänstemannaberedning (CTB)"
+        label="Central tjänstemannaberedning (CTB), Region Skåne"
     )
     admin_page.get_by_label("Ärendenummer").fill("HSN 2022/14")
     submit(admin_page, admin_page.get_by_role("button", name="Fastställ"), status=400)

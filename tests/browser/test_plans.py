@@ -12,7 +12,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 @pytest.fixture
 def plan(transactional_db):
-    body = factories.BodyFactory(name="Central tjänstemannaberedning", slug="ctb", short_code="CTB")
+    body = factories.BodyFactory(
+        name="Central tjänstemannaberedning",
+        slug="ctb",
+        short_code="CTB",
+        organisations=[factories.RegionFactory(name="Region Skåne")],
+    )
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane")
     area = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
     sip = factories.InitiativeFactory(section=area, letter="a", title="Patientkontrakt och SIP")
@@ -70,7 +75,9 @@ def test_timeline_and_its_table(page, plan):
 
 def test_due_page_filtered_by_body(page, plan):
     visit(page, "/planer/bevakning/?months=12")
-    page.get_by_label("Organ").select_option(label="Central tjänstemannaberedning (CTB)")
+    page.get_by_label("Organ").select_option(
+        label="Central tjänstemannaberedning (CTB), Region Skåne"
+    )
     page.get_by_role("button", name="Visa").click()
     # A click only starts the navigation: wait for the filtered page before reading it.
     page.wait_for_url("**/planer/bevakning/?*body=ctb*")

@@ -138,3 +138,11 @@ def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admi
         ("RS 2022/1", body),
         ("RS 2022/2", body),
     ]
+
+
+def test_the_decision_and_adoption_forms_speak_swedish(client, register_admin):
+    client.force_login(register_admin)
+    decision = client.get(reverse("admin:governance_decision_add")).content.decode()
+    agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
+    assert ">Organ:</label>" in decision and ">Body:</label>" not in decision
+    assert "Content type" not in agreement and "Object id" not in agreement

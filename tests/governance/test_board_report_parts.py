@@ -15,6 +15,7 @@ from governance.services import (
     board_report_issue,
     board_report_update,
 )
+from tests.clients import report_lists
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -159,9 +160,11 @@ def test_the_edit_form_shows_the_case_numbers_and_saves_the_rows_in_place(
             "title": "Lägesrapport",
             "proposed_decision": "Noteras.",
             "case_numbers": "HSN 2024/310, son 2024/191",
-            "signatories_text": "Marie Loob; Hälso- och sjukvårdsdirektör",
             "revision": report.revision,
-        },
+        }
+        | report_lists(
+            undertecknare=[{"name": "Marie Loob", "title": "Hälso- och sjukvårdsdirektör"}]
+        ),
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -18,6 +18,7 @@ from governance.services import (
     board_report_update,
 )
 from tests import factories
+from tests.clients import report_lists
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -174,10 +175,22 @@ def test_strategist_drafts_in_the_browser_and_register_admin_issues(
             "title": "Lägesrapport",
             "proposed_decision": "Informationen noteras.",
             "subject": "",
-            "supporting_documents_text": "Tjänsteskrivelse daterad 2024-08-22\nRamverket | /ramverk/gotland-ramverk/",
-            "signatories_text": "Marie Loob; Hälso- och sjukvårdsdirektör; Hälso- och sjukvårdsförvaltningen",
-            "extra_sections_text": "## Jämställdhet\n-",
-        },
+        }
+        | report_lists(
+            underlag=[
+                {"title": "Tjänsteskrivelse daterad 2024-08-22"},
+                {"title": "Ramverket", "portal_path": "/ramverk/gotland-ramverk/"},
+                {"title": ""},  # an empty row is left out
+            ],
+            undertecknare=[
+                {
+                    "name": "Marie Loob",
+                    "title": "Hälso- och sjukvårdsdirektör",
+                    "department": "Hälso- och sjukvårdsförvaltningen",
+                }
+            ],
+            avsnitt=[{"heading": "Jämställdhet", "text": "-"}],
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     report = BoardReport.objects.get(title="Lägesrapport")
@@ -186,6 +199,8 @@ def test_strategist_drafts_in_the_browser_and_register_admin_issues(
         "",
         "/ramverk/gotland-ramverk/",
     ]
+    assert [s.department for s in report.signatories.all()] == ["Hälso- och sjukvårdsförvaltningen"]
+    assert [s.heading for s in report.extra_sections.all()] == ["Jämställdhet"]
     assert (
         client.post(reverse("governance:board_report_issue", args=[report.pk])).status_code == 403
     )
@@ -203,9 +218,9 @@ def test_strategist_drafts_in_the_browser_and_register_admin_issues(
     ("field", "value", "message"),
     [
         ("case_numbers", "HSN 20/1", "ärendenummer"),
-        ("supporting_documents_text", "Underlag | https://example.com/", "sida i portalen"),
-        ("signatories_text", "A; B; C; D", "högst tre"),
-        ("extra_sections_text", "text utan rubrik", "## Rubrik"),
+        ("underlag-0-portal_path", "https://example.com/", "sida i portalen"),
+        ("underlag-0-portal_path", "/ramverk/x/", "Ge underlaget en titel."),
+        ("avsnitt-0-text", "text utan rubrik", "Ge avsnittet en överskrift."),
     ],
 )
 def test_bad_input_is_refused_with_a_swedish_message_and_nothing_saved(
@@ -218,8 +233,8 @@ def test_bad_input_is_refused_with_a_swedish_message_and_nothing_saved(
         "recipients": [gotland["hsn"].pk],
         "title": "Lägesrapport",
         "proposed_decision": "Noteras.",
-        field: value,
-    }
+    } | report_lists(underlag=[{"title": ""}], avsnitt=[{"heading": ""}])
+    data[field] = value
     response = client.post(reverse("governance:board_report_create"), data)
     assert response.status_code == 400
     assert message.lower() in response.content.decode().lower()

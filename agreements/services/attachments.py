@@ -1,16 +1,16 @@
-"""State changes in the agreement register: plain functions, keyword-only, one transaction each."""
+"""Attachments (bilagor) of agreements: checked for type, content and size, stored by their
+SHA-256. Their history is part of the agreement's (agreements.queries.history_parts)."""
 
 import hashlib
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.models import DUPLICATE_REGISTER_ID, Agreement, Attachment, Framework, Status
+from agreements.models import Agreement, Attachment
 from core.files import save_with_file
-from core.history import save_with_history
 
 # Extension -> (media type, the bytes such a file starts with). Office files are zip containers.
 ALLOWED_ATTACHMENT_TYPES = {
@@ -27,56 +27,6 @@ ALLOWED_ATTACHMENT_TYPES = {
     ".odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
     ".ods": ("application/vnd.oasis.opendocument.spreadsheet", b"PK\x03\x04"),
 }
-
-
-@transaction.atomic
-def agreement_create(
-    *, user, agreement: Agreement, parties=(), topics=(), reason: str = ""
-) -> Agreement:
-    """Register a new agreement (built by the caller, unsaved) with its parties and topics;
-    `reason` says where it came from when not typed in (an import)."""
-    _save(agreement, user=user, reason=reason or _("Överenskommelse registrerad"))
-    agreement.parties.set(parties)
-    agreement.topics.set(topics)
-    return agreement
-
-
-@transaction.atomic
-def agreement_update(*, user, agreement: Agreement, reason: str) -> Agreement:
-    """Save the edits made to an agreement; choose what replaces it with agreement_replace."""
-    return _save(agreement, user=user, reason=reason)
-
-
-@transaction.atomic
-def agreement_replace(
-    *, user, agreement: Agreement, replaced_by: Agreement | Framework
-) -> Agreement:
-    """Mark an agreement as replaced by a newer agreement or by a framework, saving any other
-    edits made to it with the change.
-
-    A successor that is adopted replaces it: its status becomes "replaced". A successor still
-    in draft records the intent ("ska ersättas"); the agreement keeps its status until then.
-    """
-    # FOR UPDATE: two register admins replacing the same agreement at once save one after the other.
-    Agreement.objects.select_for_update().filter(pk=agreement.pk).exists()
-    if isinstance(replaced_by, Agreement):
-        agreement.replaced_by_agreement, agreement.replaced_by_framework = replaced_by, None
-    else:
-        agreement.replaced_by_agreement, agreement.replaced_by_framework = None, replaced_by
-    if replaced_by.is_public:
-        agreement.status = Status.REPLACED
-        reason = _("Ersatt av %(successor)s")
-    else:
-        reason = _("Ska ersättas av %(successor)s")
-    return _save(agreement, user=user, reason=reason % {"successor": replaced_by})
-
-
-def _save(agreement: Agreement, *, user, reason: str) -> Agreement:
-    try:
-        with transaction.atomic():
-            return save_with_history(agreement, user=user, reason=reason)
-    except IntegrityError as error:  # lost a race for the same register id
-        raise ValidationError({"register_id": DUPLICATE_REGISTER_ID}) from error
 
 
 def _read_limited(uploaded_file, limit: int) -> bytes:

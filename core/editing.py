@@ -1,0 +1,51 @@
+"""The one way an edit form is answered, whatever it edits: shown (200), saved and redirected
+(302), refused with the form's Swedish messages (400), or refused because someone saved first
+(409: the typed form again, now carrying the newer revision, so that saving once more
+overwrites knowingly)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
+
+from core.revisions import EditConflict
+
+CONFLICT = gettext_lazy(
+    "Någon annan har sparat ändringar sedan du öppnade formuläret. "
+    "Kontrollera uppgifterna och spara igen."
+)
+
+
+def posted(request):
+    """The form's data when posted, else None (an unbound form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def form_page(request, form, *, template: str, context: dict, save, done: str):
+    """`save()` writes through a service and returns where to go; `done` is the message after
+    saving. A ValidationError from the service lands beside its field, or above the form."""
+    status = 200
+    if form.is_bound:
+        status = 400
+        if form.is_valid():
+            try:
+                target = save()
+            except EditConflict as conflict:
+                form.data = form.data.copy()
+                form.data["revision"] = conflict.current.revision if conflict.current else 0
+                messages.error(request, CONFLICT)
+                status = 409
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, done)
+                return redirect(target)
+    return render(request, template, context | {"form": form}, status=status)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

@@ -30,6 +30,16 @@ def require_permission(user, permission: str, reason: str) -> None:
         raise PermissionDenied(reason)
 
 
+def may_read(user, obj) -> bool:
+    """The visibility rule for an object of any app, met where a page of one app names an
+    object of another (a decision's subject): public, or a draft and the user holds its
+    app's permission to view it (the draft permission of each app's queries)."""
+    meta = obj._meta
+    return getattr(obj, "is_public", True) or has_permission(
+        user, f"{meta.app_label}.view_{meta.model_name}"
+    )
+
+
 def require_visible(user, obj, *, draft_permission: str) -> None:
     """The one visibility rule: public content to everyone, drafts only to those who hold the
     app's permission to read drafts."""

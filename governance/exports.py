@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_permission
+from core.access import may_read
 from core.exports import Column
 
 
@@ -42,13 +42,7 @@ def decision_columns(user, link: Callable[[str], str]) -> list[Column]:
 
 
 def _subject_name(user, subject) -> str:
-    """A decision's subject by name when the reader may read it: a draft (an agreement not yet
-    in force) only for holders of its app's view permission, the drafts' rule in core.access."""
+    """A decision's subject by name when the reader may read it (core.access.may_read)."""
     if subject is None:
         return str(_("(borttaget)"))
-    meta = subject._meta
-    if getattr(subject, "is_public", True) or has_permission(
-        user, f"{meta.app_label}.view_{meta.model_name}"
-    ):
-        return str(subject)
-    return str(_("(utkast)"))
+    return str(subject) if may_read(user, subject) else str(_("(utkast)"))

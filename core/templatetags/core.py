@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 
 from core import periods
+from core.access import may_read
 from core.exports import FORMATS
 from core.text import render_markdown
 
@@ -11,6 +12,13 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter
+def readable_by(obj, user) -> bool:
+    """Whether `user` may read `obj` (core.access.may_read): a page naming another app's object
+    names a draft only to those who may read it."""
+    return may_read(user, obj)
 
 
 @register.simple_tag(takes_context=True)

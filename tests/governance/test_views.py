@@ -97,6 +97,23 @@ def test_body_page_shows_each_decisions_kind_and_the_recommendation_it_answers(c
     assert f'href="{recommendation.get_absolute_url()}"' in answer
 
 
+def test_a_decision_about_a_draft_names_it_only_to_those_who_may_read_drafts(
+    client, kalmar, reader
+):
+    management = kalmar["management"]
+    draft = factories.DraftAgreementFactory(register_id="STY-99999", title="Hemligt utkast")
+    decision_record(user=None, body=management, case_number="LGL 2026/1", subjects=[draft])
+
+    public = client.get(management.get_absolute_url()).content.decode()
+    client.force_login(reader)
+    readers = client.get(management.get_absolute_url()).content.decode()
+
+    assert "Hemligt utkast" not in public and draft.get_absolute_url() not in public
+    assert "(utkast)" in public
+    assert "BUS" in public  # the public subject is named
+    assert f'<a href="{draft.get_absolute_url()}">' in readers
+
+
 def test_body_page_costs_a_fixed_number_of_queries(client, kalmar):
     body = kalmar["management"]
 

@@ -3,8 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """The shared bottom layer: it has no models of its own, only abstract ones, template
-    tags and helpers; it is an app so that Django finds its template tags."""
+    """The shared bottom layer: abstract models, template tags and helpers, and the two
+    derived tables (the search index, the content version of the page cache)."""
 
     name = "core"
     verbose_name = _("Gemensamt")
+
+    def ready(self):
+        from core import pagecache
+
+        pagecache.connect(self)

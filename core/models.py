@@ -126,3 +126,18 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ContentVersion(models.Model):
+    """One row counting the writes to anything a page shows (core.pagecache): bumped in the
+    writer's own transaction, so a page cached under the old number is never read again once
+    the write is visible. Derived, like the search index: no history."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("innehållsversion")
+        verbose_name_plural = _("innehållsversioner")
+
+    def __str__(self):
+        return str(self.value)

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # Before the session is read and before any view or the CSRF check parses a body.
     "core.middleware.RequestGuardMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Before the session is read: pages for strangers from the shared cache (core.pagecache).
+    "core.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

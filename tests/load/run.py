@@ -93,7 +93,9 @@ def main() -> None:
                 sys.exit(f"{path} answered {status}")
         results = {page: wrk(base + path) for page, path in PAGES.items()}
     ceiling = results["static file"]["rate"]
-    print(f"\n{CONNECTIONS} clients, {SECONDS} s per page, gunicorn {env.get('WEB_CONCURRENCY', 3)}")
+    print(
+        f"\n{CONNECTIONS} clients, {SECONDS} s per page, gunicorn {env.get('WEB_CONCURRENCY', 3)}"
+    )
     print(
         f"{'page':<13}{'req/s':>8}{'of static':>11}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'max ms':>9}{'errors':>8}"

@@ -159,12 +159,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
-# The cache holds the rate limits' counters: shared by every worker through Redis in
-# production (REDIS_URL; `check --deploy` warns without it), per process otherwise.
+# The cache holds the rate limits' counters and the public pages (core.pagecache): shared by
+# every worker and app server through Redis in production (REDIS_URL; `check --deploy` warns
+# without it), per process otherwise (`make run`, the tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several portals (or test runs) may share one Redis database.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

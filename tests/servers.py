@@ -2,6 +2,7 @@
 loopback port, for the load test and the scale-out test."""
 
 import contextlib
+import http.cookiejar
 import os
 import secrets
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -71,3 +73,33 @@ def production_server(env: dict[str, str], *, workers: int = 3, log=subprocess.D
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+class Browser:
+    """A browser's cookies and forms over urllib, as the proxy forwards them (HTTPS)."""
+
+    def __init__(self):
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def get(self, url: str):
+        return self._open(urllib.request.Request(url, headers=PROXY_HEADERS))
+
+    def post(self, url: str, data: dict[str, str]):
+        """A form post with the CSRF token from the cookie, from the page's own origin."""
+        token = next(c.value for c in self.cookies if c.name == "csrftoken")
+        origin = "https://" + urllib.parse.urlsplit(url).netloc
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        headers = {**PROXY_HEADERS, "Origin": origin, "Referer": url}
+        return self._open(urllib.request.Request(url, data=body, headers=headers))
+
+    def log_in(self, base: str, username: str, password: str):
+        self.get(f"{base}/konto/logga-in/")
+        return self.post(f"{base}/konto/logga-in/", {"username": username, "password": password})
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=20) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()

@@ -166,7 +166,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, sharing one client per pool (core/cache.py says why).
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # Several portals (or test runs) may share one Redis database.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),

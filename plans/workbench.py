@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import get_script_prefix, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -120,6 +123,61 @@ def item_menu(plan, kind: str, obj, *, place: dict, focus: str = "") -> Menu:
         else:
             menu.focus_summary = True
     return menu
+
+
+# The menu's markup is built here, not in a template: an editor's plan page has one menu per
+# item (3 600 at 10x the Skåne plan), and rendering them through an included template was the
+# larger part of the page (docs/architecture.md, "Measuring").
+MENU = (
+    '<details class="actions-menu" id="{id}"{open}>\n'
+    '  <summary{focus}>{title}<span class="visually-hidden"> {for_name}</span></summary>\n'
+    '  <ul class="actions-list">\n{entries}  </ul>\n</details>'
+)
+POST_ENTRY = (
+    '    <li><form method="post" action="{href}" hx-post="{href}" '
+    'hx-target="closest section.plan-section" hx-swap="outerHTML">'
+    '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">{fields}'
+    '<button type="submit" class="small-button" id="{id}"{focus}>{label}'
+    '<span class="visually-hidden"> {name}</span></button></form></li>\n'
+)
+LINK_ENTRY = (
+    '    <li><a href="{href}" id="{id}"{inline}{focus}>{label}'
+    '<span class="visually-hidden"> {name}</span></a></li>\n'
+)
+INLINE = ' hx-get="{href}" hx-target="#{menu}" hx-swap="afterend"'
+HIDDEN = '<input type="hidden" name="{}" value="{}">'
+AUTOFOCUS = mark_safe(" autofocus")
+
+
+def menu_html(menu: Menu, *, name, csrf_token: str) -> str:
+    """The menu as HTML: a <details> list of links and POST forms (working without
+    JavaScript); `name` (the item's text, shortened) tells screen readers whose menu it is."""
+    short = Truncator(str(name)).chars(60)
+    entries = []
+    for entry in menu.entries:
+        action = entry.action
+        shared = {
+            "href": entry.href,
+            "id": f"{menu.id}-{action.key}",
+            "focus": AUTOFOCUS if entry.autofocus else "",
+            "label": action.label,
+            "name": short,
+        }
+        if action.post:
+            fields = format_html_join("", HIDDEN, action.post.items())
+            entries.append(format_html(POST_ENTRY, token=csrf_token, fields=fields, **shared))
+        else:
+            inline = format_html(INLINE, href=entry.href, menu=menu.id) if action.inline else ""
+            entries.append(format_html(LINK_ENTRY, inline=inline, **shared))
+    return format_html(
+        MENU,
+        id=menu.id,
+        open=mark_safe(" open") if menu.open else "",
+        focus=AUTOFOCUS if menu.focus_summary else "",
+        title=_("Åtgärder"),
+        for_name=_("för %(name)s") % {"name": short},
+        entries=mark_safe("".join(entries)),  # each built by format_html above
+    )
 
 
 # --- periods ----------------------------------------------------------------------------

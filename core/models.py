@@ -1,6 +1,8 @@
 """Abstract models every app builds on: a Period stored in columns, a revision counter, and
 database checks that speak Swedish beside their field."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -131,9 +133,12 @@ class SearchEntry(models.Model):
 class ContentVersion(models.Model):
     """One row counting the writes to anything a page shows (core.pagecache): bumped in the
     writer's own transaction, so a page cached under the old number is never read again once
-    the write is visible. Derived, like the search index: no history."""
+    the write is visible. Derived, like the search index: no history. `lineage` is made with
+    the row and never backed up, so a restored database (or another one sharing the Redis)
+    never counts into the keys of pages rendered from other content."""
 
     value = models.PositiveBigIntegerField(default=0)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("innehållsversion")

@@ -49,16 +49,17 @@ IGNORED_APPS = {"sessions", "axes", "admin", "contenttypes"}
 IGNORED_MODELS = {ContentVersion, SearchEntry}
 
 
-def content_version() -> int:
-    """The current content version (0 before the first write). Read on every cached page, so
-    in plain SQL: the ORM's building of the query cost three times the query itself."""
+def content_version() -> str:
+    """The current content version: the database's lineage and its count of writes ("" before
+    the first write). Read on every cached page, so in plain SQL: the ORM's building of the
+    query cost three times the query itself."""
     with connection.cursor() as cursor:
         cursor.execute(VERSION_SQL, [ROW])
         row = cursor.fetchone()
-    return row[0] if row else 0
+    return f"{row[0]}:{row[1]}" if row else ""
 
 
-VERSION_SQL = f"SELECT value FROM {ContentVersion._meta.db_table} WHERE id = %s"
+VERSION_SQL = f"SELECT lineage, value FROM {ContentVersion._meta.db_table} WHERE id = %s"
 
 
 def bump_content_version() -> None:
@@ -107,9 +108,9 @@ def _for_anyone(request) -> bool:
     )
 
 
-def _key(request, version: int) -> str:
+def _key(request, version: str) -> str:
     parts = [
-        str(version),
+        version,
         timezone.localdate().isoformat(),
         translation.get_language() or "",
         request.scheme,
@@ -119,10 +120,18 @@ def _key(request, version: int) -> str:
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def uncached(response):
+    """Mark an answer the page cache must not keep: a stored document is checked against its
+    hash every time it is served (core.documents), and a cached copy would skip the check."""
+    response.page_cache = False
+    return response
+
+
 def _storable(request, response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code == 200
+        getattr(response, "page_cache", True)
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import get_script_prefix, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -126,8 +126,9 @@ def item_menu(plan, kind: str, obj, *, place: dict, focus: str = "") -> Menu:
 
 
 # The menu's markup is built here, not in a template: an editor's plan page has one menu per
-# item (3 600 at 10x the Skåne plan), and rendering them through an included template was the
-# larger part of the page (docs/architecture.md, "Measuring").
+# item (1 200 at 10x the Skåne plan), and rendering them through an included template was the
+# larger part of the page (docs/architecture.md, "Measuring"). Every value is escaped once
+# with `escape` and the whole marked safe: format_html per entry cost as much again.
 MENU = (
     '<details class="actions-menu" id="{id}"{open}>\n'
     '  <summary{focus}>{title}<span class="visually-hidden"> {for_name}</span></summary>\n'
@@ -146,37 +147,39 @@ LINK_ENTRY = (
 )
 INLINE = ' hx-get="{href}" hx-target="#{menu}" hx-swap="afterend"'
 HIDDEN = '<input type="hidden" name="{}" value="{}">'
-AUTOFOCUS = mark_safe(" autofocus")
 
 
 def menu_html(menu: Menu, *, name, csrf_token: str) -> str:
     """The menu as HTML: a <details> list of links and POST forms (working without
     JavaScript); `name` (the item's text, shortened) tells screen readers whose menu it is."""
     short = Truncator(str(name)).chars(60)
+    menu_id, token = escape(menu.id), escape(csrf_token)
     entries = []
     for entry in menu.entries:
         action = entry.action
+        href = escape(entry.href)
         shared = {
-            "href": entry.href,
-            "id": f"{menu.id}-{action.key}",
-            "focus": AUTOFOCUS if entry.autofocus else "",
-            "label": action.label,
-            "name": short,
+            "href": href,
+            "id": f"{menu_id}-{escape(action.key)}",
+            "focus": " autofocus" if entry.autofocus else "",
+            "label": escape(action.label),
+            "name": escape(short),
         }
         if action.post:
-            fields = format_html_join("", HIDDEN, action.post.items())
-            entries.append(format_html(POST_ENTRY, token=csrf_token, fields=fields, **shared))
+            fields = "".join(HIDDEN.format(escape(k), escape(v)) for k, v in action.post.items())
+            entries.append(POST_ENTRY.format(token=token, fields=fields, **shared))
         else:
-            inline = format_html(INLINE, href=entry.href, menu=menu.id) if action.inline else ""
-            entries.append(format_html(LINK_ENTRY, inline=inline, **shared))
-    return format_html(
-        MENU,
-        id=menu.id,
-        open=mark_safe(" open") if menu.open else "",
-        focus=AUTOFOCUS if menu.focus_summary else "",
-        title=_("Åtgärder"),
-        for_name=_("för %(name)s") % {"name": short},
-        entries=mark_safe("".join(entries)),  # each built by format_html above
+            inline = INLINE.format(href=href, menu=menu_id) if action.inline else ""
+            entries.append(LINK_ENTRY.format(inline=inline, **shared))
+    return mark_safe(
+        MENU.format(
+            id=menu_id,
+            open=" open" if menu.open else "",
+            focus=" autofocus" if menu.focus_summary else "",
+            title=escape(_("Åtgärder")),
+            for_name=escape(_("för %(name)s") % {"name": short}),
+            entries="".join(entries),
+        )
     )
 
 

@@ -5,9 +5,9 @@ and the warning for a period that lies outside the plan's."""
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape  # Django's escape is this behind a lazy-string wrapper
 
 from django.urls import get_script_prefix, reverse
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -128,7 +128,7 @@ def item_menu(plan, kind: str, obj, *, place: dict, focus: str = "") -> Menu:
 # The menu's markup is built here, not in a template: an editor's plan page has one menu per
 # item (1 200 at 10x the Skåne plan), and rendering them through an included template was the
 # larger part of the page (docs/architecture.md, "Measuring"). Every value is escaped once
-# with `escape` and the whole marked safe: format_html per entry cost as much again.
+# and the whole marked safe: format_html per entry cost as much again.
 MENU = (
     '<details class="actions-menu" id="{id}"{open}>\n'
     '  <summary{focus}>{title}<span class="visually-hidden"> {for_name}</span></summary>\n'
@@ -162,11 +162,13 @@ def menu_html(menu: Menu, *, name, csrf_token: str) -> str:
             "href": href,
             "id": f"{menu_id}-{escape(action.key)}",
             "focus": " autofocus" if entry.autofocus else "",
-            "label": escape(action.label),
+            "label": escape(str(action.label)),
             "name": escape(short),
         }
         if action.post:
-            fields = "".join(HIDDEN.format(escape(k), escape(v)) for k, v in action.post.items())
+            fields = "".join(
+                HIDDEN.format(escape(str(k)), escape(str(v))) for k, v in action.post.items()
+            )
             entries.append(POST_ENTRY.format(token=token, fields=fields, **shared))
         else:
             inline = INLINE.format(href=href, menu=menu_id) if action.inline else ""

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench loadtest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ test: lint
 # Benchmarks: figures and ratios, printed (against PostgreSQL when DATABASE_URL is set).
 bench: install
 	BENCH=1 $(VENV)/bin/pytest tests/bench -q -s -p no:cacheprovider $(PYTEST_ARGS)
+
+# Load test (not in CI; needs wrk: apt-get install wrk): the pages under 50 clients against
+# gunicorn as in production, on PostgreSQL (LOADTEST_DATABASE_URL, its own database, created
+# and loaded with the demo) and Redis (LOADTEST_REDIS_URL). Prints req/s, p50, p95, errors.
+loadtest: install
+	$(PY) -m tests.load.run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -243,3 +243,21 @@ class PendingUpload(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ContentVersion(models.Model):
+    """One row counting the writes to anything a page shows (core.pagecache): bumped in the
+    writer's own transaction, so a page cached under the old number is never read again once
+    the write is visible. Derived, like the search index: no history. `lineage` is made with
+    the row and never backed up, so a restored database (or another one sharing the Redis)
+    never counts into the keys of pages rendered from other content."""
+
+    value = models.PositiveBigIntegerField(default=0)
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    class Meta:
+        verbose_name = _("innehållsversion")
+        verbose_name_plural = _("innehållsversioner")
+
+    def __str__(self):
+        return str(self.value)

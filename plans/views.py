@@ -30,13 +30,11 @@ def plan_list(request):
     )
 
 
-def _plan_page(request, plan, tree, template="plans/plan_detail.html", scale=None, **extra):
-    today = timezone.localdate()
+def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
     context = {
         "plan": plan,
         "tree": tree,
-        "today": today,
-        "timeline": build_timeline(tree, today, scale),
+        "today": timezone.localdate(),
         "versions": list(
             plan.versions.select_related("decision__body").prefetch_related(
                 "decision__case_numbers"
@@ -72,7 +70,9 @@ def plan_timeline(request, slug):
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     tree = queries.public_tree(plan, request.user)
     scale = parse_scale(request.GET.get("skala"))
-    return _plan_page(request, plan, tree, template="plans/plan_timeline.html", scale=scale)
+    # Built here only: the other plan pages show no timeline.
+    timeline = build_timeline(tree, timezone.localdate(), scale)
+    return _plan_page(request, plan, tree, template="plans/plan_timeline.html", timeline=timeline)
 
 
 def plan_version(request, slug, number):

@@ -2,10 +2,14 @@
 rendered from, so another part of the portal adds an entry by appending to ITEM_ACTIONS),
 and the warning for a period that lies outside the plan's."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape  # Django's escape is this behind a lazy-string wrapper
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,12 +41,22 @@ class ItemAction:
     def href(self, plan, kind: str, obj) -> str:
         if self.url is not None:
             return self.url(plan, kind, obj)
-        return reverse(f"plans:{self.view}", args=[plan.slug, kind, obj.pk])
+        head, tail = _around_pk(self.view, plan.slug, kind, get_script_prefix())
+        return f"{head}{obj.pk}{tail}"
 
     def offered(self, kind: str, place: dict) -> bool:
         if self.kinds is not None and kind not in self.kinds:
             return False
         return self.shown is None or self.shown(place)
+
+
+@functools.lru_cache(maxsize=1024)
+def _around_pk(view: str, slug: str, kind: str, script_prefix: str) -> tuple[str, str]:
+    """The view's URL for the plan and kind, split around the item's pk: reversed once, not
+    once per item and action (an editor's plan page at 10x has 19 000 such links, and
+    reverse() was a fifth of its rendering). The pk is the pattern's last number."""
+    head, _sep, tail = reverse(f"plans:{view}", args=[slug, kind, 0]).rpartition("/0/")
+    return f"{head}/", f"/{tail}"
 
 
 ITEM_ACTIONS: list[ItemAction] = [
@@ -109,6 +123,66 @@ def item_menu(plan, kind: str, obj, *, place: dict, focus: str = "") -> Menu:
         else:
             menu.focus_summary = True
     return menu
+
+
+# The menu's markup is built here, not in a template: an editor's plan page has one menu per
+# item (1 200 at 10x the Skåne plan), and rendering them through an included template was the
+# larger part of the page (docs/architecture.md, "Measuring"). Every value is escaped once
+# and the whole marked safe: format_html per entry cost as much again.
+MENU = (
+    '<details class="actions-menu" id="{id}"{open}>\n'
+    '  <summary{focus}>{title}<span class="visually-hidden"> {for_name}</span></summary>\n'
+    '  <ul class="actions-list">\n{entries}  </ul>\n</details>'
+)
+POST_ENTRY = (
+    '    <li><form method="post" action="{href}" hx-post="{href}" '
+    'hx-target="closest section.plan-section" hx-swap="outerHTML">'
+    '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">{fields}'
+    '<button type="submit" class="small-button" id="{id}"{focus}>{label}'
+    '<span class="visually-hidden"> {name}</span></button></form></li>\n'
+)
+LINK_ENTRY = (
+    '    <li><a href="{href}" id="{id}"{inline}{focus}>{label}'
+    '<span class="visually-hidden"> {name}</span></a></li>\n'
+)
+INLINE = ' hx-get="{href}" hx-target="#{menu}" hx-swap="afterend"'
+HIDDEN = '<input type="hidden" name="{}" value="{}">'
+
+
+def menu_html(menu: Menu, *, name, csrf_token: str) -> str:
+    """The menu as HTML: a <details> list of links and POST forms (working without
+    JavaScript); `name` (the item's text, shortened) tells screen readers whose menu it is."""
+    short = Truncator(str(name)).chars(60)
+    menu_id, token = escape(menu.id), escape(csrf_token)
+    entries = []
+    for entry in menu.entries:
+        action = entry.action
+        href = escape(entry.href)
+        shared = {
+            "href": href,
+            "id": f"{menu_id}-{escape(action.key)}",
+            "focus": " autofocus" if entry.autofocus else "",
+            "label": escape(str(action.label)),
+            "name": escape(short),
+        }
+        if action.post:
+            fields = "".join(
+                HIDDEN.format(escape(str(k)), escape(str(v))) for k, v in action.post.items()
+            )
+            entries.append(POST_ENTRY.format(token=token, fields=fields, **shared))
+        else:
+            inline = INLINE.format(href=href, menu=menu_id) if action.inline else ""
+            entries.append(LINK_ENTRY.format(inline=inline, **shared))
+    return mark_safe(
+        MENU.format(
+            id=menu_id,
+            open=" open" if menu.open else "",
+            focus=" autofocus" if menu.focus_summary else "",
+            title=escape(_("Åtgärder")),
+            for_name=escape(_("för %(name)s") % {"name": short}),
+            entries="".join(entries),
+        )
+    )
 
 
 # --- periods ----------------------------------------------------------------------------

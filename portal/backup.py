@@ -30,8 +30,9 @@ from django.utils import timezone
 
 FORMAT = 1
 EXCLUDED_APPS = ("contenttypes", "sessions", "axes", "admin")
-# Files uploaded for an import and not yet confirmed are as fleeting as sessions.
-EXCLUDED_MODELS = ("auth.permission", "core.pendingupload")
+# Files uploaded for an import and not yet confirmed are as fleeting as sessions; the page
+# cache's counter belongs to its database: a restored one keeps its own lineage.
+EXCLUDED_MODELS = ("auth.permission", "core.pendingupload", "core.contentversion")
 
 
 class BackupError(Exception):

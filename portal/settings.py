@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # Before the session is read and before any view or the CSRF check parses a body.
     "core.middleware.RequestGuardMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Before the session is read: pages for strangers from the shared cache (core.pagecache).
+    "core.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -219,12 +221,19 @@ CONTACT_REGISTER_NAME = os.environ.get("CONTACT_REGISTER_NAME", "")
 CONTACT_REGISTER_EMAIL = os.environ.get("CONTACT_REGISTER_EMAIL", "")
 CONTACT_ACCESSIBILITY_EMAIL = os.environ.get("CONTACT_ACCESSIBILITY_EMAIL", "")
 
-# The cache holds the rate limits' counters: shared by every worker through Redis in
-# production (REDIS_URL; `check --deploy` warns without it), per process otherwise.
+# The cache holds the rate limits' counters and the public pages (core.pagecache): shared by
+# every worker and app server through Redis in production (REDIS_URL; `check --deploy` warns
+# without it), per process otherwise (`make run`, the tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Django's, sharing one client per pool (core/cache.py says why).
+            "BACKEND": "core.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several portals (or test runs) may share one Redis database.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import documents
 from core.access import require_permission
+from core.pagecache import uncached
 from core.pdf import pdf_response
 from core.revisions import EditConflict
 from governance.filters import BoardReportFilter
@@ -66,7 +67,7 @@ def board_report_pdf_view(request, pk):
             content = stored.read()
         response = pdf_response(content, filename=report.title)
         response["X-Content-SHA256"] = report.pdf_sha256
-        return response
+        return uncached(response)
     content = board_report_pdf(
         report, base_url=request.build_absolute_uri("/"), draft=True, today=timezone.localdate()
     )

@@ -1,8 +1,11 @@
 """`make bench`: plan page and timeline at 1x and 10x the size of the Skåne plan.
 
-Prints, per page and size: queries, median server time, and the ratio of the full request
-to rendering the same template from a context already in memory (what the database and the
-view add on top of the template). Figures, not assertions: timing never fails a test.
+Prints, per page, size and reader: queries, median server time as rendered (for a stranger
+the page cache emptied before each request), median time served from the page cache (a
+stranger's second request), and the ratio of the rendered request to rendering the same
+template from a context already in memory (what the database and the view add on top of
+the template). An editor's plan page carries every item's actions menu. Figures, not
+assertions: timing never fails a test.
 """
 
 import os
@@ -11,6 +14,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -20,6 +24,7 @@ from django.utils import timezone
 from plans import queries
 from plans.timeline import build_timeline
 from tests import factories
+from tests.clients import BrowserLikeClient
 from tests.query_count import count_queries
 
 pytestmark = [
@@ -27,7 +32,7 @@ pytestmark = [
     pytest.mark.django_db,
 ]
 
-ROUNDS = 15
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 # The Skåne plan of seed 004: 6 areas, 13 initiatives, about 110 activities, milestones and
 # follow-ups. 1x: 6 areas x 2 initiatives x 3 of each item; 10x: 12 areas x 10 initiatives.
 SIZES = {
@@ -50,51 +55,78 @@ def median_seconds(action) -> float:
     return statistics.median(samples)
 
 
-def render_only(plan, template):
+def render_only(plan, template, user=None):
     """The same template from an in-memory context: the floor for the page."""
     tree = queries.plan_tree(plan)
     today = timezone.localdate()
     request = RequestFactory().get(plan.get_absolute_url())
-    request.user = AnonymousUser()
+    request.user = user or AnonymousUser()
     context = {
         "plan": plan,
         "tree": tree,
         "today": today,
         "timeline": build_timeline(tree, today),
         "versions": [],
+        "editing": user is not None,
     }
     list(plan.parties.all())
     return lambda: render_to_string(template, context, request=request)
 
 
-def test_plan_pages_at_one_and_ten_times_the_skane_plan(client):
+def rendered(client, url):
+    """A request the page cache does not answer (emptied first; a logged-in reader never is)."""
+    cache.clear()
+    return client.get(url)
+
+
+def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
     body = factories.BodyFactory()
     plans = {
         label: factories.build_synthetic_plan(body=body, **size) for label, size in SIZES.items()
     }
+    editor = BrowserLikeClient()
+    editor.force_login(strategist)
+    for plan in plans.values():
+        plan.editors.add(strategist)
     rows = []
     for page, (url_name, template) in PAGES.items():
-        for label, plan in plans.items():
-            url = reverse(url_name, args=[plan.slug])
-            query_count = count_queries(client, url)
-            full = median_seconds(lambda url=url: client.get(url))
-            floor = median_seconds(render_only(plan, template))
-            items = sum(
-                len(n.milestones) + len(n.follow_ups) + len(n.activities)
-                for n in queries.plan_tree(plan).initiatives
-            )
-            rows.append((page, label, items, query_count, full * 1000, floor * 1000, full / floor))
+        for reader, reader_client, user in (
+            ("stranger", client, None),
+            ("editor", editor, strategist),
+        ):
+            if page == "timeline" and reader == "editor":
+                continue  # the timeline has no workbench: the same page for both
+            for label, plan in plans.items():
+                url = reverse(url_name, args=[plan.slug])
+                cache.clear()
+                query_count = count_queries(reader_client, url)
+                full = median_seconds(lambda url=url, c=reader_client: rendered(c, url))
+                cached = median_seconds(lambda url=url: client.get(url)) if user is None else None
+                floor = median_seconds(render_only(plan, template, user))
+                items = sum(
+                    len(n.milestones) + len(n.follow_ups) + len(n.activities)
+                    for n in queries.plan_tree(plan).initiatives
+                )
+                rows.append(
+                    (page, reader, label, items, query_count, full * 1000, cached, floor * 1000)
+                )
     print("\n\nPlan pages (median of", ROUNDS, "requests, database:", connection.vendor + ")")
     print(
-        f"{'page':<10}{'size':<6}{'items':>7}{'queries':>9}{'server ms':>11}{'render ms':>11}{'ratio':>8}"
+        f"{'page':<10}{'reader':<10}{'size':<6}{'items':>7}{'queries':>9}{'server ms':>11}"
+        f"{'cached ms':>11}{'render ms':>11}{'ratio':>8}"
     )
-    for page, label, items, count, full, floor, ratio in rows:
-        print(f"{page:<10}{label:<6}{items:>7}{count:>9}{full:>11.1f}{floor:>11.1f}{ratio:>8.2f}")
-    by_page = {}
-    for page, label, _items, count, full, *_ in rows:
-        by_page.setdefault(page, {})[label] = (count, full)
-    for page, sizes in by_page.items():
+    for page, reader, label, items, count, full, cached, floor in rows:
+        shown = f"{cached * 1000:>11.1f}" if cached is not None else f"{'-':>11}"
         print(
-            f"{page}: 10x/1x server time {sizes['10x'][1] / sizes['1x'][1]:.2f}, queries {sizes['1x'][0]} -> {sizes['10x'][0]}"
+            f"{page:<10}{reader:<10}{label:<6}{items:>7}{count:>9}{full:>11.1f}{shown}"
+            f"{floor:>11.1f}{full / floor:>8.2f}"
+        )
+    by_page = {}
+    for page, reader, label, _items, count, full, *_ in rows:
+        by_page.setdefault((page, reader), {})[label] = (count, full)
+    for (page, reader), sizes in by_page.items():
+        print(
+            f"{page} ({reader}): 10x/1x server time {sizes['10x'][1] / sizes['1x'][1]:.2f}, "
+            f"queries {sizes['1x'][0]} -> {sizes['10x'][0]}"
         )
     assert all(sizes["1x"][0] == sizes["10x"][0] for sizes in by_page.values())

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
         ('agreements', '0005_date_order_message'),
         ('governance', '0011_merge_meetings_and_decision_rows'),
         ('plans', '0009_merge_lifecycle_and_states'),
-        ('portal', '0011_merge_meeting_and_decision_roles'),
+        ('portal', '0012_single_sign_on_identity'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0005_date_order_message'),
+        ('agreements', '0007_framework_revision'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -47,7 +47,7 @@ def _run(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_search_postgres'),
+        ('core', '0003_background_job'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_search_postgres'),
+        ('core', '0004_search_stored_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

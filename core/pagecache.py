@@ -112,7 +112,9 @@ def _key(request, version: str) -> str:
     parts = [
         version,
         timezone.localdate().isoformat(),
-        translation.get_language() or "",
+        # The language the request will be answered in (its cookie, then Accept-Language), read
+        # from the request: this runs before LocaleMiddleware has activated it.
+        translation.get_language_from_request(request),
         request.scheme,
         request.get_host(),
         request.get_full_path(),

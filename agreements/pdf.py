@@ -10,8 +10,8 @@ from datetime import date
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements import queries
 from agreements.filters import AgreementFilter
@@ -50,9 +50,8 @@ def register_pdf(*, user, params, base_url: str, today: date | None = None) -> b
     register = register_filter(user=user, params=params)
     today = today or timezone.localdate()
     visibility = "utkast" if queries.can_see_drafts(user) else "offentlig"
-    # The language too: the document's words are translated.
     key = (
-        f"register:{get_language()}:{visibility}:{filter_key(register)}:"
+        f"register:{visibility}:{filter_key(register)}:"
         f"{register_content_version()}:{today.isoformat()}"
     )
     return cached_pdf(

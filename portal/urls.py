@@ -37,5 +37,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("agreements.urls")),
     path("", include("plans.urls")),
+    # The language switch posts here (set_language): a cookie, then back to the same page.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,6 @@ from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.demo import load_demo
 
-
 CATALOGUE = Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po"
 
 

@@ -107,11 +107,7 @@ def applied_filters(register: AgreementFilter) -> list[tuple[str, str]]:
 
 
 def _ordering_label(register: AgreementFilter, value: str) -> str:
-    # Named by its ascending choice: django-filter has no Swedish for "(descending)".
-    labels = dict(register.form.fields["sort"].choices)
-    name = value.removeprefix("-")
-    label = str(labels.get(name, name))
-    return _("%(label)s (fallande)") % {"label": label} if value.startswith("-") else label
+    return str(dict(register.form.fields["sort"].choices).get(value, value))
 
 
 def filter_key(register: AgreementFilter) -> str:

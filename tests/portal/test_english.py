@@ -86,6 +86,14 @@ def test_the_switch_needs_the_csrf_token(db):
 
 
 @pytest.mark.django_db
+def test_the_register_sort_choices_follow_the_language(client):
+    swedish = client.get("/overenskommelser/").content.decode()
+    english = client.get("/overenskommelser/", **ENGLISH).content.decode()
+    assert '<option value="-title">Titel (fallande)</option>' in swedish
+    assert '<option value="-title">Title (descending)</option>' in english
+
+
+@pytest.mark.django_db
 def test_messages_from_python_are_translated(client):
     page = client.get("/sok/?q=", **ENGLISH).content.decode()
     assert "Type one or more words to search for." in page

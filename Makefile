@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench loadtest clean
+.PHONY: install messages run test lint format bench loadtest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The English interface: its catalogue compiled from the .po (the .mo is build output, not
+# committed; compilemessages needs gettext's msgfmt). pytest compiles it too when stale.
+MO := locale/en/LC_MESSAGES/django.mo
+$(MO): locale/en/LC_MESSAGES/django.po | $(STAMP)
+	$(PY) manage.py compilemessages --locale en --ignore '$(VENV)'
+
+messages: $(MO)
+
 # Development server on SQLite (or DATABASE_URL), with the demo data and one user per role.
-run: install
+run: install messages
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py create_demo_users
@@ -37,7 +45,7 @@ format: install
 
 # The whole suite: lint, migrations in step with the models, then pytest
 # (against PostgreSQL when DATABASE_URL is set).
-test: lint
+test: lint messages
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 

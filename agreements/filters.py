@@ -1,12 +1,28 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Status, Topic
 from core.validators import normalise_case_number, validate_case_number
 from governance.models import Body, Organisation
 from governance.queries.adoption import with_parties_awaiting
+
+SORT_LABELS = {
+    "register_id": _("Beteckning"),
+    "title": _("Titel"),
+    "status": _("Status"),
+    "review_by": _("Översyn senast"),
+    "valid_from": _("Giltig från"),
+}
+
+
+def _descending(label) -> str:
+    # Ours, not django-filter's "(descending)": it has no Swedish, and it formats the label once,
+    # at import, so the choice would not follow the reader's language.
+    return lazy(lambda: gettext("%(label)s (fallande)") % {"label": label}, str)()
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -73,13 +89,8 @@ class AgreementFilter(django_filters.FilterSet):
             ("review_by", "review_by"),
             ("valid_from", "valid_from"),
         ),
-        field_labels={
-            "register_id": _("Beteckning"),
-            "title": _("Titel"),
-            "status": _("Status"),
-            "review_by": _("Översyn senast"),
-            "valid_from": _("Giltig från"),
-        },
+        field_labels=SORT_LABELS
+        | {f"-{name}": _descending(label) for name, label in SORT_LABELS.items()},
         empty_label=_("Beteckning"),
     )
 

@@ -10,8 +10,8 @@ from datetime import date
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements import queries
 from agreements.filters import AgreementFilter
@@ -50,9 +50,8 @@ def register_pdf(*, user, params, base_url: str, today: date | None = None) -> b
     register = register_filter(user=user, params=params)
     today = today or timezone.localdate()
     visibility = "utkast" if queries.can_see_drafts(user) else "offentlig"
-    # The language too: the document's words are translated.
     key = (
-        f"register:{get_language()}:{visibility}:{filter_key(register)}:"
+        f"register:{visibility}:{filter_key(register)}:"
         f"{register_content_version()}:{today.isoformat()}"
     )
     return cached_pdf(
@@ -108,11 +107,7 @@ def applied_filters(register: AgreementFilter) -> list[tuple[str, str]]:
 
 
 def _ordering_label(register: AgreementFilter, value: str) -> str:
-    # Named by its ascending choice: django-filter has no Swedish for "(descending)".
-    labels = dict(register.form.fields["sort"].choices)
-    name = value.removeprefix("-")
-    label = str(labels.get(name, name))
-    return _("%(label)s (fallande)") % {"label": label} if value.startswith("-") else label
+    return str(dict(register.form.fields["sort"].choices).get(value, value))
 
 
 def filter_key(register: AgreementFilter) -> str:

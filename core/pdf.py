@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from core.jobs import start_job
 
@@ -34,9 +34,11 @@ def pdf_variant() -> str | None:
     return settings.PDF_VARIANT or None
 
 
-def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: str, lang="sv"):
+def render_pdf(*, html: str, base_url: str, title: str, author: str, subject: str, lang=None):
     """The HTML as PDF bytes: A4 (pdf.css), tagged, with the document's metadata, in the
-    configured variant, its XMP metadata stream uncompressed as PDF/A requires."""
+    configured variant, its XMP metadata stream uncompressed as PDF/A requires. Its language
+    is the one it is rendered in (the active language) unless given."""
+    lang = lang or get_language() or settings.LANGUAGE_CODE
     # Imported here: loading WeasyPrint (Pango, fontconfig) takes a while and only PDFs need it.
     import weasyprint
 
@@ -145,8 +147,9 @@ def cached_pdf(*, key: str, render) -> bytes:
     """The PDF for `key` from storage, rendered by `render()` and stored the first time.
 
     `key` names the content version (what the document shows, as of which change); the
-    layout (templates, stylesheet, WeasyPrint version, PDF variant) is added here, so a new
-    release renders afresh instead of serving documents in an old layout.
+    language it is rendered in and the layout (templates, translations, stylesheet, WeasyPrint
+    version, PDF variant) are added here, so an English reader never gets the Swedish document
+    and a new release renders afresh instead of serving documents in an old layout.
     """
     name = storage_name(key)
     stored = stored_pdf(key)
@@ -172,14 +175,18 @@ def stored_pdf(key: str) -> bytes | None:
 
 
 def storage_name(key: str) -> str:
-    full_key = f"{key}|layout={layout_fingerprint()}|variant={pdf_variant()}"
+    full_key = (
+        f"{key}|lang={get_language() or settings.LANGUAGE_CODE}"
+        f"|layout={layout_fingerprint()}|variant={pdf_variant()}"
+    )
     return f"{STORAGE_DIR}/{hashlib.sha256(full_key.encode()).hexdigest()}.pdf"
 
 
 @cache
 def layout_fingerprint() -> str:
-    """A digest of everything besides the data that shapes a PDF: the templates, the stylesheet
-    and the WeasyPrint version. Computed once per process."""
+    """A digest of everything besides the data that shapes a PDF: the templates, the
+    translation catalogues, the stylesheet and the WeasyPrint version. Computed once per
+    process."""
     import weasyprint
 
     digest = hashlib.sha256(weasyprint.__version__.encode())
@@ -188,6 +195,9 @@ def layout_fingerprint() -> str:
     for directory in settings.TEMPLATES[0]["DIRS"]:
         root = Path(directory)
         files += sorted((str(p.relative_to(root)), p) for p in root.rglob("*.html"))
+    for directory in settings.LOCALE_PATHS:
+        root = Path(directory)
+        files += sorted((str(p.relative_to(root)), p) for p in root.rglob("*.po"))
     for name, path in files:
         digest.update(name.encode())
         digest.update(path.read_bytes())

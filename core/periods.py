@@ -1,9 +1,11 @@
 """Period: the fuzzy time words of collaboration plans ("Q2 2022", "hösten 2022", "senast 2022-12-31").
 
 `parse(text)` reads what the documents write and keeps the words; `str(period)` gives the
-canonical Swedish words back (and `parse(str(p)) == p`); `describe()` spells out the dates
+canonical Swedish words back (and `parse(str(p)) == p`); `display()` is what every page, PDF
+and export shows: the words as written, or read back in English when the interface is
+English ("autumn 2022", "by the end of 2025"); `describe()` spells out the dates
 ("1 juli – 30 september 2022"). Ordering and "overdue" use the end. Words we do not
-understand are kept as text with `is_understood` false: never guessed.
+understand are kept as text with `is_understood` false: never guessed (nor translated).
 """
 
 import calendar
@@ -13,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
+
+from core.period_words import MONTHS, SEASONS, SWEDISH, Words, current_words
 
 
 class Precision(StrEnum):
@@ -25,14 +29,7 @@ class Precision(StrEnum):
     UNKNOWN = "unknown"
 
 
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]  # fmt: skip
 MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)}
-# Seasons in the school-year sense: the spring term runs January–June, the autumn term
-# August–December. Summer is June–August.
-SEASONS = {"våren": (1, 6), "sommaren": (6, 8), "hösten": (8, 12)}
 SEASON_ALIASES = {
     "vår": "våren", "våren": "våren", "vårterminen": "våren", "vt": "våren",
     "sommar": "sommaren", "sommaren": "sommaren",
@@ -85,19 +82,33 @@ class Period:
         return is_overdue(self.end, today=today, closed=closed)
 
     def __str__(self) -> str:
+        return self.spelled(SWEDISH)
+
+    def display(self) -> str:
+        """The period as shown to a reader: the stored words as written in Swedish, read back
+        in English when the interface is English; words not understood stay as written."""
+        words = current_words()
+        if words is SWEDISH or not self.is_understood:
+            return self.text
+        return self.spelled(words)
+
+    def spelled(self, words: Words) -> str:
+        """The canonical words for the period in `words`' language."""
         if not self.is_understood:
             return self.text
         if self.recurring:
-            return "årligen"
+            return words.annually
         if self.open_end:
             if self.precision is Precision.YEAR:
-                return f"fr o m {self.start.year:04d}"
-            return f"fr o m {_words(self.precision, self.start, _period_end(self.precision, self.start))}"
+                return words.since.format(f"{self.start.year:04d}")
+            end = _period_end(self.precision, self.start)
+            return words.since.format(_words(self.precision, self.start, end, words))
         if self.open_start:
             if self.precision is Precision.YEAR:
-                return f"vid utgången av {self.end.year:04d}"
-            return f"senast {_words(self.precision, _period_start(self.precision, self.end), self.end)}"
-        return _words(self.precision, self.start, self.end)
+                return words.by_year_end.format(f"{self.end.year:04d}")
+            start = _period_start(self.precision, self.end)
+            return words.by.format(_words(self.precision, start, self.end, words))
+        return _words(self.precision, self.start, self.end, words)
 
     def describe(self) -> str:
         """The dates spelled out, as the edit form shows how a period is read."""
@@ -112,7 +123,8 @@ class Period:
         if self.start == self.end:
             return _long_date(self.start)
         if self.start.year == self.end.year:
-            return f"{self.start.day} {MONTHS[self.start.month - 1]} – {_long_date(self.end)}"
+            month = current_words().months[self.start.month - 1]
+            return f"{self.start.day} {month} – {_long_date(self.end)}"
         return f"{_long_date(self.start)} – {_long_date(self.end)}"
 
 
@@ -124,7 +136,7 @@ def is_overdue(end: date | None, *, today: date, closed: bool = False) -> bool:
 
 
 def _long_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {current_words().months[value.month - 1]} {value.year}"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -158,12 +170,12 @@ def _period_end(precision: Precision, start: date) -> date:
     return start
 
 
-def _words(precision: Precision, start: date, end: date) -> str:
-    """Canonical Swedish words for a closed period of the given precision."""
+def _words(precision: Precision, start: date, end: date, words: Words) -> str:
+    """Canonical words for a closed period of the given precision."""
     if precision is Precision.DAY:
         return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
     if precision is Precision.MONTH:
-        first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+        first, last = words.months[start.month - 1], words.months[end.month - 1]
         if start.year != end.year:
             return f"{first} {start.year:04d} – {last} {end.year:04d}"
         if start.month == end.month:
@@ -179,10 +191,9 @@ def _words(precision: Precision, start: date, end: date) -> str:
         joiner = "/" if last == first + 1 else "–"
         return f"Q{first}{joiner}Q{last} {start.year:04d}"
     if precision is Precision.SEASON:
-        name = next(name for name, (first, _) in SEASONS.items() if first == start.month)
-        return f"{name} {start.year:04d}"
+        return f"{words.seasons[start.month]} {start.year:04d}"
     if start.year == end.year:
-        return f"under {start.year:04d}"
+        return words.during.format(f"{start.year:04d}")
     return f"{start.year:04d}–{end.year:04d}"
 
 

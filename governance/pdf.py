@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.pdf import cached_pdf, render_pdf
@@ -23,7 +25,16 @@ def board_report_context(report: BoardReport, *, today: date) -> dict:
 
 
 def board_report_pdf(report: BoardReport, *, base_url: str, draft: bool, today: date) -> bytes:
-    """Draft PDFs say UTKAST on every page; the issued one is rendered once, when issuing."""
+    """Draft PDFs say UTKAST on every page; the issued one is rendered once, when issuing,
+    and always in Swedish: it is the record the committee decides on, whatever language the
+    issuer reads the portal in. A draft follows the reader's language."""
+    if not draft:
+        with translation.override(settings.LANGUAGE_CODE):
+            return _board_report_pdf(report, base_url=base_url, draft=draft, today=today)
+    return _board_report_pdf(report, base_url=base_url, draft=draft, today=today)
+
+
+def _board_report_pdf(report: BoardReport, *, base_url: str, draft: bool, today: date) -> bytes:
     html = render_to_string(TEMPLATE, board_report_context(report, today=today) | {"draft": draft})
     departments = ", ".join(d.name for d in report.departments.all())
     return render_pdf(

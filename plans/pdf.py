@@ -90,7 +90,9 @@ def plan_pdf_context(plan: Plan, *, today: date, public: bool = True) -> dict:
         ),
         "organisation": organisation_of(plan),
         "case_number": adopted.decision.case_numbers_text if adopted and adopted.decision else "",
-        "subject": " ".join(part for part in (plan.get_kind_display(), plan.period_text) if part),
+        "subject": " ".join(
+            part for part in (plan.get_kind_display(), plan.period.display()) if part
+        ),
     }
 
 

@@ -201,4 +201,4 @@ def period_warning(text: str, plan_period_text: str) -> str:
     late = reading.end and plan_period.end and reading.end > plan_period.end
     if not (early or late):
         return ""
-    return _("Tiden ligger utanför planens period %(period)s.") % {"period": plan_period_text}
+    return _("Tiden ligger utanför planens period %(period)s.") % {"period": plan_period.display()}

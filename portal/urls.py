@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from portal import feeds, sso, views, watches
 
@@ -51,5 +53,10 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("", include("plans.urls")),
     path("api/", include("portal.api.urls")),
+    # The language switch posts here (Django's set_language): a cookie, then back to the same
+    # page. Without a CSRF token: a token in every page would set a cookie per stranger and
+    # keep every public page out of the page cache, and a forged post can do no more than
+    # choose the visitor's language (set_language redirects only to this site).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

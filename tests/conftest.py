@@ -1,12 +1,24 @@
 import socket
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 from django.db import transaction
 
 from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.demo import load_demo
+
+CATALOGUE = Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po"
+
+
+def pytest_sessionstart(session):
+    """The English catalogue is build output (`make messages`): compiled here as well when it
+    is missing or older than its .po, so a plain `pytest` reads the English pages translated."""
+    compiled = CATALOGUE.with_suffix(".mo")
+    if not compiled.exists() or compiled.stat().st_mtime < CATALOGUE.stat().st_mtime:
+        call_command("compilemessages", locale=["en"], ignore_patterns=[".venv"], verbosity=0)
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy
 
-from core.periods import MONTHS, add_months
+from core.period_words import current_words
+from core.periods import add_months
 
 
 class Scale(StrEnum):
@@ -117,7 +118,7 @@ class Axis:
 
 def _unit_label(day: date, scale: Scale) -> str:
     if scale is Scale.MONTH:
-        return MONTHS[day.month - 1][:3]
+        return current_words().months[day.month - 1][:3]
     if scale is Scale.QUARTER:
         return f"Q{(day.month - 1) // 3 + 1}"
     return str(day.year)

@@ -100,13 +100,13 @@ def _collect_console_errors(page):
 @pytest.fixture
 def new_page(browser, live_server):
     """Open more pages, each in a context of its own (its own cookies: another person):
-    `new_page(javascript=False)` for a browser without JavaScript. Console errors are
-    collected as for `page`."""
+    `new_page(javascript=False)` for a browser without JavaScript, `new_page(locale="en-GB")`
+    for one whose language is English. Console errors are collected as for `page`."""
     contexts = []
 
-    def open_page(*, javascript=True):
+    def open_page(*, javascript=True, locale="sv-SE"):
         context = browser.new_context(
-            base_url=live_server.url, locale="sv-SE", java_script_enabled=javascript
+            base_url=live_server.url, locale=locale, java_script_enabled=javascript
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -94,7 +94,10 @@ def test_on_a_wide_screen_the_menu_is_always_open(page, demo):
 
 def test_the_menu_works_without_javascript(browser, live_server, demo):
     context = browser.new_context(
-        base_url=live_server.url, java_script_enabled=False, viewport={"width": 375, "height": 800}
+        base_url=live_server.url,
+        locale="sv-SE",
+        java_script_enabled=False,
+        viewport={"width": 375, "height": 800},
     )
     page = context.new_page()
     try:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from core.revisions import EditConflict
@@ -82,6 +82,26 @@ def test_draft_pdf_says_utkast_on_every_page(client, draft, reader):
     assert response["Content-Type"] == "application/pdf"
     reader_pdf = PdfReader(io.BytesIO(response.content))
     assert all("UTKAST" in page.extract_text() for page in reader_pdf.pages)
+
+
+def test_a_draft_pdf_for_an_english_reader_is_in_english(client, draft, reader):
+    client.force_login(reader)
+    url = reverse("governance:board_report_pdf", args=[draft.pk])
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content
+    reader_pdf = PdfReader(io.BytesIO(english))
+    assert reader_pdf.trailer["/Root"]["/Lang"] == "en"
+    text = pdf_text(english)
+    assert "DRAFT" in text and "UTKAST" not in text and "Page 1 of" in text
+    assert "Proposed decision" in text
+
+
+def test_the_issued_report_is_the_swedish_record_whoever_issues_it(draft, register_admin):
+    with translation.override("en"):
+        report = issue(draft, register_admin)
+    stored = report.pdf.read()
+    assert PdfReader(io.BytesIO(stored)).trailer["/Root"]["/Lang"] == "sv"
+    text = pdf_text(stored)
+    assert "Förslag till beslut" in text and "Sida 1 av" in text and "Page" not in text
 
 
 def test_issuing_stores_the_pdf_once_with_its_sha256_and_freezes_the_report(

@@ -80,6 +80,16 @@ def test_a_forgotten_password_is_reset_through_a_link_by_email(client, lisa, smt
     assert "fungerar inte längre" in client.get(link, follow=True).content.decode()
 
 
+def test_the_reset_mail_is_in_the_language_the_reader_asked_in(client, lisa, smtp_server):
+    client.post(
+        reverse("password_reset"), {"email": "lisa@example.se"}, HTTP_ACCEPT_LANGUAGE="en-GB"
+    )
+    [message] = smtp_server.messages
+    assert "Subject: New password for Samverkansportalen" in message
+    assert "Someone, hopefully you, has asked for a new password" in message
+    assert "Hej!" not in message
+
+
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, lisa, smtp_server):
     response = client.post(reverse("password_reset"), {"email": "okand@example.se"})
     assert response.status_code == 302

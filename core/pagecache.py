@@ -101,6 +101,7 @@ def connect(app_config) -> None:
 def _for_anyone(request) -> bool:
     return (
         request.method == "GET"
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_SKIPS))
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and "HTTP_HX_REQUEST" not in request.META

@@ -241,6 +241,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Paths the page cache leaves alone: the open-data API answers every request itself, so its
+# limit per address counts each one and a conditional GET gets its 304.
+PAGE_CACHE_SKIPS = ["/api/"]
 
 # Swedish unless the reader asks for English (the switch in the footer, or their browser's
 # Accept-Language on the first visit). The URLs stay Swedish whatever the language.

@@ -20,8 +20,9 @@ from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 
 from core.jobs import start_job
 
@@ -213,12 +214,24 @@ def pdf_or_progress(request, *, key: str, handler: str, arguments: dict, filenam
         return pdf_response(stored, filename=filename)
     job = start_job(
         key=storage_name(key),
-        handler=handler,
-        arguments=arguments,
+        handler="core.pdf.build_in_language",
+        arguments={
+            "language": get_language() or settings.LANGUAGE_CODE,
+            "handler": handler,
+            "arguments": arguments,
+        },
         label=gettext("PDF"),
         result_url=request.get_full_path(),
     )
     return redirect("background_job", job.pk)
+
+
+def build_in_language(*, language: str, handler: str, arguments: dict) -> None:
+    """In the worker: `handler(**arguments)` in the reader's language. The worker has none
+    of its own, and storage_name names a PDF by the active language: rendered in another,
+    the document would be stored where the reader's download never looks."""
+    with override(language):
+        import_string(handler)(**arguments)
 
 
 def pdf_response(content: bytes, *, filename: str) -> HttpResponse:

@@ -106,6 +106,17 @@ def role_groups(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """A request leaves its language active in the thread (LocaleMiddleware does not reset
+    it): after a test asking in English, what the next module renders outside a request (a
+    module-scoped PDF, say) would come out in English."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """The cache holds the rate limits' counters: each test starts with none counted."""
     from django.core.cache import cache

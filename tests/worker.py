@@ -3,13 +3,20 @@ database until no task is ready (retries with no delay included), as `db_worker 
 
 from unittest import mock
 
+from django.conf import settings
+from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 
 
 def run_worker() -> None:
     # The worker recycles its database connection between tasks, as a long-running process
     # should; inside a test's transaction that would close the test's own connection.
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+    # A worker is a process of its own, in the default language: not in the one the test's
+    # last request activated in this thread.
+    with (
+        mock.patch.object(db_worker, "close_old_connections", lambda: None),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
         _worker().run()
 
 
@@ -26,15 +33,16 @@ def _worker():
     )
 
 
-def download(client, url: str):
+def download(client, url: str, **headers):
     """GET `url`; when the portal answers with a job's progress page, run the worker and follow
-    the job to its result, as a person waiting on the page would."""
-    response = client.get(url)
+    the job to its result, as a person waiting on the page would (`headers` on every request,
+    as a browser sends its Accept-Language)."""
+    response = client.get(url, **headers)
     if response.status_code != 302 or "/bakgrund/" not in response["Location"]:
         return response
     job_page = response["Location"]
-    assert client.get(job_page).status_code == 200  # the progress page, while it waits
+    assert client.get(job_page, **headers).status_code == 200  # the progress page, while it waits
     run_worker()
-    done = client.get(job_page)
+    done = client.get(job_page, **headers)
     assert done.status_code == 302, done.content.decode()[:500]
-    return client.get(done["Location"])
+    return client.get(done["Location"], **headers)

@@ -2,6 +2,8 @@
 with history that names the file and row."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from agreements.imports.columns import COLUMNS, guess
 from agreements.imports.preview import Outcome, build_preview
@@ -15,6 +17,7 @@ from tests.agreements.register_files import (
     GOTLAND_ROWS,
     csv_file,
     gotland_registers,
+    synthetic_rows,
     workbook,
 )
 
@@ -51,6 +54,7 @@ def test_seed_register_is_imported_with_its_decisions_and_history(gotland, user)
     assert list(anhorig.parties.all()) == [gotland]
     assert anhorig.history.earliest().history_change_reason == "Import från register.xlsx, rad 6"
     assert anhorig.history.earliest().history_user == user
+    assert [p.organisation for p in anhorig.history.earliest().parties.all()] == [gotland]
     numbers = sorted(
         str(d) for d in Decision.objects.filter(subjects__object_id=anhorig.pk).distinct()
     )
@@ -271,3 +275,34 @@ def test_files_that_are_not_registers_are_refused_in_swedish():
 
 def test_every_field_has_a_label_and_words():
     assert all(column.label and column.aliases for column in COLUMNS)
+
+
+def _import_queries(user, rows) -> int:
+    sheet = read_sheet(workbook(rows), "register.xlsx")
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        register_import(user=user, sheet=sheet, keys=KEYS, file_name="register.xlsx")
+    return len(captured)
+
+
+# New agreements, their parties, decisions and history are written in batches: a query more
+# now and then (SQLite takes at most 999 values a statement). A changed agreement is saved
+# through agreement_update, as an edit by hand (its own history row, checked again by the
+# model, the savepoints of its service): under twenty queries each.
+QUERIES_PER_NEW_ROW = 0.1
+QUERIES_PER_CHANGED_ROW = 20
+
+
+def test_import_costs_fixed_queries_for_new_rows_and_a_few_per_changed_row(gotland, user):
+    rows = synthetic_rows(115)
+    _import_queries(user, rows[:5])  # the register no longer empty, as it will be
+    small, large = rows[5:15], rows[15:]
+    more = len(large) - len(small)
+    new_cost = _import_queries(user, large) - _import_queries(user, small)
+    assert new_cost <= QUERIES_PER_NEW_ROW * more
+
+    def changed(rows):
+        return [[*row[:3], "Under revidering", *row[4:]] for row in rows]
+
+    changed_cost = _import_queries(user, changed(large)) - _import_queries(user, changed(small))
+    assert changed_cost <= QUERIES_PER_CHANGED_ROW * more

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agreements.models import Agreement
-from governance.models import Body, Decision
 from core.models import BackgroundJob, PendingUpload
+from governance.models import Body, Decision
 from tests import factories
 from tests.agreements.register_files import (
     GOTLAND_ROWS,

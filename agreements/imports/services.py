@@ -123,12 +123,10 @@ def register_import(*, user, sheet: Sheet, keys: list[str], file_name: str) -> P
     # The search index is written once for all the agreements at the end, not at each save
     # and each change of their parties and decisions.
     with search.deferred():
-        _create_new(
-            user=user, rows=[r for r in written if r.outcome == Outcome.NEW], file=file_name
-        )
+        _create_new(user=user, preview=preview, file_name=file_name)
         for row in written:
             if row.outcome == Outcome.CHANGED:
-                _update(user=user, row=row, reason=_reason(file_name, row.number))
+                _update(user=user, row=row, preview=preview, file_name=file_name)
         adoptions = [
             DecisionAbout(
                 body=decision.body,
@@ -157,15 +155,16 @@ def _reason(file_name: str, number: int) -> str:
     return _("Import från %(file)s, rad %(row)s") % {"file": file_name, "row": number}
 
 
-def _create_new(*, user, rows: list, file: str) -> None:
+def _create_new(*, user, preview: Preview, file_name: str) -> None:
     """The new agreements, their history and parties in a few queries whatever their number:
     a thousand rows one by one through agreement_create cost a minute and more. The preview
     checked each against the model and the register in this transaction; the database's own
     constraints check them again."""
+    rows = [row for row in preview.rows if row.outcome == Outcome.NEW]
     agreements = [row.agreement for row in rows]
     for row in rows:
         row.agreement._history_user = user
-        row.agreement._change_reason = _reason(file, row.number)
+        row.agreement._change_reason = _reason(file_name, row.number)
     try:
         with transaction.atomic():
             bulk_create_with_history(agreements, Agreement, batch_size=BATCH, default_user=user)
@@ -178,7 +177,7 @@ def _create_new(*, user, rows: list, file: str) -> None:
         for row in rows:
             if row.agreement.register_id in taken:
                 row.errors.append(DUPLICATE_REGISTER_ID)
-        raise ImportRefused(Preview(rows=rows)) from error
+        raise ImportRefused(preview) from error
     through = Agreement.parties.through
     links = through.objects.bulk_create(
         [
@@ -210,14 +209,14 @@ def _create_new(*, user, rows: list, file: str) -> None:
     )
 
 
-def _update(*, user, row, reason: str) -> None:
+def _update(*, user, row, preview: Preview, file_name: str) -> None:
     agreement, parties = row.agreement, row.values.parties
     try:
-        agreement_update(user=user, agreement=agreement, reason=reason)
+        agreement_update(user=user, agreement=agreement, reason=_reason(file_name, row.number))
     except ValidationError as error:
         # Another write between the preview and this one: the row says so, and leaving the
         # transaction takes back the rows before it.
         row.errors.extend(error.messages)
-        raise ImportRefused(Preview(rows=[row])) from error
+        raise ImportRefused(preview) from error
     if parties is not None and set(parties) != set(agreement.parties.all()):
         agreement.parties.set(parties)  # recorded in its history with the reason above

@@ -5,19 +5,18 @@ with where it came from ("Import från register.xlsx, rad 12"). Run by the worke
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Max, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.imports.columns import fold
 from agreements.imports.models import ImportMapping
 from agreements.imports.preview import Outcome, Preview, build_preview
 from agreements.imports.reading import Sheet, read_sheet
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement
-from agreements.services import agreement_update
 from core import search
 from core.access import require_permission
 from core.jobs import JobRefused, JobResult, retry_job, start_job
@@ -124,9 +123,7 @@ def register_import(*, user, sheet: Sheet, keys: list[str], file_name: str) -> P
     # and each change of their parties and decisions.
     with search.deferred():
         _create_new(user=user, preview=preview, file_name=file_name)
-        for row in written:
-            if row.outcome == Outcome.CHANGED:
-                _update(user=user, row=row, preview=preview, file_name=file_name)
+        _update_changed(user=user, preview=preview, file_name=file_name)
         adoptions = [
             DecisionAbout(
                 body=decision.body,
@@ -179,7 +176,7 @@ def _create_new(*, user, preview: Preview, file_name: str) -> None:
                 row.errors.append(DUPLICATE_REGISTER_ID)
         raise ImportRefused(preview) from error
     through = Agreement.parties.through
-    links = through.objects.bulk_create(
+    through.objects.bulk_create(
         [
             through(agreement=row.agreement, organisation=party)
             for row in rows
@@ -194,29 +191,49 @@ def _create_new(*, user, preview: Preview, file_name: str) -> None:
             "id", "history_id"
         )
     )
-    recorded = Agreement.history.model._meta.get_field("historicalagreement_parties").related_model
+    _record_links("parties", versions)
+
+
+def _update_changed(*, user, preview: Preview, file_name: str) -> None:
+    """The changed agreements in a few queries whatever their number, each with its new
+    history version (and the parties and topics it has then, as simple-history records them);
+    the preview checked each against the model in this transaction. New parties are set row
+    by row: their change is a version of its own, as when edited by hand."""
+    rows = [row for row in preview.rows if row.outcome == Outcome.CHANGED]
+    if not rows:
+        return
+    agreements = [row.agreement for row in rows]
+    for row in rows:
+        row.agreement._history_user = user
+        row.agreement._change_reason = _reason(file_name, row.number)
+    fields = sorted({name for row in rows for name in row.values.fields})
+    bulk_update_with_history(agreements, Agreement, fields, batch_size=BATCH, default_user=user)
+    versions = dict(
+        Agreement.history.filter(id__in=[a.pk for a in agreements])
+        .values("id")
+        .annotate(latest=Max("history_id"))
+        .values_list("id", "latest")
+    )
+    for field in Agreement.history.model._history_m2m_fields:
+        _record_links(field.name, versions)
+    for row in rows:
+        parties = row.values.parties
+        if parties is not None and set(parties) != set(row.agreement.parties.all()):
+            row.agreement.parties.set(parties)  # recorded in its history with the reason above
+
+
+def _record_links(name: str, versions: dict[int, int]) -> None:
+    """The agreements' links of many-to-many field `name` as they are, in their history
+    versions `versions` (agreement id -> history id)."""
+    through = getattr(Agreement, name).through
+    recorded = Agreement.history.model._meta.get_field(f"historicalagreement_{name}").related_model
     recorded.objects.bulk_create(
         [
             recorded(
-                id=link.pk,
-                agreement_id=link.agreement_id,
-                organisation_id=link.organisation_id,
+                **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
                 history_id=versions[link.agreement_id],
             )
-            for link in links
+            for link in through.objects.filter(agreement_id__in=versions)
         ],
         batch_size=BATCH,
     )
-
-
-def _update(*, user, row, preview: Preview, file_name: str) -> None:
-    agreement, parties = row.agreement, row.values.parties
-    try:
-        agreement_update(user=user, agreement=agreement, reason=_reason(file_name, row.number))
-    except ValidationError as error:
-        # Another write between the preview and this one: the row says so, and leaving the
-        # transaction takes back the rows before it.
-        row.errors.extend(error.messages)
-        raise ImportRefused(preview) from error
-    if parties is not None and set(parties) != set(agreement.parties.all()):
-        agreement.parties.set(parties)  # recorded in its history with the reason above

@@ -5,7 +5,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from agreements.imports.services import import_job_key
 from agreements.models import Agreement, Status, Topic
+from core.models import BackgroundJob
 from core.validators import normalise_case_number, validate_case_number
 from governance.models import Body, Organisation
 from governance.queries.adoption import with_parties_awaiting
@@ -94,6 +96,11 @@ class AgreementFilter(django_filters.FilterSet):
         empty_label=_("Beteckning"),
     )
 
+    # The agreements an import wrote (by its upload's id): where a finished import leads.
+    imported = django_filters.NumberFilter(
+        label=_("Import"), method="filter_imported", widget=forms.HiddenInput
+    )
+
     class Meta:
         model = Agreement
         fields = []
@@ -119,6 +126,20 @@ class AgreementFilter(django_filters.FilterSet):
         if value == "awaiting":
             return queryset.filter(parties_awaiting__gt=0)
         return queryset.filter(party_count__gt=0, parties_awaiting=0)
+
+    def filter_imported(self, queryset, name, value):
+        """Written by the import's job: history rows of the person who confirmed it, while it
+        ran (one transaction; rows it left unchanged are not among them)."""
+        job = BackgroundJob.objects.filter(
+            key=import_job_key(int(value)), status=BackgroundJob.Status.DONE
+        ).first()
+        if job is None:
+            return queryset.none()
+        written = Agreement.history.filter(
+            history_user_id=job.arguments["user_id"],
+            history_date__range=(job.queued_at, job.finished_at),
+        )
+        return queryset.filter(pk__in=written.values("id"))
 
     @property
     def qs(self):

@@ -6,10 +6,14 @@ its progress and sends the person on to the result. Work nobody waits for (e-mai
 enqueued as a plain task (enqueue_work). Either way a task that raises is tried again after
 a delay growing with each attempt, at most settings.BACKGROUND_MAX_ATTEMPTS times; after
 the last, the job shows as failed with a Swedish message (and the task's row keeps the
-traceback): never silently lost.
+traceback): never silently lost. A handler that raises JobRefused is not tried again: the
+work cannot be done as asked (an import whose file has errors), and the job page says why.
+A handler may return a JobResult: where its result is (known only once done: a new plan)
+and a summary shown with it.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,6 +25,16 @@ from django_tasks import task
 from core.models import BackgroundJob
 
 logger = logging.getLogger(__name__)
+
+
+class JobRefused(Exception):
+    """The work cannot be done as asked; the message (Swedish) is shown to the person."""
+
+
+@dataclass
+class JobResult:
+    result_url: str = ""  # empty: the one the job was started with
+    summary: str = ""
 
 
 def start_job(*, key: str, handler: str, arguments: dict, label: str, result_url: str):
@@ -64,7 +78,8 @@ def retry_job(*, job: BackgroundJob) -> BackgroundJob:
 def _restart(job: BackgroundJob, fields: dict) -> None:
     for name, value in fields.items():
         setattr(job, name, value)
-    job.status, job.attempts, job.error, job.finished_at = BackgroundJob.Status.QUEUED, 0, "", None
+    job.status, job.attempts, job.finished_at = BackgroundJob.Status.QUEUED, 0, None
+    job.error = job.message = ""
     job.queued_at = timezone.now()
     job.save()
     _enqueue_job(job)
@@ -116,7 +131,11 @@ def run_job_now(*, job_id: str) -> None:
     job.status, job.attempts = Status.RUNNING, job.attempts + 1
     job.save(update_fields=["status", "attempts"])
     try:
-        import_string(job.handler)(**job.arguments)
+        result = import_string(job.handler)(**job.arguments)
+    except JobRefused as refused:
+        job.status, job.message, job.finished_at = Status.FAILED, str(refused), timezone.now()
+        job.save(update_fields=["status", "message", "finished_at"])
+        return
     except Exception as error:
         last = job.attempts >= settings.BACKGROUND_MAX_ATTEMPTS
         job.status = Status.FAILED if last else Status.QUEUED
@@ -124,5 +143,8 @@ def run_job_now(*, job_id: str) -> None:
         job.finished_at = timezone.now() if last else None
         job.save(update_fields=["status", "error", "finished_at"])
         raise
+    if isinstance(result, JobResult):
+        job.result_url = result.result_url or job.result_url
+        job.message = result.summary
     job.status, job.error, job.finished_at = Status.DONE, "", timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
+    job.save(update_fields=["status", "error", "finished_at", "result_url", "message"])

@@ -202,6 +202,9 @@ class BackgroundJob(models.Model):
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     # For the operator, not shown to the person: the last attempt's exception.
     error = models.TextField(_("fel"), blank=True)
+    # For the person, in Swedish: what the work did ("42 nya, 3 ändrade"), shown with its
+    # result, or why it was refused (JobRefused), shown on the job page.
+    message = models.TextField(_("meddelande"), blank=True)
     # When it was last put in the queue: a job pending far longer lost its worker (core.jobs).
     queued_at = models.DateTimeField(_("köad"), default=timezone.now)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)

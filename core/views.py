@@ -1,5 +1,6 @@
 """The page a person waits on while the worker does their work (core.jobs)."""
 
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,6 +17,8 @@ def background_job(request, pk):
     its id cannot be guessed)."""
     job = get_object_or_404(BackgroundJob, pk=pk)
     if job.status == BackgroundJob.Status.DONE:
+        if job.message:  # shown on the result page, where the person goes next
+            messages.success(request, job.message)
         if request.htmx:  # htmx follows a redirect in place; this makes the browser go
             response = render(request, "core/background_job_status.html", {"job": job})
             response["HX-Redirect"] = job.result_url

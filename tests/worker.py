@@ -40,9 +40,17 @@ def download(client, url: str, **headers):
     response = client.get(url, **headers)
     if response.status_code != 302 or "/bakgrund/" not in response["Location"]:
         return response
-    job_page = response["Location"]
-    assert client.get(job_page, **headers).status_code == 200  # the progress page, while it waits
-    run_worker()
-    done = client.get(job_page, **headers)
+    done = after_worker(client, response, **headers)
     assert done.status_code == 302, done.content.decode()[:500]
     return client.get(done["Location"], **headers)
+
+
+def after_worker(client, response, **headers):
+    """`response` sends the person to a job's progress page: check the page while the job
+    waits, run the worker, and return the page as it is then (on to the result, or why not)."""
+    assert response.status_code == 302 and "/bakgrund/" in response["Location"], response
+    job_page = response["Location"]
+    waiting = client.get(job_page, **headers)
+    assert waiting.status_code == 200  # the progress page, while the job waits
+    run_worker()
+    return client.get(job_page, **headers)

@@ -1,17 +1,28 @@
 """Writing an imported register: every row or none, in one transaction, each change recorded
-with where it came from ("Import från register.xlsx, rad 12")."""
+with where it came from ("Import från register.xlsx, rad 12"). Run by the worker
+(register_import_job) once the person confirms the preview: a large file outlasts a request."""
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, prefetch_related_objects
+from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.imports.columns import fold
 from agreements.imports.models import ImportMapping
 from agreements.imports.preview import Outcome, Preview, build_preview
-from agreements.imports.reading import Sheet
-from agreements.services import agreement_create, agreement_update
+from agreements.imports.reading import Sheet, read_sheet
+from agreements.models import DUPLICATE_REGISTER_ID, Agreement
 from core import search
-from governance.services import decision_record
+from core.access import require_permission
+from core.jobs import JobRefused, JobResult, retry_job, start_job
+from core.models import BackgroundJob
+from core.uploads import pending_upload_get
+from governance.services import DecisionAbout, decision_record_many
 
 
 class ImportRefused(Exception):
@@ -29,6 +40,76 @@ def import_mapping_remember(*, user, headings: list[str], keys: list[str]) -> No
     mapping.save(update_fields=["columns"])
 
 
+PURPOSE = "agreement-register"
+BATCH = 500
+# The errors a refused import lists on its job page; the preview lists them all.
+ERRORS_SHOWN = 10
+
+
+def require_register_admin(user) -> None:
+    reason = _("Bara registeradministratörer kan importera överenskommelser.")
+    require_permission(user, "agreements.add_agreement", reason)
+    require_permission(user, "agreements.change_agreement", reason)
+
+
+def import_job_key(upload_id: int) -> str:
+    return f"agreement-register-import:{upload_id}"
+
+
+def register_import_start(*, user, upload) -> BackgroundJob:
+    """Hand the confirmed import to the worker: one job per upload, so a second click waits for
+    the first; confirming again after a refusal tries again."""
+    job = start_job(
+        key=import_job_key(upload.pk),
+        handler="agreements.imports.services.register_import_job",
+        arguments={"user_id": user.pk, "upload_id": upload.pk},
+        label=_("överenskommelser från %(file)s") % {"file": upload.name},
+        # Where a refused import sends the person back to; the import's result replaces it.
+        result_url=reverse("agreements:register_import_preview", args=[upload.pk]),
+    )
+    if job.status == BackgroundJob.Status.FAILED:
+        job = retry_job(job=job)
+    return job
+
+
+@transaction.atomic
+def register_import_job(*, user_id: int, upload_id: int) -> JobResult:
+    """The worker's half: the upload read again and imported as the person who confirmed it,
+    and removed in the same transaction, so it stays for another try if the import fails."""
+    user = get_user_model().objects.get(pk=user_id)
+    try:
+        require_register_admin(user)
+        upload = pending_upload_get(user=user, pk=upload_id, purpose=PURPOSE)
+    except (PermissionDenied, Http404) as error:
+        raise JobRefused(str(error)) from error
+    sheet = read_sheet(bytes(upload.data), upload.name)
+    try:
+        done = register_import(
+            user=user, sheet=sheet, keys=upload.options["keys"], file_name=upload.name
+        )
+    except ImportRefused as refused:
+        raise JobRefused(_refusal(refused)) from refused
+    upload.delete()
+    counts = done.counts
+    return JobResult(
+        result_url=f"{reverse('agreements:agreement_list')}?imported={upload_id}",
+        summary=ngettext(
+            "Importen är klar: %(new)s ny överenskommelse, %(changed)s ändrade, %(unchanged)s oförändrade.",
+            "Importen är klar: %(new)s nya överenskommelser, %(changed)s ändrade, %(unchanged)s oförändrade.",
+            counts["new"],
+        )
+        % counts,
+    )
+
+
+def _refusal(refused: ImportRefused) -> str:
+    lines = [
+        _("Rad %(row)s: %(errors)s") % {"row": row.number, "errors": " ".join(row.errors)}
+        for row in refused.preview.error_rows[:ERRORS_SHOWN]
+    ]
+    return " ".join([str(refused), *lines])
+
+
 @transaction.atomic
 def register_import(*, user, sheet: Sheet, keys: list[str], file_name: str) -> Preview:
     """Create the new agreements, update the changed ones (by register id), add the decisions
@@ -38,39 +119,121 @@ def register_import(*, user, sheet: Sheet, keys: list[str], file_name: str) -> P
     if preview.has_errors:
         raise ImportRefused(preview)
     written = [row for row in preview.rows if row.outcome != Outcome.UNCHANGED]
-    # The search index is written once per agreement at the end, not at each save and each
-    # change of its parties and decisions.
+    # The search index is written once for all the agreements at the end, not at each save
+    # and each change of their parties and decisions.
     with search.deferred():
-        for row in written:
-            reason = _("Import från %(file)s, rad %(row)s") % {"file": file_name, "row": row.number}
-            try:
-                _write(user=user, row=row, reason=reason)
-            except ValidationError as error:
-                # Another write between the preview and this one (a case number taken
-                # meanwhile): the row says so, and leaving the transaction takes back the
-                # rows before it.
-                row.errors.extend(error.messages)
-                row.outcome = Outcome.ERROR
-                raise ImportRefused(preview) from error
-    for row in written:
-        search.index_object(row.agreement)
+        _create_new(user=user, preview=preview, file_name=file_name)
+        _update_changed(user=user, preview=preview, file_name=file_name)
+        adoptions = [
+            DecisionAbout(
+                body=decision.body,
+                case_number=decision.case_number,
+                subject=row.agreement,
+                date=decision.on,
+                reason=_reason(file_name, row.number),
+            )
+            for row in written
+            for decision in row.new_decisions
+        ]
+        try:
+            decision_record_many(user=user, adoptions=adoptions)
+        except ValidationError as error:
+            # A case number taken between the preview and this write: the first row adding
+            # a decision says so, and leaving the transaction takes back all the rows.
+            next(row for row in written if row.new_decisions).errors.extend(error.messages)
+            raise ImportRefused(preview) from error
+    agreements = [row.agreement for row in written]
+    prefetch_related_objects(agreements, "parties")  # the index names them
+    search.index_objects(agreements)
     return preview
 
 
-def _write(*, user, row, reason: str) -> None:
-    agreement, parties = row.agreement, row.values.parties
-    if row.outcome == Outcome.NEW:
-        agreement_create(user=user, agreement=agreement, parties=parties or (), reason=reason)
-    else:
-        agreement_update(user=user, agreement=agreement, reason=reason)
-        if parties is not None and set(parties) != set(agreement.parties.all()):
-            agreement.parties.set(parties)  # recorded in its history with the reason above
-    for decision in row.new_decisions:
-        decision_record(
-            user=user,
-            body=decision.body,
-            case_number=decision.case_number,
-            subjects=[agreement],
-            date=decision.on,
-            reason=reason,
+def _reason(file_name: str, number: int) -> str:
+    return _("Import från %(file)s, rad %(row)s") % {"file": file_name, "row": number}
+
+
+def _create_new(*, user, preview: Preview, file_name: str) -> None:
+    """The new agreements, their history and parties in a few queries whatever their number:
+    a thousand rows one by one through agreement_create cost a minute and more. The preview
+    checked each against the model and the register in this transaction; the database's own
+    constraints check them again."""
+    rows = [row for row in preview.rows if row.outcome == Outcome.NEW]
+    agreements = [row.agreement for row in rows]
+    for row in rows:
+        row.agreement._history_user = user
+        row.agreement._change_reason = _reason(file_name, row.number)
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(agreements, Agreement, batch_size=BATCH, default_user=user)
+    except IntegrityError as error:  # a register id taken since the preview
+        taken = set(
+            Agreement.objects.filter(
+                register_id__in=[a.register_id for a in agreements]
+            ).values_list("register_id", flat=True)
         )
+        for row in rows:
+            if row.agreement.register_id in taken:
+                row.errors.append(DUPLICATE_REGISTER_ID)
+        raise ImportRefused(preview) from error
+    through = Agreement.parties.through
+    through.objects.bulk_create(
+        [
+            through(agreement=row.agreement, organisation=party)
+            for row in rows
+            for party in row.values.parties or ()
+        ],
+        batch_size=BATCH,
+    )
+    # The parties belong to the agreement's first version in its history, as simple-history
+    # records them when they are set on a saved one.
+    versions = dict(
+        Agreement.history.filter(id__in=[a.pk for a in agreements], history_type="+").values_list(
+            "id", "history_id"
+        )
+    )
+    _record_links("parties", versions)
+
+
+def _update_changed(*, user, preview: Preview, file_name: str) -> None:
+    """The changed agreements in a few queries whatever their number, each with its new
+    history version (and the parties and topics it has then, as simple-history records them);
+    the preview checked each against the model in this transaction. New parties are set row
+    by row: their change is a version of its own, as when edited by hand."""
+    rows = [row for row in preview.rows if row.outcome == Outcome.CHANGED]
+    if not rows:
+        return
+    agreements = [row.agreement for row in rows]
+    for row in rows:
+        row.agreement._history_user = user
+        row.agreement._change_reason = _reason(file_name, row.number)
+    fields = sorted({name for row in rows for name in row.values.fields})
+    bulk_update_with_history(agreements, Agreement, fields, batch_size=BATCH, default_user=user)
+    versions = dict(
+        Agreement.history.filter(id__in=[a.pk for a in agreements])
+        .values("id")
+        .annotate(latest=Max("history_id"))
+        .values_list("id", "latest")
+    )
+    for field in Agreement.history.model._history_m2m_fields:
+        _record_links(field.name, versions)
+    for row in rows:
+        parties = row.values.parties
+        if parties is not None and set(parties) != set(row.agreement.parties.all()):
+            row.agreement.parties.set(parties)  # recorded in its history with the reason above
+
+
+def _record_links(name: str, versions: dict[int, int]) -> None:
+    """The agreements' links of many-to-many field `name` as they are, in their history
+    versions `versions` (agreement id -> history id)."""
+    through = getattr(Agreement, name).through
+    recorded = Agreement.history.model._meta.get_field(f"historicalagreement_{name}").related_model
+    recorded.objects.bulk_create(
+        [
+            recorded(
+                **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
+                history_id=versions[link.agreement_id],
+            )
+            for link in through.objects.filter(agreement_id__in=versions)
+        ],
+        batch_size=BATCH,
+    )

@@ -1,29 +1,24 @@
 """The register administrator's import of an agreement register: upload, map the columns,
 preview, confirm. Thin: the reading is in reading/rows/preview, the writing in services."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from agreements.imports import columns
 from agreements.imports.forms import MappingForm
 from agreements.imports.preview import build_preview
 from agreements.imports.reading import EXTENSIONS, read_sheet
-from agreements.imports.services import ImportRefused, import_mapping_remember, register_import
-from core.access import require_permission
+from agreements.imports.services import (
+    PURPOSE,
+    import_mapping_remember,
+    register_import_start,
+    require_register_admin,
+)
 from core.middleware import accepts_files
 from core.uploads import ImportFileForm, pending_upload_get, pending_upload_store
 
-PURPOSE = "agreement-register"
 SAMPLE_ROWS = 3
-
-
-def _require_register_admin(user) -> None:
-    reason = _("Bara registeradministratörer kan importera överenskommelser.")
-    require_permission(user, "agreements.add_agreement", reason)
-    require_permission(user, "agreements.change_agreement", reason)
 
 
 def _file_form(data=None, files=None):
@@ -40,7 +35,7 @@ def _file_form(data=None, files=None):
 
 @accepts_files
 def upload(request):
-    _require_register_admin(request.user)
+    require_register_admin(request.user)
     form = _file_form(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["file"].name
@@ -62,7 +57,7 @@ def upload(request):
 
 
 def _upload_and_sheet(request, pk):
-    _require_register_admin(request.user)
+    require_register_admin(request.user)
     stored = pending_upload_get(user=request.user, pk=pk, purpose=PURPOSE)
     return stored, read_sheet(bytes(stored.data), stored.name)
 
@@ -104,30 +99,15 @@ def preview(request, pk):
     keys = _chosen_keys(stored, sheet)
     if not keys:
         return redirect("agreements:register_import_mapping", pk=stored.pk)
-    status = 200
-    if request.method == "POST":
-        try:
-            done = register_import(user=request.user, sheet=sheet, keys=keys, file_name=stored.name)
-        except ImportRefused as refused:
-            result, status = refused.preview, 400
-        else:
-            stored.delete()
-            counts = done.counts
-            messages.success(
-                request,
-                ngettext(
-                    "Importen är klar: %(new)s ny överenskommelse, %(changed)s ändrade, %(unchanged)s oförändrade.",
-                    "Importen är klar: %(new)s nya överenskommelser, %(changed)s ändrade, %(unchanged)s oförändrade.",
-                    counts["new"],
-                )
-                % counts,
-            )
-            return redirect("agreements:agreement_list")
-    else:
-        result = build_preview(sheet, keys)
+    result = build_preview(sheet, keys)
+    if request.method == "POST" and not result.has_errors:
+        # The worker reads the file again and imports it (all rows or none); the person
+        # waits on the job's page, which leads to the imported agreements or says why not.
+        job = register_import_start(user=request.user, upload=stored)
+        return redirect("background_job", job.pk)
     return render(
         request,
         "agreements/imports/register_preview.html",
         {"preview": result, "upload": stored, "columns": columns.BY_KEY},
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )

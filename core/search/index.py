@@ -198,15 +198,19 @@ def _entries(kind: SearchKind, obj) -> list:
     return entries
 
 
-@transaction.atomic
 def index_object(obj) -> None:
     """Replace the object's entries with what it shows now, and those of its dependants."""
-    kind = _kind_of(type(obj))
-    if kind is None:
-        return
-    _replace([obj])
-    if kind.cascades:
-        _replace(list(kind.cascades(obj)))
+    index_objects([obj])
+
+
+@transaction.atomic
+def index_objects(objects: list) -> None:
+    """index_object for many at a cost by model, not by object (an import's agreements)."""
+    kinds = [(obj, kind) for obj in objects if (kind := _kind_of(type(obj)))]
+    _replace([obj for obj, _kind in kinds])
+    _replace(
+        [dependant for obj, kind in kinds if kind.cascades for dependant in kind.cascades(obj)]
+    )
 
 
 def _replace(objects: list) -> None:

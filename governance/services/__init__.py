@@ -9,7 +9,13 @@ from governance.services.board_reports import (
     board_report_issue,
     board_report_update,
 )
-from governance.services.decisions import decision_create, decision_record, decision_update
+from governance.services.decisions import (
+    DecisionAbout,
+    decision_create,
+    decision_record,
+    decision_record_many,
+    decision_update,
+)
 from governance.services.meetings import (
     agenda_item_add,
     agenda_item_record_decision,
@@ -22,6 +28,7 @@ from governance.services.meetings import (
 from governance.services.people import person_remove
 
 __all__ = [
+    "DecisionAbout",
     "ReportFrozen",
     "agenda_item_add",
     "agenda_item_record_decision",
@@ -33,6 +40,7 @@ __all__ = [
     "board_report_update",
     "decision_create",
     "decision_record",
+    "decision_record_many",
     "decision_update",
     "meeting_create",
     "meeting_publish",

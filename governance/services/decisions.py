@@ -2,6 +2,7 @@
 or several), what they are about, and the recommendation a party's decision answers."""
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date as date_type
 from itertools import zip_longest
 
@@ -11,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.history import save_with_history
 from core.validators import normalise_case_number
@@ -198,3 +200,63 @@ def decision_record(
         )
     _link_subjects(user=user, decision=row.decision, subjects=subjects, reason=reason)
     return row.decision
+
+
+@dataclass(frozen=True)
+class DecisionAbout:
+    """One subject's adoption under a body's case number, as decision_record takes it."""
+
+    body: Body
+    case_number: str
+    subject: models.Model
+    date: date_type | None = None
+    reason: str = ""
+
+
+@transaction.atomic
+def decision_record_many(*, user, adoptions: Sequence[DecisionAbout]) -> None:
+    """decision_record for many subjects at a cost by kind of row, not by subject (a register
+    imported with a thousand agreements): each body's case number is one decision, created
+    when new with the date and reason of the first adoption naming it, linked to each subject
+    once. The case numbers are the body's own (case_number_for_body)."""
+    numbered = [(a, (a.body.pk, normalise_case_number(a.case_number))) for a in adoptions]
+    decisions = {
+        (row.body_id, row.case_number): row.decision
+        for row in DecisionCaseNumber.objects.select_for_update()
+        .filter(
+            body_id__in={key[0] for _a, key in numbered},
+            case_number__in={key[1] for _a, key in numbered},
+        )
+        .select_related("decision")
+    }
+    existing = [decision.pk for decision in decisions.values()]
+    new: dict[tuple[int, str], Decision] = {}
+    for adoption, key in numbered:
+        if key not in decisions and key not in new:
+            new[key] = Decision(body=adoption.body, kind=Decision.Kind.ADOPTION, date=adoption.date)
+            new[key]._change_reason = adoption.reason or _("Beslut registrerat")
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(list(new.values()), Decision, default_user=user)
+            numbers = [
+                DecisionCaseNumber(decision=decision, body_id=body, position=1, case_number=number)
+                for (body, number), decision in new.items()
+            ]
+            bulk_create_with_history(numbers, DecisionCaseNumber, default_user=user)
+    except IntegrityError as error:
+        raise ValidationError({"case_numbers": _concurrent()}) from error
+    decisions.update(new)
+    linked = set(
+        DecisionSubject.objects.filter(decision_id__in=existing).values_list(
+            "decision_id", "content_type_id", "object_id"
+        )
+    )
+    links: dict[tuple, DecisionSubject] = {}
+    for adoption, key in numbered:
+        content_type = ContentType.objects.get_for_model(adoption.subject)
+        link = (decisions[key].pk, content_type.pk, adoption.subject.pk)
+        if link not in linked and link not in links:
+            links[link] = DecisionSubject(
+                decision=decisions[key], content_type=content_type, object_id=adoption.subject.pk
+            )
+    bulk_create_with_history(list(links.values()), DecisionSubject, default_user=user)

@@ -1,27 +1,24 @@
 """Importing a plan from Word: upload, a preview as the plan tree with what was not
 understood, then create it as a draft. For those who may create plans."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.access import require_permission
 from core.middleware import accepts_files
 from core.uploads import ZIP_MAGIC, ImportFileForm, pending_upload_get, pending_upload_store
 from plans.imports.parsing import parse
-from plans.imports.services import bodies_for_import, plan_import
-
-PURPOSE = "plan-word"
-
-
-def _require_plan_creator(user) -> None:
-    require_permission(user, "plans.add_plan", _("Du har inte behörighet att skapa planer."))
+from plans.imports.services import (
+    PURPOSE,
+    bodies_for_import,
+    plan_import_start,
+    require_plan_creator,
+)
 
 
 @accepts_files
 def upload(request):
-    _require_plan_creator(request.user)
+    require_plan_creator(request.user)
     form = ImportFileForm(
         *((request.POST, request.FILES) if request.method == "POST" else ()),
         extensions={".docx": ZIP_MAGIC},
@@ -49,22 +46,16 @@ def upload(request):
 
 
 def preview(request, pk):
-    _require_plan_creator(request.user)
+    require_plan_creator(request.user)
     stored = pending_upload_get(user=request.user, pk=pk, purpose=PURPOSE)
-    draft = parse(bytes(stored.data), bodies=bodies_for_import())
-    error = None
     if request.method == "POST":
-        try:
-            plan = plan_import(draft=draft, file_name=stored.name, user=request.user)
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        else:
-            stored.delete()
-            messages.success(request, _("Planen är importerad som utkast. Du är redaktör för den."))
-            return redirect(plan.get_absolute_url())
+        # The worker reads the file again and creates the plan (all of it or nothing); the
+        # person waits on the job's page, which leads to the new draft or says why not.
+        job = plan_import_start(user=request.user, upload=stored)
+        return redirect("background_job", job.pk)
+    draft = parse(bytes(stored.data), bodies=bodies_for_import())
     return render(
         request,
         "plans/imports/plan_preview.html",
-        {"draft": draft, "upload": stored, "counts": draft.counts(), "error": error},
-        status=400 if error else 200,
+        {"draft": draft, "upload": stored, "counts": draft.counts()},
     )

@@ -2,6 +2,8 @@
 with history that names the file and row."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from agreements.imports.columns import COLUMNS, guess
 from agreements.imports.preview import Outcome, build_preview
@@ -15,6 +17,7 @@ from tests.agreements.register_files import (
     GOTLAND_ROWS,
     csv_file,
     gotland_registers,
+    synthetic_rows,
     workbook,
 )
 
@@ -51,6 +54,7 @@ def test_seed_register_is_imported_with_its_decisions_and_history(gotland, user)
     assert list(anhorig.parties.all()) == [gotland]
     assert anhorig.history.earliest().history_change_reason == "Import från register.xlsx, rad 6"
     assert anhorig.history.earliest().history_user == user
+    assert [p.organisation for p in anhorig.history.earliest().parties.all()] == [gotland]
     numbers = sorted(
         str(d) for d in Decision.objects.filter(subjects__object_id=anhorig.pk).distinct()
     )
@@ -88,7 +92,14 @@ def test_second_import_updates_by_register_id_and_says_what_changes(gotland, use
     assert result.counts == {"new": 1, "changed": 2, "unchanged": 5, "error": 0}
     lakar = Agreement.objects.get(register_id="STY-05564")
     assert lakar.status == Status.UNDER_REVISION
-    assert lakar.history.latest().history_change_reason == "Import från register-2.xlsx, rad 4"
+    latest = lakar.history.latest()
+    assert (latest.history_change_reason, latest.history_user) == (
+        "Import från register-2.xlsx, rad 4",
+        user,
+    )
+    # The new version keeps the parties and topics: its history shows the status changed only.
+    assert [p.organisation for p in latest.parties.all()] == [gotland]
+    assert latest.diff_against(latest.prev_record).changed_fields == ["status"]
     assert Agreement.history.filter(register_id="STY-02292").count() == history_before
     assert Decision.objects.count() == 11  # ten for HSN and SON, one RS 2013/460 for two
 
@@ -271,3 +282,32 @@ def test_files_that_are_not_registers_are_refused_in_swedish():
 
 def test_every_field_has_a_label_and_words():
     assert all(column.label and column.aliases for column in COLUMNS)
+
+
+def _import_queries(user, rows) -> int:
+    sheet = read_sheet(workbook(rows), "register.xlsx")
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        register_import(user=user, sheet=sheet, keys=KEYS, file_name="register.xlsx")
+    return len(captured)
+
+
+# New and changed agreements, their parties, decisions and history are written in batches:
+# a query more now and then (SQLite takes at most 999 values a statement), none per row. Only
+# a change of parties is written row by row (a history version of its own, as by hand).
+QUERIES_PER_ROW = 0.1
+
+
+def test_import_costs_a_batch_not_a_row(gotland, user):
+    rows = synthetic_rows(115)
+    _import_queries(user, rows[:5])  # the register no longer empty, as it will be
+    small, large = rows[5:15], rows[15:]
+    more = len(large) - len(small)
+    new_cost = _import_queries(user, large) - _import_queries(user, small)
+    assert new_cost <= QUERIES_PER_ROW * more
+
+    def changed(rows):
+        return [[*row[:3], "Under revidering", *row[4:]] for row in rows]
+
+    changed_cost = _import_queries(user, changed(large)) - _import_queries(user, changed(small))
+    assert changed_cost <= QUERIES_PER_ROW * more

@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agreements.models import Agreement
-from core.models import PendingUpload
+from core.models import BackgroundJob, PendingUpload
+from governance.models import Body, Decision
 from tests import factories
 from tests.agreements.register_files import (
     GOTLAND_ROWS,
@@ -15,6 +16,7 @@ from tests.agreements.register_files import (
     workbook,
 )
 from tests.query_count import count_queries
+from tests.worker import after_worker
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,12 +61,60 @@ def test_upload_map_preview_confirm(admin_client):
     assert "Importera alla rader" in page.content.decode()
     assert Agreement.objects.count() == 0  # the preview writes nothing
 
-    response = admin_client.post(preview_url)
-    assert response.status_code == 302 and response.url == reverse("agreements:agreement_list")
+    assert admin_client.post(preview_url).status_code == 302
+    response = admin_client.post(preview_url)  # a second click: the same job
+    assert Agreement.objects.count() == 0  # the worker imports, not the request
+    assert BackgroundJob.objects.count() == 1
+
+    done = after_worker(admin_client, response)
+    result_url = f"{reverse('agreements:agreement_list')}?imported={upload.pk}"
+    assert done.status_code == 302 and done.url == result_url
     assert Agreement.objects.count() == 7
     assert not PendingUpload.objects.exists()
-    page = admin_client.get(response.url)
+    page = admin_client.get(done.url)
     assert "Importen är klar: 7 nya överenskommelser" in page.content.decode()
+    # The register shows what the import wrote, as the person who confirmed it.
+    assert page.context["page"].paginator.count == 7
+    history = Agreement.history.filter(history_type="+")
+    assert {h.history_user for h in history} == {upload.user}
+    assert history.get(register_id=GOTLAND_ROWS[0][0]).history_change_reason == (
+        "Import från register.xlsx, rad 2"
+    )
+
+
+def _mapped(client) -> PendingUpload:
+    upload = PendingUpload.objects.get()
+    client.post(
+        reverse("agreements:register_import_mapping", args=[upload.pk]),
+        {f"kolumn_{i}": key for i, key in enumerate(
+            ["register_id", "title", "version_label", "status", "parties", "decision_bodies", "case_numbers"]
+        )},
+    )  # fmt: skip
+    return upload
+
+
+def test_a_row_gone_wrong_after_the_preview_writes_nothing_and_says_why(admin_client):
+    _upload(admin_client, workbook(GOTLAND_ROWS))
+    upload = _mapped(admin_client)
+    preview_url = reverse("agreements:register_import_preview", args=[upload.pk])
+    response = admin_client.post(preview_url)
+    # Between the confirmation and the worker, someone renames the body rows 7 and 8 name.
+    Body.objects.filter(name="Regionstyrelsen").update(name="Kommunstyrelsen")
+
+    page = after_worker(admin_client, response)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Importen har fel. Ingenting har sparats." in text
+    assert "Rad 7: Organet ”Regionstyrelsen” finns inte i registret." in text
+    assert f'href="{preview_url}"' in text  # back to the preview, the file kept
+    assert not Agreement.objects.exists() and not Decision.objects.exists()
+    assert PendingUpload.objects.filter(pk=upload.pk).exists()
+
+    # Put right, the person confirms again: the same job, done this time.
+    Body.objects.filter(name="Kommunstyrelsen").update(name="Regionstyrelsen")
+    done = after_worker(admin_client, admin_client.post(preview_url))
+    assert done.status_code == 302 and Agreement.objects.count() == 7
+    assert BackgroundJob.objects.count() == 1
 
 
 def test_preview_with_errors_lists_them_by_row_and_confirming_writes_nothing(admin_client):

@@ -1,8 +1,12 @@
 """The imports in real headless Chromium, with axe (WCAG 2.1 A and AA) clean on every page:
 a register administrator imports an agreement register (upload, map, preview, confirm), and
-a strategist imports a plan from Word."""
+a strategist imports a plan from Word. The worker does the import while the person waits on
+its progress page, which takes them on to the result."""
+
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from agreements.models import Agreement
 from plans.models import Plan
@@ -16,6 +20,7 @@ from tests.browser.pages import (
     submit,
 )
 from tests.plans.plan_documents import skane_docx
+from tests.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
@@ -50,8 +55,12 @@ def test_register_admin_imports_a_register(page, role_groups, tmp_path):
     assert page.get_by_role("status").filter(has_text="7 nya").is_visible()
     submit(page, page.get_by_role("button", name="Importera alla rader"))
 
-    assert page.get_by_text("Importen är klar: 7 nya överenskommelser").is_visible()
+    _wait_for_the_worker(page, "Skapar överenskommelser från register-rattad.xlsx…")
+    page.wait_for_url(re.compile(r"/overenskommelser/\?imported=\d+$"), timeout=15_000)
+    expect(page.get_by_text("Importen är klar: 7 nya överenskommelser")).to_be_visible()
+    expect(page.locator(".result-count")).to_contain_text("7")
     assert Agreement.objects.count() == 7
+    assert_axe_clean(page)
     assert_no_console_errors(page)
 
 
@@ -70,8 +79,18 @@ def test_strategist_imports_a_plan_from_word(page, role_groups, tmp_path):
     assert_axe_clean(page)
     submit(page, page.get_by_role("button", name="Skapa planen som utkast"))
 
+    _wait_for_the_worker(page, "Skapar planen från skane.docx…")
+    page.wait_for_url(re.compile(r"/planer/[^/]+/$"), timeout=15_000)
     plan = Plan.objects.get()
     assert page.url.endswith(plan.get_absolute_url())
-    assert page.get_by_text("Planen är importerad som utkast").is_visible()
+    expect(page.get_by_text("Planen är importerad som utkast")).to_be_visible()
     assert plan.sections.count() == 6
     assert_no_console_errors(page)
+
+
+def _wait_for_the_worker(page, heading: str) -> None:
+    """The progress page while the import waits for the worker (axe clean), then the worker."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.get_by_role("status")).to_contain_text("Arbetet står i kö.")
+    assert_axe_clean(page)
+    run_worker()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from core.jobs import start_job
+from core.jobs import JobRefused, JobResult, start_job
 from core.models import BackgroundJob
 from tests.worker import run_worker
 
@@ -40,6 +40,15 @@ def touch(*, path: str) -> None:
 def always_fail(*, text: str) -> None:
     CALLS.append(text)
     raise ValueError("trasig")
+
+
+def refuse(*, text: str) -> None:
+    CALLS.append(text)
+    raise JobRefused("Rad 7: Organet ”Regionstyrelsen” finns inte i registret.")
+
+
+def summarise(*, text: str) -> JobResult:
+    return JobResult(result_url="/overenskommelser/", summary=f"Klart: {text}")
 
 
 @pytest.fixture(autouse=True)
@@ -165,3 +174,21 @@ def test_a_job_that_lost_its_worker_is_queued_again_when_asked_for(client):
     run_worker()
     again.refresh_from_db()
     assert again.status == BackgroundJob.Status.DONE
+
+
+def test_refused_work_fails_at_once_and_says_why(client):
+    job = _job("refuse")
+    run_worker()
+    job.refresh_from_db()
+    assert CALLS == ["hej"]  # not tried again: the same work would be refused again
+    assert (job.status, job.attempts) == (BackgroundJob.Status.FAILED, 1)
+    page = client.get(reverse("background_job", args=[job.pk]))
+    assert "Rad 7: Organet ”Regionstyrelsen” finns inte i registret." in page.content.decode()
+
+
+def test_a_result_found_once_done_and_its_summary_shown_there(client):
+    job = _job("summarise")
+    run_worker()
+    response = client.get(reverse("background_job", args=[job.pk]))
+    assert response.status_code == 302 and response.url == "/overenskommelser/"
+    assert "Klart: hej" in client.get(response.url).content.decode()

@@ -8,6 +8,7 @@ from core.models import PendingUpload
 from plans.models import Plan
 from tests import factories
 from tests.plans.plan_documents import jamtland_docx, skane_docx
+from tests.worker import after_worker
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -35,11 +36,14 @@ def test_strategist_uploads_previews_and_creates_a_draft(client, strategist):
     assert not Plan.objects.exists()
 
     response = client.post(url)
+    assert not Plan.objects.exists()  # the worker creates it, not the request
+    done = after_worker(client, response)
     plan = Plan.objects.get()
-    assert response.status_code == 302 and response.url == plan.get_absolute_url()
+    assert done.status_code == 302 and done.url == plan.get_absolute_url()
     assert (plan.kind, plan.status) == (Plan.Kind.PROJECT_PLAN, Plan.Status.DRAFT)
+    assert {h.history_user for h in plan.history.all()} == {strategist}
     assert not PendingUpload.objects.exists()
-    assert "Planen är importerad som utkast" in client.get(response.url).content.decode()
+    assert "Planen är importerad som utkast" in client.get(done.url).content.decode()
 
 
 def test_preview_lists_what_was_not_understood(client, strategist):

@@ -45,6 +45,8 @@ def test_an_edit_through_one_server_is_seen_through_the_other_at_once(role_group
         # The test's client speaks plain HTTP to loopback; the proxy's TLS is left out.
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",
+        # Static files as `runserver` finds them: this test is about state, not collectstatic.
+        STATIC_MANIFEST="0",
     )
     with production_server(env, workers=1) as one, production_server(env, workers=1) as two:
         path = plan.get_absolute_url()

@@ -7,7 +7,10 @@ enqueued as a plain task (enqueue_work). Either way a task that raises is tried 
 a delay growing with each attempt, at most settings.BACKGROUND_MAX_ATTEMPTS times; after
 the last, the job shows as failed with a Swedish message (and the task's row keeps the
 traceback): never silently lost. A handler that raises JobRefused is not tried again: the
-work cannot be done as asked (an import whose file has errors), and the job page says why.
+work cannot be done as asked (an import whose file has errors), and the job page says why;
+so are a PermissionDenied (the person lost the right meanwhile), an Http404 (what the work
+reads is gone) and a ValidationError (the models refuse what was asked), each with its
+message.
 A handler may return a JobResult: where its result is (known only once done: a new plan)
 and a summary shown with it.
 """
@@ -17,7 +20,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -31,16 +36,29 @@ class JobRefused(Exception):
     """The work cannot be done as asked; the message (Swedish) is shown to the person."""
 
 
+# Not tried again: the work cannot be done as asked (see the module's docstring).
+REFUSALS = (JobRefused, PermissionDenied, Http404, ValidationError)
+
+
 @dataclass
 class JobResult:
     result_url: str = ""  # empty: the one the job was started with
     summary: str = ""
 
 
-def start_job(*, key: str, handler: str, arguments: dict, label: str, result_url: str):
-    """The job for `key`: the one queued, running or failed (shown as it is), or a new one
-    enqueued. A job marked done whose result the caller did not find is done again, and so
-    is one pending for longer than LOST_AFTER."""
+def start_job(
+    *,
+    key: str,
+    handler: str,
+    arguments: dict,
+    label: str,
+    result_url: str,
+    retry_failed: bool = False,
+):
+    """The job for `key`: the one queued or running, a failed one (shown as it is, or tried
+    again from its first attempt with `retry_failed`: the person asked once more), or a new
+    one enqueued. A job marked done whose result the caller did not find is done again, and
+    so is one pending for longer than LOST_AFTER."""
     Status = BackgroundJob.Status
     fields = {"handler": handler, "arguments": arguments, "label": label, "result_url": result_url}
     try:
@@ -50,7 +68,11 @@ def start_job(*, key: str, handler: str, arguments: dict, label: str, result_url
             )
             if created:
                 _enqueue_job(job)
-            elif job.status == Status.DONE or (job.pending and _lost(job)):
+            elif (
+                job.status == Status.DONE
+                or (job.pending and _lost(job))
+                or (retry_failed and job.status == Status.FAILED)
+            ):
                 _restart(job, fields)
     except IntegrityError:  # another request created it meanwhile: wait for that one
         job = BackgroundJob.objects.get(key=key)
@@ -132,8 +154,11 @@ def run_job_now(*, job_id: str) -> None:
     job.save(update_fields=["status", "attempts"])
     try:
         result = import_string(job.handler)(**job.arguments)
-    except JobRefused as refused:
-        job.status, job.message, job.finished_at = Status.FAILED, str(refused), timezone.now()
+    except REFUSALS as refused:
+        job.status, job.finished_at = Status.FAILED, timezone.now()
+        job.message = (
+            " ".join(refused.messages) if isinstance(refused, ValidationError) else str(refused)
+        )
         job.save(update_fields=["status", "message", "finished_at"])
         return
     except Exception as error:

@@ -3,10 +3,9 @@ with where it came from ("Import från register.xlsx, rad 12"). Run by the worke
 (register_import_job) once the person confirms the preview: a large file outlasts a request."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, prefetch_related_objects
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,7 +18,7 @@ from agreements.imports.reading import Sheet, read_sheet
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement
 from core import search
 from core.access import require_permission
-from core.jobs import JobRefused, JobResult, retry_job, start_job
+from core.jobs import JobRefused, JobResult, start_job
 from core.models import BackgroundJob
 from core.uploads import pending_upload_get
 from governance.services import DecisionAbout, decision_record_many
@@ -59,17 +58,15 @@ def import_job_key(upload_id: int) -> str:
 def register_import_start(*, user, upload) -> BackgroundJob:
     """Hand the confirmed import to the worker: one job per upload, so a second click waits for
     the first; confirming again after a refusal tries again."""
-    job = start_job(
+    return start_job(
         key=import_job_key(upload.pk),
         handler="agreements.imports.services.register_import_job",
         arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("överenskommelser från %(file)s") % {"file": upload.name},
         # Where a refused import sends the person back to; the import's result replaces it.
         result_url=reverse("agreements:register_import_preview", args=[upload.pk]),
+        retry_failed=True,
     )
-    if job.status == BackgroundJob.Status.FAILED:
-        job = retry_job(job=job)
-    return job
 
 
 @transaction.atomic
@@ -77,11 +74,8 @@ def register_import_job(*, user_id: int, upload_id: int) -> JobResult:
     """The worker's half: the upload read again and imported as the person who confirmed it,
     and removed in the same transaction, so it stays for another try if the import fails."""
     user = get_user_model().objects.get(pk=user_id)
-    try:
-        require_register_admin(user)
-        upload = pending_upload_get(user=user, pk=upload_id, purpose=PURPOSE)
-    except (PermissionDenied, Http404) as error:
-        raise JobRefused(str(error)) from error
+    require_register_admin(user)  # refused (core.jobs.REFUSALS) when the right was lost
+    upload = pending_upload_get(user=user, pk=upload_id, purpose=PURPOSE)
     sheet = read_sheet(bytes(upload.data), upload.name)
     try:
         done = register_import(

@@ -6,15 +6,14 @@ outlasts a request. The work is `plan_import(*, draft, file_name, user)` on a Pl
 `parsing.parse` made from the file's bytes."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import search
 from core.access import require_permission
-from core.jobs import JobRefused, JobResult, retry_job, start_job
+from core.jobs import JobResult, start_job
 from core.models import BackgroundJob
 from core.uploads import pending_upload_get
 from governance.models import Body
@@ -36,17 +35,15 @@ def require_plan_creator(user) -> None:
 def plan_import_start(*, user, upload) -> BackgroundJob:
     """Hand the confirmed import to the worker: one job per upload, so a second click waits for
     the first; confirming again after a refusal tries again."""
-    job = start_job(
+    return start_job(
         key=f"plan-word-import:{upload.pk}",
         handler="plans.imports.services.plan_import_job",
         arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("planen från %(file)s") % {"file": upload.name},
         # Where a refused import sends the person back to; the new plan replaces it.
         result_url=reverse("plans:plan_import_preview", args=[upload.pk]),
+        retry_failed=True,
     )
-    if job.status == BackgroundJob.Status.FAILED:
-        job = retry_job(job=job)
-    return job
 
 
 @transaction.atomic
@@ -54,15 +51,12 @@ def plan_import_job(*, user_id: int, upload_id: int) -> JobResult:
     """The worker's half: the file read again and imported as the person who confirmed it, and
     removed in the same transaction, so it stays for another try if the import fails."""
     user = get_user_model().objects.get(pk=user_id)
-    try:
-        require_plan_creator(user)
-        upload = pending_upload_get(user=user, pk=upload_id, purpose=PURPOSE)
-        draft = parse(bytes(upload.data), bodies=bodies_for_import())
-        plan = plan_import(draft=draft, file_name=upload.name, user=user)
-    except (PermissionDenied, Http404) as error:
-        raise JobRefused(str(error)) from error
-    except ValidationError as error:
-        raise JobRefused(" ".join(error.messages)) from error
+    # A lost right, a vanished upload or a plan the models refuse: refused, not tried again
+    # (core.jobs.REFUSALS), with the message on the job page.
+    require_plan_creator(user)
+    upload = pending_upload_get(user=user, pk=upload_id, purpose=PURPOSE)
+    draft = parse(bytes(upload.data), bodies=bodies_for_import())
+    plan = plan_import(draft=draft, file_name=upload.name, user=user)
     upload.delete()
     return JobResult(
         result_url=plan.get_absolute_url(),

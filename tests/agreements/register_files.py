@@ -17,6 +17,16 @@ HEADINGS = [
     "Fastställd av",
     "Ärendenummer",
 ]
+# The field each heading holds, as a register administrator maps them.
+KEYS = [
+    "register_id",
+    "title",
+    "version_label",
+    "status",
+    "parties",
+    "decision_bodies",
+    "case_numbers",
+]
 HSN_SON = "Hälso- och sjukvårdsnämnden, Socialnämnden"
 # Seed 000, as its memo lists the register (the title "Anbörigstöd" corrected as in fixtures).
 GOTLAND_ROWS = [

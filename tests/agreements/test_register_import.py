@@ -15,21 +15,12 @@ from governance.models import Decision, DecisionSubject
 from tests import factories
 from tests.agreements.register_files import (
     GOTLAND_ROWS,
+    KEYS,
     csv_file,
     gotland_registers,
     synthetic_rows,
     workbook,
 )
-
-KEYS = [
-    "register_id",
-    "title",
-    "version_label",
-    "status",
-    "parties",
-    "decision_bodies",
-    "case_numbers",
-]
 
 
 @pytest.fixture

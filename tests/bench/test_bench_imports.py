@@ -18,22 +18,17 @@ from agreements.imports.services import register_import
 from plans.imports.parsing import parse
 from plans.imports.services import bodies_for_import, plan_import
 from tests import factories
-from tests.agreements.register_files import gotland_registers, synthetic_rows, workbook
+from tests.agreements.register_files import (
+    KEYS,
+    gotland_registers,
+    synthetic_rows,
+    workbook,
+)
 from tests.plans.plan_documents import skane_docx
 
 pytestmark = [
     pytest.mark.skipif(os.environ.get("BENCH") != "1", reason="benchmarks run with `make bench`"),
     pytest.mark.django_db,
-]
-
-KEYS = [
-    "register_id",
-    "title",
-    "version_label",
-    "status",
-    "parties",
-    "decision_bodies",
-    "case_numbers",
 ]
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -45,6 +46,16 @@ def always_fail(*, text: str) -> None:
 def refuse(*, text: str) -> None:
     CALLS.append(text)
     raise JobRefused("Rad 7: Organet ”Regionstyrelsen” finns inte i registret.")
+
+
+def lose_the_right(*, text: str) -> None:
+    CALLS.append(text)
+    raise PermissionDenied("Bara registeradministratörer kan importera överenskommelser.")
+
+
+def models_refuse(*, text: str) -> None:
+    CALLS.append(text)
+    raise ValidationError(["Titeln saknas.", "Ärendenumret är fel."])
 
 
 def summarise(*, text: str) -> JobResult:
@@ -176,6 +187,24 @@ def test_a_job_that_lost_its_worker_is_queued_again_when_asked_for(client):
     assert again.status == BackgroundJob.Status.DONE
 
 
+def test_asking_again_for_failed_work_tries_it_again_from_the_first_attempt():
+    failed = _job("refuse")
+    run_worker()
+    CALLS.clear()
+    again = start_job(
+        key="test:1",
+        handler="tests.core.test_jobs.record",
+        arguments={"text": "igen"},
+        label="PDF",
+        result_url="/planer/",
+        retry_failed=True,
+    )
+    run_worker()
+    again.refresh_from_db()
+    assert again.pk == failed.pk and CALLS == ["igen"]
+    assert (again.status, again.attempts) == (BackgroundJob.Status.DONE, 1)
+
+
 def test_refused_work_fails_at_once_and_says_why(client):
     job = _job("refuse")
     run_worker()
@@ -184,6 +213,21 @@ def test_refused_work_fails_at_once_and_says_why(client):
     assert (job.status, job.attempts) == (BackgroundJob.Status.FAILED, 1)
     page = client.get(reverse("background_job", args=[job.pk]))
     assert "Rad 7: Organet ”Regionstyrelsen” finns inte i registret." in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("handler", "message"),
+    [
+        ("lose_the_right", "Bara registeradministratörer kan importera överenskommelser."),
+        ("models_refuse", "Titeln saknas. Ärendenumret är fel."),
+    ],
+)
+def test_a_lost_right_or_refused_data_fails_at_once_with_its_message(handler, message):
+    job = _job(handler)
+    run_worker()
+    job.refresh_from_db()
+    assert CALLS == ["hej"]
+    assert (job.status, job.attempts, job.message) == (BackgroundJob.Status.FAILED, 1, message)
 
 
 def test_a_result_found_once_done_and_its_summary_shown_there(client):

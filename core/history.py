@@ -23,6 +23,7 @@ class FieldChange:
     label: str
     old: str
     new: str
+    is_content: bool = True  # the values as written (marked as content), not a choice's label
 
 
 @dataclass
@@ -81,6 +82,7 @@ def _entries(records, model, *, about: str = "") -> list[HistoryEntry]:
                         label=str(model_field.verbose_name).capitalize(),
                         old=_display(model_field, change.old),
                         new=_display(model_field, change.new),
+                        is_content=not model_field.choices,
                     )
                 )
         entries.append(entry)

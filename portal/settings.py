@@ -249,6 +249,10 @@ PAGE_CACHE_SKIPS = ["/api/"]
 # Accept-Language on the first visit). The URLs stay Swedish whatever the language.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# The language the portal's content is written in (agreements, plans, bodies, decisions,
+# reports: data, never translated). Pages in another language mark it so that it is read aloud
+# and hyphenated as Swedish (WCAG 3.1.2): core.content_language.
+CONTENT_LANGUAGE = "sv"
 # A year, as the choice of language is not a secret; readable by the server only.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_HTTPONLY = True

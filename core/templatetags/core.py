@@ -1,12 +1,41 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 
 from core import periods
 from core.access import may_read
+from core.content_language import foreign_content_language
 from core.exports import FORMATS
+from core.periods import Period
 from core.text import render_markdown
 
 register = template.Library()
+
+
+@register.simple_tag(name="content_lang")
+def content_lang_attribute():
+    """` lang="sv"` for an element that holds content only (a title cell, a heading, the
+    markdown of a text), when the page is in another language; nothing on a Swedish page:
+    `<td{% content_lang %}>{{ agreement.title }}</td>`."""
+    language = foreign_content_language()
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter(name="content_lang")
+def content_lang_filter(value):
+    """A value written in the content's language, inside interface text: wrapped in
+    `<span lang="sv">` when the page is in another language, escaped as usual otherwise.
+    A period is shown as `Period.display()` shows it, and marked only when its words are
+    shown as written (not understood, so not read back in English)."""
+    if isinstance(value, Period):
+        marked = not value.is_understood
+        value = value.display()
+    else:
+        marked = True
+    language = foreign_content_language() if marked else None
+    if not language or value in ("", None):
+        return conditional_escape(value)
+    return format_html('<span lang="{}">{}</span>', language, value)
 
 
 @register.filter(name="markdown")

@@ -1,0 +1,19 @@
+"""The language of the portal's content, marked where the page is in another language.
+
+Agreements, frameworks, plans, bodies, organisations, decisions and board reports are written
+in Swedish and never translated; an English page shows them as written. WCAG 3.1.2 (language
+of parts) asks that they be marked, so that a screen reader reads them as Swedish and a PDF
+hyphenates them as Swedish. `settings.CONTENT_LANGUAGE` names that language in one place;
+`foreign_content_language()` answers it only while the active language is another, so a
+Swedish page carries no mark at all. Templates use the `content_lang` tag (an attribute on an
+element holding content only) and filter (a value inside interface text) in core's tags."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def foreign_content_language() -> str | None:
+    """The content's language when it differs from the active one, else None."""
+    content = settings.CONTENT_LANGUAGE
+    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return None if active == content else content

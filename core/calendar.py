@@ -24,6 +24,7 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core.content_language import foreign_content_language
 from core.periods import Period, Precision
 
 TIME_ZONE = "Europe/Stockholm"
@@ -85,7 +86,7 @@ def _day(start: date | datetime) -> date:
 
 
 def _event(event: CalendarEvent, *, domain: str, now: datetime) -> icalendar.Event:
-    return icalendar.Event.new(
+    component = icalendar.Event.new(
         uid=f"{event.kind}-{event.pk}@{domain}",
         summary=event.summary,
         start=event.start,
@@ -97,6 +98,12 @@ def _event(event: CalendarEvent, *, domain: str, now: datetime) -> icalendar.Eve
         stamp=event.stamp or now,
         transparency="TRANSPARENT" if event.all_day else "OPAQUE",
     )
+    # The place is content, written in Swedish: said so when the feed is in another language
+    # (RFC 5545 LANGUAGE). Summaries mix the interface's words with content and are left be.
+    language = foreign_content_language()
+    if language and event.location:
+        component["LOCATION"].params["LANGUAGE"] = language
+    return component
 
 
 def calendar_response(

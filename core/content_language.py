@@ -6,9 +6,12 @@ of parts) asks that they be marked, so that a screen reader reads them as Swedis
 hyphenates them as Swedish. `settings.CONTENT_LANGUAGE` names that language in one place;
 `foreign_content_language()` answers it only while the active language is another, so a
 Swedish page carries no mark at all. Templates use the `content_lang` tag (an attribute on an
-element holding content only) and filter (a value inside interface text) in core's tags."""
+element holding content only) and filter (a value inside interface text) in core's tags;
+Python that writes HTML (the Atom feed's summaries) uses `mark_content`."""
 
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 
@@ -17,3 +20,11 @@ def foreign_content_language() -> str | None:
     content = settings.CONTENT_LANGUAGE
     active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return None if active == content else content
+
+
+def mark_content(value) -> SafeString:
+    """`value` as HTML, inside `<span lang="sv">` when the page is in another language."""
+    language = foreign_content_language()
+    if not language or value in ("", None):
+        return conditional_escape(value)
+    return format_html('<span lang="{}">{}</span>', language, value)

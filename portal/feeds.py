@@ -13,6 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +21,7 @@ from agreements.calendar import review_events
 from agreements.models import Status
 from agreements.queries import public_reviews, recent_status_changes
 from core.calendar import calendar_response
+from core.content_language import mark_content
 from governance.calendar import meeting_events
 from governance.models import Meeting
 from governance.queries.board_reports import recently_issued_reports
@@ -86,8 +88,9 @@ def _plan_changes() -> list[Change]:
                 path=reverse("plans:plan_version", args=[version.plan.slug, version.number]),
                 when=version.frozen_at,
                 description=(
+                    # Summaries are HTML (type="html"): the body's name marked as Swedish.
                     _("Version %(number)s, beslut av %(body)s.")
-                    % {"number": version.number, "body": decision.body.name}
+                    % {"number": version.number, "body": mark_content(decision.body.name)}
                     if decision
                     else _("Version %(number)s.") % {"number": version.number}
                 ),
@@ -104,7 +107,7 @@ def _governance_changes() -> list[Change]:
             title=_("Tjänsteskrivelse expedierad: %(title)s") % {"title": report.title},
             path=report.get_absolute_url(),
             when=report.issued_at,
-            description=str(report),
+            description=mark_content(str(report)),
         )
         for report in recently_issued_reports(limit=FEED_LENGTH)
     ]
@@ -116,7 +119,9 @@ def _governance_changes() -> list[Change]:
             % {"body": meeting.body.name, "date": f"{meeting.date:%Y-%m-%d}"},
             path=meeting.get_absolute_url(),
             when=meeting.published_at,
-            description=" ".join(filter(None, [meeting.get_kind_display(), meeting.place])),
+            description=" ".join(
+                filter(None, [escape(meeting.get_kind_display()), mark_content(meeting.place)])
+            ),
         )
         for meeting in recently_published_meetings(limit=FEED_LENGTH)
     ]

@@ -4,7 +4,7 @@ from django.utils.html import conditional_escape, format_html
 
 from core import periods
 from core.access import may_read
-from core.content_language import foreign_content_language
+from core.content_language import foreign_content_language, mark_content
 from core.exports import FORMATS
 from core.periods import Period
 from core.text import render_markdown
@@ -28,14 +28,10 @@ def content_lang_filter(value):
     A period is shown as `Period.display()` shows it, and marked only when its words are
     shown as written (not understood, so not read back in English)."""
     if isinstance(value, Period):
-        marked = not value.is_understood
+        if value.is_understood:
+            return conditional_escape(value.display())
         value = value.display()
-    else:
-        marked = True
-    language = foreign_content_language() if marked else None
-    if not language or value in ("", None):
-        return conditional_escape(value)
-    return format_html('<span lang="{}">{}</span>', language, value)
+    return mark_content(value)
 
 
 @register.filter(name="markdown")

@@ -86,3 +86,25 @@ def test_the_switch_is_reachable_on_a_phone(new_page, demo):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 375
     assert_axe_clean(page)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_swedish_content_is_marked_swedish_for_the_screen_reader(new_page, demo, width):
+    """WCAG 3.1.2: the plan's own words sit in lang="sv", the interface around them in the
+    page's English; axe checks every lang is valid, at phone and desktop width."""
+    page = new_page(locale="en-GB")
+    page.set_viewport_size({"width": width, "height": 900})
+    language_of = "element => element.closest('[lang]').getAttribute('lang')"
+    for path, content, interface in [
+        (SKANE, page.locator("main h1"), page.get_by_role("heading", name="Responsibility")),
+        ("/overenskommelser/STY-02292/", page.locator("main h1"), page.locator("dt").first),
+        (
+            "/overenskommelser/",
+            page.get_by_text("Övergripande överenskommelse", exact=True),
+            page.get_by_role("columnheader", name="Title"),
+        ),
+    ]:
+        visit(page, path)
+        assert content.first.evaluate(language_of) == "sv"
+        assert interface.first.evaluate(language_of) == "en"
+        assert_axe_clean(page)

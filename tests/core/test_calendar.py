@@ -5,6 +5,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.utils import translation
 
 from core import periods
 from core.calendar import CalendarEvent, calendar_bytes, period_event
@@ -59,3 +60,14 @@ def test_uids_are_the_same_on_every_fetch():
     event = CalendarEvent(kind="meeting", pk=3, summary="HSN", start=date(2024, 7, 1))
     first, second = feed(event), feed(event)
     assert [e["UID"] for e in first.walk("VEVENT")] == [e["UID"] for e in second.walk("VEVENT")]
+
+
+def test_the_place_is_said_to_be_swedish_in_an_english_feed_only():
+    event = CalendarEvent(kind="meeting", pk=1, summary="HSN", start=date(2024, 5, 3),
+                          location="Regionhuset, sal 2")  # fmt: skip
+    with translation.override("en"):
+        (english,) = feed(event).walk("VEVENT")
+    assert english["LOCATION"].params["LANGUAGE"] == "sv"
+    with translation.override("sv"):
+        (swedish,) = feed(event).walk("VEVENT")
+    assert "LANGUAGE" not in swedish["LOCATION"].params

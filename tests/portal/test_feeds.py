@@ -89,6 +89,24 @@ def test_the_atom_feed_lists_public_changes_newest_first(client, portal_content)
         assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/")
 
 
+def test_the_summaries_mark_swedish_content_in_an_english_feed(client, portal_content):
+    """Summaries are HTML: in English the report's title and the meeting's place sit in
+    <span lang="sv"> (WCAG 3.1.2); the Swedish feed has no such marks."""
+
+    def summaries(**headers):
+        root = ET.fromstring(client.get(reverse("changes_feed"), **headers).content)
+        return {
+            entry.findtext(f"{ATOM}title"): entry.findtext(f"{ATOM}summary")
+            for entry in root.findall(f"{ATOM}entry")
+        }
+
+    english = summaries(HTTP_ACCEPT_LANGUAGE="en")
+    assert english["Board report issued: Statusuppdatering"].startswith(
+        '<span lang="sv">Statusuppdatering'
+    )
+    assert not any('lang="sv"' in summary for summary in summaries().values())
+
+
 def test_a_plan_title_edited_in_a_revision_stays_out_of_the_feed(client, portal_content):
     plan = portal_content["plan"]
     Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.UNDER_REVISION)

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 from core.search.text import compact_code, stemmed
 from core.text import plain_text
@@ -173,7 +175,11 @@ def _entries(kind: SearchKind, obj) -> list:
 
     content_type = ContentType.objects.get_for_model(kind.model)
     entries = []
-    for document in kind.documents(obj):
+    # In the source language, whatever the request that saved: stored words such as the status
+    # are msgids, which the results page translates for its reader.
+    with translation.override(settings.LANGUAGE_CODE):
+        documents = list(kind.documents(obj))
+    for document in documents:
         # The documents' texts are Markdown: the words a reader sees are stored and stemmed,
         # so no markup shows in an excerpt and no link target is found as a word.
         text = plain_text(document.text)

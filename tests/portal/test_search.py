@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from agreements.models import Status
 from core import search
@@ -278,3 +279,16 @@ def test_indexing_a_plan_with_its_content_costs_the_same_for_few_and_many_items(
     _plan_with_sections(plan, 20)
     assert cost() == few
     assert SearchEntry.objects.filter(kind="plan_item").count() == 66
+
+
+def test_a_status_is_stored_in_swedish_whatever_the_language_and_shown_in_the_readers(client):
+    """Indexed during an English request, the status is still the Swedish word (a msgid):
+    the results page translates it for an English reader and keeps it for a Swedish one."""
+    with translation.override("en"):
+        factories.AgreementFactory(register_id="STY-29127", title="Specialiserad palliativ vård")
+    assert SearchEntry.objects.get().status == "Gällande"
+    english = client.get("/sok/?q=palliativ", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<span class="search-status">In force</span>' in english
+    assert '<option value="Gällande">In force</option>' in english
+    swedish = client.get("/sok/?q=palliativ").content.decode()
+    assert '<span class="search-status">Gällande</span>' in swedish

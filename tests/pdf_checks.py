@@ -62,14 +62,14 @@ def fonts_not_embedded(content: bytes) -> list[str]:
     return missing
 
 
-def recorded_renders(monkeypatch, module) -> list[str]:
-    """The titles of the PDFs that `module` actually renders from now on (as opposed to the
-    downloads served from storage)."""
+def recorded_renders(monkeypatch, module, *, keep: str = "title") -> list[str]:
+    """The titles (or with `keep="html"`, the HTML) of the PDFs that `module` actually renders
+    from now on (as opposed to the downloads served from storage)."""
     calls = []
     real = module.render_pdf
 
     def counting(**kwargs):
-        calls.append(kwargs["title"])
+        calls.append(kwargs[keep])
         return real(**kwargs)
 
     monkeypatch.setattr(module, "render_pdf", counting)

@@ -15,7 +15,7 @@ from core.periods import parse
 from governance.models import BoardReport, Body
 from plans import pdf as plan_pdfs
 from tests.content_language import languages_of
-from tests.pdf_checks import assert_archival
+from tests.pdf_checks import assert_archival, recorded_renders
 from tests.worker import download
 
 SKANE = "/planer/skane-aktivitets-och-tidplan-2022-2025/"
@@ -108,14 +108,7 @@ class TestEnglishPages:
     def test_the_plan_pdf_in_english_marks_the_swedish_parts_and_stays_archival(
         self, client, monkeypatch
     ):
-        rendered = []
-        real = plan_pdfs.render_pdf
-
-        def keeping_the_html(**kwargs):
-            rendered.append(kwargs["html"])
-            return real(**kwargs)
-
-        monkeypatch.setattr(plan_pdfs, "render_pdf", keeping_the_html)
+        rendered = recorded_renders(monkeypatch, plan_pdfs, keep="html")
         english = download(client, SKANE + "pdf/", **ENGLISH).content
         (html,) = rendered
         # WeasyPrint hyphenates the parts marked Swedish as Swedish; the document stays English.

@@ -103,7 +103,8 @@ def test_a_change_lists_each_changed_field_with_its_swedish_label_and_display_va
     assert sorted(changes, key=lambda change: change.label) == [
         FieldChange(label="Ansvarigt organ", old="–", new="Hälso- och sjukvårdsnämnden (HSN)"),
         FieldChange(label="Gäller från", old="–", new="2022-06-01"),
-        FieldChange(label="Status", old="Utkast", new="Gällande"),
+        # A choice's label is the interface's word, not content as written.
+        FieldChange(label="Status", old="Utkast", new="Gällande", is_content=False),
         FieldChange(
             label="Titel",
             old="Överenskommelse om läkarmedverkan",

@@ -316,6 +316,14 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Insats {n}")
 
 
+def first_initiative(
+    plan, *, area="Personcentrerat arbetssätt", title="Patientkontrakt och SIP"
+) -> tuple[Section, Initiative]:
+    """Area 1 of `plan` and its initiative a): where seed 004 begins, unless named otherwise."""
+    section = SectionFactory(plan=plan, number=1, title=area)
+    return section, InitiativeFactory(section=section, letter="a", title=title)
+
+
 def _with_period(text):
     parsed = periods.parse(text)
     return {

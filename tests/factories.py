@@ -19,6 +19,7 @@ from governance.models import (
     Organisation,
     Person,
 )
+from governance.services import decision_record
 from plans.models import (
     Activity,
     FollowUp,
@@ -113,6 +114,16 @@ class BodyFactory(factory.django.DjangoModelFactory):
             self.organisations.set(extracted or [OrganisationFactory()])
 
 
+def gotland(**hsn_fields) -> tuple[Organisation, Body]:
+    """Region Gotland and its health and care committee (HSN), the pair the register's seeds
+    speak of most."""
+    region = RegionFactory(name="Region Gotland", slug="region-gotland")
+    hsn = BodyFactory(
+        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region], **hsn_fields
+    )
+    return region, hsn
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
@@ -199,6 +210,15 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     editors = many_given("editors")
 
     topics = many_given("topics")
+
+
+def adopted_agreements(count: int, *, body: Body, **fields) -> None:
+    """`count` agreements, each adopted by `body` under a case number of its own: the register
+    grown for a query budget."""
+    for _ in range(count):
+        agreement = AgreementFactory(**fields)
+        number = f"{body.short_code} 2022/{agreement.pk}"
+        decision_record(user=None, body=body, case_number=number, subjects=[agreement])
 
 
 class DraftAgreementFactory(AgreementFactory):
@@ -294,6 +314,14 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
         lambda n: "abcdefghijklmnopqrstuvwxyz"[n % 26] + ("" if n < 26 else str(n // 26 % 100))
     )
     title = factory.Sequence(lambda n: f"Insats {n}")
+
+
+def first_initiative(
+    plan, *, area="Personcentrerat arbetssätt", title="Patientkontrakt och SIP"
+) -> tuple[Section, Initiative]:
+    """Area 1 of `plan` and its initiative a): where seed 004 begins, unless named otherwise."""
+    section = SectionFactory(plan=plan, number=1, title=area)
+    return section, InitiativeFactory(section=section, letter="a", title=title)
 
 
 def _with_period(text):

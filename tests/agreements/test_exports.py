@@ -20,10 +20,7 @@ def url(export_format):
 
 @pytest.fixture
 def register():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+    region, hsn = factories.gotland()
     in_force = factories.AgreementFactory(
         register_id="STY-05564",
         title="Läkarmedverkan",
@@ -88,14 +85,8 @@ def test_the_export_costs_the_same_for_few_and_many_agreements(client, export_fo
     body = factories.BodyFactory(organisations=[region])
     topic = factories.TopicFactory()
 
-    def make(count):
-        for _ in range(count):
-            agreement = factories.AgreementFactory(parties=[region], topics=[topic])
-            number = f"{body.short_code} 2022/{agreement.pk}"
-            decision_record(user=None, body=body, case_number=number, subjects=[agreement])
-
-    make(3)
+    factories.adopted_agreements(3, body=body, parties=[region], topics=[topic])
     few = count_queries(client, url(export_format))
-    make(27)
+    factories.adopted_agreements(27, body=body, parties=[region], topics=[topic])
     many = count_queries(client, url(export_format))
     assert few == many

@@ -13,6 +13,7 @@ from tests.factories import (
     DraftFrameworkFactory,
     FrameworkFactory,
 )
+from tests.model_checks import full_clean_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +34,9 @@ def test_a_duplicate_register_id_is_refused_by_full_clean_with_a_swedish_message
     AgreementFactory(register_id="STY-02292")
     duplicate = Agreement(register_id="STY-02292", title="En annan överenskommelse")
 
-    with pytest.raises(ValidationError) as excinfo:
-        duplicate.full_clean()
+    errors = full_clean_errors(duplicate)
 
-    assert excinfo.value.message_dict["register_id"] == [
-        "Det finns redan en överenskommelse med den beteckningen."
-    ]
+    assert errors["register_id"] == ["Det finns redan en överenskommelse med den beteckningen."]
 
 
 # --- replaced by ----------------------------------------------------------------------
@@ -62,12 +60,11 @@ def test_clean_forbids_being_replaced_by_both_an_agreement_and_a_framework():
         replaced_by_agreement=AgreementFactory(), replaced_by_framework=FrameworkFactory()
     )
 
-    with pytest.raises(ValidationError) as excinfo:
-        agreement.full_clean()
+    errors = full_clean_errors(agreement)
 
     assert (
         "En överenskommelse ersätts antingen av en överenskommelse eller av ett ramverk, inte båda."
-        in excinfo.value.message_dict["__all__"]
+        in errors["__all__"]
     )
 
 
@@ -75,10 +72,9 @@ def test_an_agreement_cannot_replace_itself():
     agreement = AgreementFactory()
     agreement.replaced_by_agreement = agreement
 
-    with pytest.raises(ValidationError) as excinfo:
-        agreement.full_clean()
+    errors = full_clean_errors(agreement)
 
-    assert "replaced_by_agreement" in excinfo.value.message_dict
+    assert "replaced_by_agreement" in errors
 
 
 def test_clean_says_in_swedish_that_a_draft_cannot_have_replaced_an_agreement():
@@ -86,10 +82,9 @@ def test_clean_says_in_swedish_that_a_draft_cannot_have_replaced_an_agreement():
         status=Status.REPLACED, replaced_by_framework=DraftFrameworkFactory()
     )
 
-    with pytest.raises(ValidationError) as excinfo:
-        agreement.full_clean()
+    errors = full_clean_errors(agreement)
 
-    assert "Behåll överenskommelsens status" in excinfo.value.message_dict["status"][0]
+    assert "Behåll överenskommelsens status" in errors["status"][0]
 
 
 def test_no_message_names_a_database_constraint():
@@ -128,10 +123,9 @@ def test_the_database_forbids_a_validity_period_that_ends_before_it_starts():
 def test_clean_says_in_swedish_that_the_end_cannot_precede_the_start():
     agreement = AgreementFactory.build(valid_from=date(2023, 1, 1), valid_until=date(2022, 12, 31))
 
-    with pytest.raises(ValidationError) as excinfo:
-        agreement.full_clean()
+    errors = full_clean_errors(agreement)
 
-    assert "Slutdatum kan inte ligga före startdatum." in excinfo.value.message_dict["valid_until"]
+    assert "Slutdatum kan inte ligga före startdatum." in errors["valid_until"]
 
 
 # --- review due -----------------------------------------------------------------------

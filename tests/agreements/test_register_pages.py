@@ -19,10 +19,7 @@ PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 @pytest.fixture
 def gotland():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+    region, hsn = factories.gotland()
     return {"region": region, "hsn": hsn}
 
 

@@ -16,10 +16,7 @@ PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 @pytest.fixture
 def register():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+    region, hsn = factories.gotland()
     son = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[region])
     in_force = factories.AgreementFactory(
         register_id="STY-05564", title="Läkarmedverkan", parties=[region]
@@ -95,19 +92,9 @@ def test_register_page_costs_the_same_queries_for_5_and_50_agreements(client, db
     body = factories.BodyFactory(organisations=[region])
     topic = factories.TopicFactory()
 
-    def make(count):
-        for _ in range(count):
-            agreement = factories.AgreementFactory(parties=[region], topics=[topic])
-            decision_record(
-                user=None,
-                body=body,
-                case_number=f"{body.short_code} 2022/{agreement.pk}",
-                subjects=[agreement],
-            )
-
-    make(5)
+    factories.adopted_agreements(5, body=body, parties=[region], topics=[topic])
     five = count_queries(client, reverse("agreements:agreement_list"))
-    make(45)
+    factories.adopted_agreements(45, body=body, parties=[region], topics=[topic])
     fifty = count_queries(client, reverse("agreements:agreement_list"))
     assert five == fifty
     assert fifty <= 12

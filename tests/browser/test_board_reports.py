@@ -16,12 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def reports(role_groups, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+def reports(role_groups, media):
+    region, hsn = factories.gotland()
     fields = {
         "organisation": region,
         "date": "2024-08-22",

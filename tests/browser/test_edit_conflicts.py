@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "
 @pytest.fixture
 def milestone(ctb):
     plan = factories.DraftPlanFactory(title="Handlingsplan för nära vård", slug="nara-vard")
-    area = factories.SectionFactory(plan=plan, number=1, title="Tillgänglighet")
-    initiative = factories.InitiativeFactory(section=area, letter="a", title="Fast läkarkontakt")
+    area, initiative = factories.first_initiative(
+        plan, area="Tillgänglighet", title="Fast läkarkontakt"
+    )
     return factories.MilestoneFactory(
         section=area, initiative=initiative, text="Förslag klart", period="Q2 2024"
     )

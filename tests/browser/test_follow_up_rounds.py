@@ -25,8 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "
 @pytest.fixture
 def plan(role_groups):
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="uppfoljd")
-    area = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
-    sip = factories.InitiativeFactory(section=area, letter="a", title="Patientkontrakt och SIP")
+    area, sip = factories.first_initiative(plan)
     team = factories.InitiativeFactory(section=area, letter="b", title="Teambaserad vårdform")
     factories.MilestoneFactory(section=area, initiative=sip, text="Förslag klart", period="Q2 2022")
     factories.FollowUpFactory(section=area, initiative=sip, text="Följs upp", period="2022-06-01")

@@ -18,15 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def cycle(role_groups, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden",
-        slug="halso-och-sjukvardsnamnden",
-        short_code="HSN",
-        organisations=[region],
-    )
+def cycle(role_groups, media):
+    region, hsn = factories.gotland(slug="halso-och-sjukvardsnamnden")
     report = board_report_create(
         user=None,
         organisation=region,

@@ -25,8 +25,7 @@ EDIT = "Utkast: ny lydelse av tidplanen"
 @pytest.fixture
 def published(role_groups):
     plan = factories.DraftPlanFactory(title="Tillgänglig plan", slug="tillganglig-plan")
-    area = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
-    initiative = factories.InitiativeFactory(section=area, letter="a", title="SIP")
+    area, initiative = factories.first_initiative(plan, title="SIP")
     factories.MilestoneFactory(
         section=area, initiative=initiative, text="Förslag klart Q2 2022", period="Q2 2022"
     )

@@ -19,8 +19,7 @@ def plan(transactional_db):
         organisations=[factories.RegionFactory(name="Region Skåne")],
     )
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane")
-    area = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
-    sip = factories.InitiativeFactory(section=area, letter="a", title="Patientkontrakt och SIP")
+    area, sip = factories.first_initiative(plan)
     sip.responsible_bodies.add(body)
     factories.ActivityFactory(section=area, initiative=sip, text="Genomföra utbildningsinsatser")
     factories.MilestoneFactory(

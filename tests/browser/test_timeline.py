@@ -23,8 +23,7 @@ URL = "/planer/skane/tidslinje/"
 @pytest.fixture
 def plan(transactional_db):
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane")
-    area = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
-    sip = factories.InitiativeFactory(section=area, letter="a", title="Patientkontrakt och SIP")
+    area, sip = factories.first_initiative(plan)
     factories.MilestoneFactory(
         section=area, initiative=sip, text=LONG_TEXT, period="vid utgången av 2025"
     )

@@ -17,30 +17,25 @@ MONTH_NAMES = [
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
 ]  # fmt: skip
+QUARTER_NAMES = ["Q1", "Q2", "Q3", "Q4"]
 SEASON_WORDS = ["våren", "hösten", "sommaren", "vårterminen", "höstterminen", "vt", "ht"]
 RANGE_DASHES = [" – ", "–", " - ", "-", " — ", " till "]
 PAIR_JOINERS = ["/", " / ", "–", "-", "—"]
 
 
 @st.composite
-def quarter_pairs(draw):
-    first = draw(st.integers(1, 3))
-    last = draw(st.integers(first + 1, 4))
-    return f"Q{first}{draw(st.sampled_from(PAIR_JOINERS))}Q{last} {draw(years)}"
+def pairs_in_a_year(draw, names):
+    """Two of a year's quarters or months, in order: "Q1/Q2 2022", "februari–mars 2022"."""
+    first = draw(st.integers(0, len(names) - 2))
+    last = draw(st.integers(first + 1, len(names) - 1))
+    return f"{names[first]}{draw(st.sampled_from(PAIR_JOINERS))}{names[last]} {draw(years)}"
 
 
 @st.composite
-def month_pairs(draw):
-    first = draw(st.integers(0, 10))
-    last = draw(st.integers(first + 1, 11))
-    joiner = draw(st.sampled_from(PAIR_JOINERS))
-    return f"{MONTH_NAMES[first]}{joiner}{MONTH_NAMES[last]} {draw(years)}"
-
-
-@st.composite
-def day_ranges(draw):
-    first, last = sorted((draw(days), draw(days)))
-    return f"{first.isoformat()}{draw(st.sampled_from(RANGE_DASHES))}{last.isoformat()}"
+def ranges(draw, values, spelled=str):
+    """Two days or years, in order, with a dash between: "2022-06-01 – 2022-08-31"."""
+    first, last = sorted((draw(values), draw(values)))
+    return f"{spelled(first)}{draw(st.sampled_from(RANGE_DASHES))}{spelled(last)}"
 
 
 @st.composite
@@ -51,23 +46,11 @@ def day_shorthands(draw):  # "2021-01-19/20"
 
 
 @st.composite
-def year_ranges(draw):
-    first, last = sorted((draw(years), draw(years)))
-    return f"{first}{draw(st.sampled_from(RANGE_DASHES))}{last}"
-
-
-@st.composite
-def quarters_across_years(draw):
+def across_years(draw, names):
+    """A quarter or month of one year to any of a later year: "Q4 2022 – Q1 2023"."""
     first_year = draw(st.integers(1990, 2099))
     last_year = draw(st.integers(first_year + 1, 2100))
-    return f"Q{draw(st.integers(1, 4))} {first_year} – Q{draw(st.integers(1, 4))} {last_year}"
-
-
-@st.composite
-def months_across_years(draw):
-    first_year = draw(st.integers(1990, 2099))
-    last_year = draw(st.integers(first_year + 1, 2100))
-    first, last = draw(st.sampled_from(MONTH_NAMES)), draw(st.sampled_from(MONTH_NAMES))
+    first, last = draw(st.sampled_from(names)), draw(st.sampled_from(names))
     return f"{first} {first_year} – {last} {last_year}"
 
 
@@ -81,17 +64,17 @@ whole_years = st.builds("{}{}".format, st.sampled_from(["", "under ", "under år
 
 closed_periods = st.one_of(
     single_days,
-    day_ranges(),
+    ranges(days, date.isoformat),
     day_shorthands(),
     quarters,
-    quarter_pairs(),
-    quarters_across_years(),
+    pairs_in_a_year(QUARTER_NAMES),
+    across_years(QUARTER_NAMES),
     months,
-    month_pairs(),
-    months_across_years(),
+    pairs_in_a_year(MONTH_NAMES),
+    across_years(MONTH_NAMES),
     seasons,
     whole_years,
-    year_ranges(),
+    ranges(years),
 )
 open_periods = st.one_of(
     st.builds(

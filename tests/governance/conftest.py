@@ -9,10 +9,7 @@ from tests import factories
 
 @pytest.fixture
 def gotland():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    hsn = factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+    region, hsn = factories.gotland()
     son = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[region])
     framework = factories.DraftFrameworkFactory(
         title="Gemensamt ramverk för primärvård", slug="gotland-ramverk"

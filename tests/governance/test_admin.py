@@ -85,15 +85,18 @@ def _decision_form(decision, numbers):
     return data
 
 
+def _change_case_numbers(client, decision, numbers):
+    """Post the decision's change form with these case numbers as its rows."""
+    url = reverse("admin:governance_decision_change", args=[decision.pk])
+    return client.post(url, _decision_form(decision, numbers))
+
+
 def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, register_admin):
     body = BodyFactory(short_code="RS")
     decision = DecisionFactory(body=body, case_numbers=[])
     client.force_login(register_admin)
 
-    response = client.post(
-        reverse("admin:governance_decision_change", args=[decision.pk]),
-        _decision_form(decision, ["Dnr rs2022/1275"]),
-    )
+    response = _change_case_numbers(client, decision, ["Dnr rs2022/1275"])
 
     assert response.status_code == 302
     row = DecisionCaseNumber.objects.get()
@@ -106,10 +109,7 @@ def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, re
     decision = DecisionFactory(body=body, case_numbers=[])
     client.force_login(register_admin)
 
-    response = client.post(
-        reverse("admin:governance_decision_change", args=[decision.pk]),
-        _decision_form(decision, ["RS 2022/1275"]),
-    )
+    response = _change_case_numbers(client, decision, ["RS 2022/1275"])
 
     assert response.status_code == 200
     assert "Organet har redan ett beslut med det ärendenumret." in response.content.decode()

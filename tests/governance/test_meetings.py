@@ -32,10 +32,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hsn():
-    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    return factories.BodyFactory(
-        name="Hälso- och sjukvårdsnämnden", short_code="HSN", organisations=[region]
-    )
+    _region, hsn = factories.gotland()
+    return hsn
 
 
 @pytest.fixture

@@ -17,9 +17,8 @@ def plan_with_tree(ctb):
     plan = factories.PublishedPlanFactory(
         title="Aktivitets- och tidplan 2022–2025", slug="skane-test"
     )
-    area1 = factories.SectionFactory(plan=plan, number=1, title="Personcentrerat arbetssätt")
+    area1, sip = factories.first_initiative(plan)
     area1.responsible_bodies.add(ctb)
-    sip = factories.InitiativeFactory(section=area1, letter="a", title="Patientkontrakt och SIP")
     sip.responsible_bodies.add(ctb)
     factories.ActivityFactory(section=area1, initiative=sip, text="Genomföra utbildningsinsatser")
     factories.MilestoneFactory(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from core.revisions import EditConflict
 from plans import queries, services
 from plans.models import Milestone, Plan, Section
+from tests.plans.edits import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +19,7 @@ def test_editing_an_adopted_plan_starts_a_revision_and_leaves_the_adopted_versio
     plan = plan_with_tree["plan"]
     version = services.plan_adopt(user=None, plan=plan, body=ctb, case_number="CTB 2022/1")
     milestone = Milestone.objects.get(text="Förslag Q2 2022")
-    services.item_update(
-        user=editor,
-        item=milestone,
-        expected_revision=milestone.revision,
-        text="Förslag Q3",
-        period_text="Q3 2022",
-    )
+    edit(milestone, user=editor, text="Förslag Q3", period_text="Q3 2022")
     plan.refresh_from_db()
     assert plan.status == Plan.Status.UNDER_REVISION
     adopted = queries.plan_tree_as_of(plan, version.frozen_at)
@@ -37,9 +32,7 @@ def test_adopting_a_revision_makes_it_the_current_adopted_version(plan_with_tree
     plan = plan_with_tree["plan"]
     services.plan_adopt(user=None, plan=plan, body=ctb, case_number="CTB 2022/1")
     section = plan_with_tree["area4"]
-    services.item_update(
-        user=editor, item=section, expected_revision=section.revision, title="Digitalisering"
-    )
+    edit(section, user=editor, title="Digitalisering")
     second = services.plan_adopt(user=None, plan=plan, body=ctb, case_number="CTB 2023/5")
     assert second.number == 3  # after the fixture's publication (1) and the first adoption
     plan.refresh_from_db()
@@ -56,9 +49,7 @@ def test_the_public_sees_the_adopted_version_during_a_revision(plan_with_tree, c
     plan = plan_with_tree["plan"]
     services.plan_adopt(user=None, plan=plan, body=ctb, case_number="CTB 2022/1")
     section = plan_with_tree["area4"]
-    services.item_update(
-        user=editor, item=section, expected_revision=section.revision, title="Utkast till ny rubrik"
-    )
+    edit(section, user=editor, title="Utkast till ny rubrik")
     plan.refresh_from_db()
     assert (
         queries.public_tree(plan, AnonymousUser()).sections[1].section.title

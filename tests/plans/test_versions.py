@@ -13,6 +13,7 @@ from plans.models import Milestone
 from plans.moments import MOMENT_SOURCES, Moment
 from plans.queries import versions
 from tests import factories
+from tests.plans.edits import edit
 from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,7 @@ def test_changes_are_named_in_words_as_well_as_colour(
     plan = plan_with_tree["plan"]
     services.plan_adopt(user=None, plan=plan, body=ctb, case_number="CTB 2022/4")
     milestone = Milestone.objects.get(text="Förslag Q2 2022")
-    services.item_update(
-        user=strategist, item=milestone, expected_revision=milestone.revision, text="Förslag Q3"
-    )
+    edit(milestone, user=strategist, text="Förslag Q3")
     services.item_create(
         user=strategist,
         model=Milestone,
@@ -99,17 +98,9 @@ def worked_on(plan_with_tree, strategist, register_admin, ctb):
     plan = plan_with_tree["plan"]
     services.plan_adopt(user=register_admin, plan=plan, body=ctb, case_number="CTB 2022/9")
     milestone = Milestone.objects.get(text="Förslag Q2 2022")
-    services.item_update(
-        user=strategist, item=milestone, expected_revision=milestone.revision, text="Hemligt"
-    )
+    edit(milestone, user=strategist, text="Hemligt")
     milestone.refresh_from_db()
-    services.item_update(
-        user=strategist,
-        item=milestone,
-        expected_revision=milestone.revision,
-        text="Förslag Q3 2022",
-        period_text="Q3 2022",
-    )
+    edit(milestone, user=strategist, text="Förslag Q3 2022", period_text="Q3 2022")
     services.plan_publish(user=register_admin, plan=plan)
     plan.refresh_from_db()
     return plan
@@ -154,9 +145,7 @@ def test_the_public_history_shows_versions_and_their_net_changes_only(client, wo
 
 def test_the_public_history_hides_a_revision_in_progress(client, worked_on, strategist):
     section = worked_on.sections.get(number=4)
-    services.item_update(
-        user=strategist, item=section, expected_revision=section.revision, title="Utkastrubrik"
-    )
+    edit(section, user=strategist, title="Utkastrubrik")
     page = _get(client, "plan_history", worked_on).content.decode()
     assert "Utkastrubrik" not in page
 

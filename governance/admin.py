@@ -60,6 +60,9 @@ class BodyAdmin(SimpleHistoryAdmin):
     inlines = [MembershipInline]
 
 
+REMOVED_IN_ADMIN = "Borttagen i administrationen"
+
+
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title", "user"]
@@ -69,11 +72,11 @@ class PersonAdmin(SimpleHistoryAdmin):
     # Through the service, so the memberships go too, each with a history record that names
     # the acting user.
     def delete_model(self, request, obj):
-        person_remove(user=request.user, person=obj)
+        person_remove(user=request.user, person=obj, reason=REMOVED_IN_ADMIN)
 
     def delete_queryset(self, request, queryset):
         for person in queryset:
-            person_remove(user=request.user, person=person)
+            person_remove(user=request.user, person=person, reason=REMOVED_IN_ADMIN)
 
 
 class DecisionSubjectInline(admin.TabularInline):

@@ -17,9 +17,9 @@ def removals(monkeypatch):
     """The people the admin removed through person_remove, in order."""
     removed = []
 
-    def spy(*, user, person):
+    def spy(*, user, person, reason):
         removed.append(person.name)
-        person_remove(user=user, person=person)
+        person_remove(user=user, person=person, reason=reason)
 
     monkeypatch.setattr(governance_admin, "person_remove", spy)
     return removed

@@ -2,7 +2,7 @@
 read: each object fetched for one who may change it (LoginRequired, 403 otherwise), and the
 histories that belong to a body's."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,16 +60,18 @@ def membership_get_for_edit(*, user, body: Body, pk: int, permission: str = "cha
 
 def body_history_parts(body: Body) -> list:
     """The memberships' histories, those removed since included, beside the body's own
-    (core.history.history_entries): one query whatever their number."""
+    (core.history.history_entries), each named by its person as last registered (a removed
+    person's name too): one query whatever their number."""
+    last_name = Person.history.filter(id=OuterRef("person_id")).order_by("-history_id")
+    records = Membership.history.filter(body_id=body.pk).annotate(
+        person_name=Subquery(last_name.values("name")[:1])
+    )
     return [
         (
-            Membership.history.filter(body_id=body.pk).select_related("person"),
+            records,
             lambda record: (
                 _("Uppdrag: %(person)s, %(role)s")
-                % {
-                    "person": record.person.name if record.person else _("(borttagen person)"),
-                    "role": record.get_role_display(),
-                }
+                % {"person": record.person_name, "role": record.get_role_display()}
             ),
         )
     ]

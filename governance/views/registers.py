@@ -3,6 +3,7 @@ edit, end and remove. Thin: the forms read, the services write (governance.servi
 core.editing answers 200, 302, 400 or 409."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,8 +33,34 @@ TEMPLATE = "governance/register_form.html"
 def _page(request, form, *, heading, save, done, template=TEMPLATE, submit=None, **about):
     """`about`: what the page is about, for the breadcrumbs and Avbryt (organisation, body,
     person), and an `intro` to say what the save does."""
-    context = {"heading": heading, "submit": submit, **about}
+    shown = about.get("body") or about.get("organisation")
+    if shown:
+        cancel = shown.get_absolute_url()
+    elif "person" in about:
+        cancel = reverse("governance:person_edit", args=[about["person"].pk])
+    else:
+        cancel = reverse("governance:organisation_list")
+    context = {"heading": heading, "submit": submit, "cancel": cancel, **about}
     return form_page(request, form, template=template, context=context, save=save, done=done)
+
+
+def _change(request, form, service, *, then=None, more=dict):
+    """The page's save: `service` writes the form's object (its keyword is the model's name)
+    over the revision the form started from, with the reason typed; `more()` gives further
+    arguments, read once the form is valid; `then`: where to go (else the object's page)."""
+
+    def save():
+        instance = form.instance
+        changed = service(
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_revision=form.cleaned_data["revision"],
+            **{instance._meta.model_name: instance},
+            **more(),
+        )
+        return then or changed.get_absolute_url()
+
+    return save
 
 
 def organisation_create(request):
@@ -60,12 +87,7 @@ def organisation_edit(request, slug):
         request,
         form,
         heading=_("Redigera %(organisation)s") % {"organisation": organisation},
-        save=lambda: services.organisation_update(
-            user=request.user,
-            organisation=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        ).get_absolute_url(),
+        save=_change(request, form, services.organisation_update),
         done=_("Huvudmannen är sparad."),
         organisation=organisation,
     )
@@ -95,13 +117,7 @@ def body_edit(request, slug):
         request,
         form,
         heading=_("Redigera %(body)s") % {"body": body},
-        save=lambda: services.body_update(
-            user=request.user,
-            body=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-            **form.m2m(),
-        ).get_absolute_url(),
+        save=_change(request, form, services.body_update, more=form.m2m),
         done=_("Organet är sparat."),
         body=body,
     )
@@ -134,21 +150,11 @@ def _membership(request, slug, pk, *, permission="change"):
 def membership_edit(request, slug, pk):
     body, membership = _membership(request, slug, pk)
     form = MembershipForm(posted(request), instance=_membership(request, slug, pk)[1])
-
-    def save():
-        services.membership_update(
-            user=request.user,
-            membership=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return body.get_absolute_url()
-
     return _page(
         request,
         form,
         heading=_("Ändra uppdraget för %(person)s") % {"person": membership.person.name},
-        save=save,
+        save=_change(request, form, services.membership_update, then=body.get_absolute_url()),
         done=_("Uppdraget är sparat."),
         body=body,
     )
@@ -157,22 +163,17 @@ def membership_edit(request, slug, pk):
 def membership_end(request, slug, pk):
     body, membership = _membership(request, slug, pk)
     form = MembershipEndForm(posted(request), membership=membership, today=timezone.localdate())
-
-    def save():
-        services.membership_end(
-            user=request.user,
-            membership=membership,
-            until=form.cleaned_data["until"],
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return body.get_absolute_url()
-
     return _page(
         request,
         form,
         heading=_("Avsluta uppdraget för %(person)s") % {"person": membership.person.name},
-        save=save,
+        save=_change(
+            request,
+            form,
+            services.membership_end,
+            then=body.get_absolute_url(),
+            more=lambda: {"until": form.cleaned_data["until"]},
+        ),
         done=_("Uppdraget är avslutat."),
         submit=_("Avsluta uppdraget"),
         body=body,
@@ -184,21 +185,11 @@ def membership_end(request, slug, pk):
 def membership_remove(request, slug, pk):
     body, membership = _membership(request, slug, pk, permission="delete")
     form = RemoveForm(posted(request), instance=membership)
-
-    def save():
-        services.membership_remove(
-            user=request.user,
-            membership=membership,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return body.get_absolute_url()
-
     return _page(
         request,
         form,
         heading=_("Ta bort uppdraget för %(person)s") % {"person": membership.person.name},
-        save=save,
+        save=_change(request, form, services.membership_remove, then=body.get_absolute_url()),
         done=_("Uppdraget är borttaget."),
         submit=_("Ta bort"),
         body=body,
@@ -212,22 +203,12 @@ def membership_remove(request, slug, pk):
 def person_edit(request, pk):
     person = person_get_for_edit(user=request.user, pk=pk)
     form = PersonForm(posted(request), instance=person_get_for_edit(user=request.user, pk=pk))
-
-    def save():
-        services.person_update(
-            user=request.user,
-            person=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return request.path
-
     return _page(
         request,
         form,
         heading=_("Redigera %(person)s") % {"person": person.name},
         template="governance/person_form.html",
-        save=save,
+        save=_change(request, form, services.person_update, then=request.path),
         done=_("Uppgifterna om personen är sparade."),
         person=person,
     )
@@ -236,21 +217,11 @@ def person_edit(request, pk):
 def person_remove(request, pk):
     person = person_get_for_edit(user=request.user, pk=pk, permission="delete")
     form = RemoveForm(posted(request), instance=person)
-
-    def save():
-        services.person_remove(
-            user=request.user,
-            person=person,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return "governance:organisation_list"
-
     return _page(
         request,
         form,
         heading=_("Ta bort %(person)s") % {"person": person.name},
-        save=save,
+        save=_change(request, form, services.person_remove, then="governance:organisation_list"),
         done=_("Personen och alla personens uppdrag är borttagna."),
         submit=_("Ta bort"),
         person=person,

@@ -463,6 +463,8 @@ def test_a_removed_person_takes_their_memberships_along_with_the_reason(
     assert not Person.objects.exists() and not Membership.objects.exists()
     removals = Membership.history.filter(history_type="-")
     assert [record.history_change_reason for record in removals] == ["Registrerad två gånger"]
+    history = client.get(reverse("governance:body_history", args=["hsn"])).content.decode()
+    assert "Uppdrag: Eva Ordförande, Ordförande" in history
 
 
 # --- what the pages cost -----------------------------------------------------------------

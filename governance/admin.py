@@ -29,6 +29,7 @@ from governance.services import (
     body_create,
     body_update,
     membership_add,
+    membership_remove,
     membership_update,
     organisation_create,
     organisation_update,
@@ -109,6 +110,19 @@ class BodyAdmin(ThroughTheServices, SimpleHistoryAdmin):
 
     def created_with(self, form):
         return {"organisations": form.cleaned_data["organisations"]}
+
+    def save_formset(self, request, form, formset, change):
+        """The body's membership rows through the services too, with the body's reason."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        reason = form.cleaned_data["change_reason"]
+        for membership in formset.save(commit=False):
+            if membership.pk:
+                membership_update(user=request.user, membership=membership, reason=reason)
+            else:
+                membership_add(user=request.user, membership=membership)
+        for membership in formset.deleted_objects:
+            membership_remove(user=request.user, membership=membership, reason=reason)
 
 
 REMOVED_IN_ADMIN = "Borttagen i administrationen"

@@ -195,3 +195,31 @@ def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, reg
     body = Body.objects.get(slug="son")
     assert list(body.organisations.all()) == [region]
     assert body.history.earliest("history_date").history_change_reason == "Organ registrerat"
+
+
+def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, register_admin):
+    body = BodyFactory(slug="hsn")
+    chair = MembershipFactory(body=body, role=Membership.Role.CHAIR)
+    client.force_login(register_admin)
+    response = client.post(
+        reverse("admin:governance_body_change", args=[body.pk]),
+        {
+            "name": body.name,
+            "slug": "hsn",
+            "short_code": body.short_code,
+            "kind": body.kind,
+            "organisations": [organisation.pk for organisation in body.organisations.all()],
+            "change_reason": "Avgått",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "1",
+            "memberships-0-id": chair.pk,
+            "memberships-0-body": body.pk,
+            "memberships-0-person": chair.person.pk,
+            "memberships-0-role": "chair",
+            "memberships-0-valid_until": "2026-06-30",
+        },
+    )
+    assert response.status_code == 302
+    chair.refresh_from_db()
+    assert (str(chair.valid_until), chair.revision) == ("2026-06-30", 2)
+    assert chair.history.first().history_change_reason == "Avgått"

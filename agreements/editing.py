@@ -3,6 +3,7 @@ and remove adoptions) and frameworks (register, edit). Thin: the forms read, the
 write (agreements.services), and core.editing answers 200, 302, 400 or 409."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agreements import queries, services
@@ -31,6 +32,9 @@ def _page(
         "submit": submit,
         "intro": intro,
         "section": section or "agreements",
+        "cancel": agreement.get_absolute_url()
+        if agreement
+        else reverse(f"agreements:{'framework' if section else 'agreement'}_list"),
     }
     return form_page(request, form, template=TEMPLATE, context=context, save=save, done=done)
 

@@ -3,7 +3,11 @@ is refused. One exception, one lock helper and one form mixin serve every editab
 that inherits `core.models.Revisioned`."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.history import save_with_history
 
 
 class EditConflict(Exception):
@@ -28,6 +32,24 @@ def lock_for_edit(queryset, pk, *, expected_revision: int | None = None):
     return current
 
 
+def require_reason(reason: str, message) -> None:
+    """Every change but a registration says why (the form's `reason` field shows `message`)."""
+    if not reason.strip():
+        raise ValidationError({"reason": message})
+
+
+def save_revision(instance, *, user, reason: str, expected_revision: int | None, missing_reason):
+    """Save the edits made to `instance` as its next revision, with the reason in its history:
+    a reason is required (`missing_reason` says so, beside the form's field); EditConflict when
+    someone saved since `expected_revision` (None: no form started from one, as in the admin)."""
+    require_reason(reason, missing_reason)
+    current = lock_for_edit(
+        type(instance)._default_manager, instance.pk, expected_revision=expected_revision
+    )
+    instance.revision = current.revision + 1
+    return save_with_history(instance, user=user, reason=reason)
+
+
 class RevisionFormMixin(forms.Form):
     """The hidden revision an edit form started from; 0 for a new object."""
 
@@ -41,3 +63,19 @@ class RevisionFormMixin(forms.Form):
 
     def clean_revision(self):
         return self.cleaned_data.get("revision") or 0
+
+
+class ReasonForChanges(RevisionFormMixin):
+    """The revision an edit started from, and the reason every change records; a new object's
+    form asks for none (its history says "registrerad" by itself). `reason_help` gives an
+    example fitting the register."""
+
+    reason_help = gettext_lazy("Står i historiken.")
+    reason = forms.CharField(label=gettext_lazy("Anledning till ändringen"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = self.reason_help
+        if not self.instance.pk:
+            self.fields["reason"].required = False
+            self.fields["reason"].widget = forms.HiddenInput()

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.history import save_with_history
@@ -24,9 +25,55 @@ from governance.models import (
     SupportingDocument,
     case_number_for_body,
 )
-from governance.services import person_remove
+from governance.services import (
+    body_create,
+    body_update,
+    membership_add,
+    membership_remove,
+    membership_update,
+    organisation_create,
+    organisation_update,
+    person_create,
+    person_remove,
+    person_update,
+)
 
 # The models order by their own columns only; lists across relations order here, explicitly.
+
+
+class ReasonAdminForm(forms.ModelForm):
+    """The admin asks for the reason every change records, as the portal's pages do."""
+
+    change_reason = forms.CharField(
+        label=gettext_lazy("Anledning till ändringen"), max_length=200, required=False
+    )
+
+    def clean_change_reason(self):
+        reason = self.cleaned_data["change_reason"].strip()
+        if self.instance.pk and not reason:
+            raise ValidationError(_("Ange varför det ändras."))
+        return reason
+
+
+class ThroughTheServices:
+    """Principals, bodies, people and memberships are written through their services, as the
+    portal's pages write them: full_clean, the acting user, the reason, and the revision
+    bumped (an edit form open in the portal becomes stale). `services`: (create, update), each
+    taking the object under the keyword `noun`."""
+
+    form = ReasonAdminForm
+    noun = ""
+    services = ()
+
+    def save_model(self, request, obj, form, change):
+        create, update = self.services
+        if change:
+            update(user=request.user, reason=form.cleaned_data["change_reason"], **{self.noun: obj})
+        else:
+            create(user=request.user, **{self.noun: obj}, **self.created_with(form))
+
+    def created_with(self, form) -> dict:
+        return {}
 
 
 class DepartmentInline(admin.TabularInline):
@@ -35,7 +82,8 @@ class DepartmentInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ThroughTheServices, SimpleHistoryAdmin):
+    noun, services = "organisation", (organisation_create, organisation_update)
     list_display = ["name", "kind", "organisation_number"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "organisation_number"]
@@ -51,7 +99,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Body)
-class BodyAdmin(SimpleHistoryAdmin):
+class BodyAdmin(ThroughTheServices, SimpleHistoryAdmin):
+    noun, services = "body", (body_create, body_update)
     list_display = ["name", "short_code", "kind", "reports_to"]
     list_filter = ["kind", "organisations"]
     search_fields = ["name", "short_code"]
@@ -59,9 +108,29 @@ class BodyAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["reports_to", "organisations"]
     inlines = [MembershipInline]
 
+    def created_with(self, form):
+        return {"organisations": form.cleaned_data["organisations"]}
+
+    def save_formset(self, request, form, formset, change):
+        """The body's membership rows through the services too, with the body's reason."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        reason = form.cleaned_data["change_reason"]
+        for membership in formset.save(commit=False):
+            if membership.pk:
+                membership_update(user=request.user, membership=membership, reason=reason)
+            else:
+                membership_add(user=request.user, membership=membership)
+        for membership in formset.deleted_objects:
+            membership_remove(user=request.user, membership=membership, reason=reason)
+
+
+REMOVED_IN_ADMIN = "Borttagen i administrationen"
+
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ThroughTheServices, SimpleHistoryAdmin):
+    noun, services = "person", (person_create, person_update)
     list_display = ["name", "title", "user"]
     search_fields = ["name", "title"]
     autocomplete_fields = ["user"]
@@ -69,11 +138,11 @@ class PersonAdmin(SimpleHistoryAdmin):
     # Through the service, so the memberships go too, each with a history record that names
     # the acting user.
     def delete_model(self, request, obj):
-        person_remove(user=request.user, person=obj)
+        person_remove(user=request.user, person=obj, reason=REMOVED_IN_ADMIN)
 
     def delete_queryset(self, request, queryset):
         for person in queryset:
-            person_remove(user=request.user, person=person)
+            person_remove(user=request.user, person=person, reason=REMOVED_IN_ADMIN)
 
 
 class DecisionSubjectInline(admin.TabularInline):
@@ -144,7 +213,8 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(ThroughTheServices, SimpleHistoryAdmin):
+    noun, services = "membership", (membership_add, membership_update)
     ordering = ["body__name", "role", "person__name"]
 
 

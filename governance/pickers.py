@@ -1,4 +1,4 @@
-"""The one way every form picks bodies (and departments): grouped by the organisation they belong to (joint
+"""The one way every form picks bodies (and departments, and people): grouped by the organisation they belong to (joint
 bodies under a group of their own), each named with its organisations, so that three
 "Hälso- och sjukvårdsnämnden (HSN)" read "…, Region Gotland", "…, Region Skåne" and so on.
 Several are chosen with checkboxes, never with Ctrl-click. Plain HTML: no JavaScript needed.
@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Body, Department, Organisation
+from governance.models import Body, Department, Membership, Organisation, Person
 
 JOINT = _("Gemensamma organ")
 
@@ -46,7 +46,7 @@ class GroupedByOrganisation(ModelChoiceIterator):
         yield from ((name, groups.pop(name)) for name in first)
         yield from sorted(groups.items())
         if joint:
-            yield (str(JOINT), joint)
+            yield (str(getattr(self.field, "joint_label", JOINT)), joint)
 
 
 def offer_first(field, organisations) -> None:
@@ -91,3 +91,40 @@ class DepartmentMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return obj.name
+
+
+def people_for_picking():
+    """People with the principals of the bodies they sit in: four queries, whatever the
+    number."""
+    return Person.objects.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("body").prefetch_related(
+                Prefetch("body__organisations", queryset=Organisation.objects.order_by("name"))
+            ),
+        )
+    ).order_by("name", "pk")
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """People under the principal whose bodies they sit in, named with their title and
+    principals, so that two of the same name read apart; people in several principals' bodies,
+    or in none yet, under a group of their own."""
+
+    iterator = GroupedByOrganisation
+    joint_label = _("Övriga")
+
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(queryset if queryset is not None else people_for_picking(), **kwargs)
+
+    def organisations_of(self, person):
+        found = {
+            organisation.pk: organisation
+            for membership in person.memberships.all()
+            for organisation in membership.body.organisations.all()
+        }
+        return sorted(found.values(), key=lambda organisation: organisation.name)
+
+    def label_from_instance(self, obj):
+        names = ", ".join(organisation.name for organisation in self.organisations_of(obj))
+        return f"{obj}, {names}" if names else str(obj)

@@ -1,10 +1,42 @@
 from django.urls import path
 
-from governance.views import board_reports, bodies, meetings, organisations
+from governance.views import board_reports, bodies, meetings, organisations, registers
 
 app_name = "governance"
 
+# The register administrator's pages for principals, bodies, people and memberships; first,
+# as "ny" is not an organisation's slug.
+register_pages = [
+    path("organisationer/ny/", registers.organisation_create, name="organisation_create"),
+    path(
+        "organisationer/<slug:slug>/redigera/",
+        registers.organisation_edit,
+        name="organisation_edit",
+    ),
+    path("organisationer/<slug:slug>/organ/nytt/", registers.body_create, name="body_create"),
+    path("organ/<slug:slug>/redigera/", registers.body_edit, name="body_edit"),
+    path("organ/<slug:slug>/uppdrag/nytt/", registers.membership_add, name="membership_add"),
+    path(
+        "organ/<slug:slug>/uppdrag/<int:pk>/redigera/",
+        registers.membership_edit,
+        name="membership_edit",
+    ),
+    path(
+        "organ/<slug:slug>/uppdrag/<int:pk>/avsluta/",
+        registers.membership_end,
+        name="membership_end",
+    ),
+    path(
+        "organ/<slug:slug>/uppdrag/<int:pk>/ta-bort/",
+        registers.membership_remove,
+        name="membership_remove",
+    ),
+    path("personer/<int:pk>/redigera/", registers.person_edit, name="person_edit"),
+    path("personer/<int:pk>/ta-bort/", registers.person_remove, name="person_remove"),
+]
+
 urlpatterns = [
+    *register_pages,
     path("organisationer/", organisations.organisation_list, name="organisation_list"),
     path(
         "organisationer/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement, Framework, Status
 from core.history import save_with_history
-from core.revisions import EditConflict, lock_for_edit
+from core.revisions import EditConflict, lock_for_edit, save_revision
 from governance.models import Body, Decision, DecisionSubject, case_number_for_body
 from governance.services import decision_record
 
@@ -174,11 +174,13 @@ def framework_update(
 ) -> Framework:
     """Save the edits made to a framework (and `parties` / `covers`, when given) over the
     revision the form started from."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Ange varför ramverket ändras.")})
-    current = lock_for_edit(Framework.objects, framework.pk, expected_revision=expected_revision)
-    framework.revision = current.revision + 1
-    save_with_history(framework, user=user, reason=reason)
+    save_revision(
+        framework,
+        user=user,
+        reason=reason,
+        expected_revision=expected_revision,
+        missing_reason=_("Ange varför ramverket ändras."),
+    )
     for name in ("parties", "covers"):
         if m2m.get(name) is not None:
             getattr(framework, name).set(m2m[name])

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
 from governance.models.organisations import Organisation
 
 
-class Body(CheckErrorsOnFields):
+class Body(Revisioned, CheckErrorsOnFields):
     """A body that decides or prepares: a committee, a collaboration body, a working group…"""
 
     class Kind(models.TextChoices):

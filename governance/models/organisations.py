@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import Revisioned
 from core.validators import normalise_organisation_number, validate_organisation_number
 
 
-class Organisation(models.Model):
+class Organisation(Revisioned):
     """A principal (huvudman): a region, a municipality, a municipal federation."""
 
     class Kind(models.TextChoices):
@@ -42,6 +43,9 @@ class Organisation(models.Model):
                 fields=["organisation_number"],
                 condition=~models.Q(organisation_number=""),
                 name="organisation_number_unique_when_set",
+                violation_error_message=_(
+                    "Det finns redan en huvudman med det organisationsnumret."
+                ),
             )
         ]
 

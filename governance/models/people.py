@@ -1,16 +1,17 @@
 """People in public roles and their memberships (uppdrag) in bodies."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import DATES_REVERSED, CheckErrorsOnFields, dates_in_order
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
 from governance.models.bodies import Body
 from governance.models.organisations import Organisation
 
 
-class Person(models.Model):
+class Person(Revisioned):
     """Only what a public role needs: a name and a title. No contact or identity data."""
 
     name = models.CharField(_("namn"), max_length=200)
@@ -36,7 +37,7 @@ class Person(models.Model):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
-class Membership(CheckErrorsOnFields):
+class Membership(Revisioned, CheckErrorsOnFields):
     class Role(models.TextChoices):
         LEADER = "leader", _("Ledare")
         CHAIR = "chair", _("Ordförande")
@@ -74,3 +75,25 @@ class Membership(CheckErrorsOnFields):
 
     def __str__(self):
         return f"{self.person.name}: {self.get_role_display()}, {self.body.name}"
+
+    def clean(self):
+        # The same role twice at the same time is a slip (a membership registered again
+        # instead of edited), never two real assignments.
+        if self.person_id and self.body_id and self._same_role_at_the_same_time().exists():
+            raise ValidationError(
+                {"role": _("Personen har redan den rollen i organet under samma tid.")}
+            )
+
+    def _same_role_at_the_same_time(self):
+        others = Membership.objects.filter(
+            person_id=self.person_id, body_id=self.body_id, role=self.role
+        ).exclude(pk=self.pk)
+        if self.valid_until:
+            others = others.filter(
+                models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=self.valid_until)
+            )
+        if self.valid_from:
+            others = others.filter(
+                models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=self.valid_from)
+            )
+        return others

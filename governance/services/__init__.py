@@ -25,7 +25,21 @@ from governance.services.meetings import (
     meeting_publish,
     meeting_update,
 )
-from governance.services.people import person_remove
+from governance.services.organisations import (
+    body_create,
+    body_update,
+    organisation_create,
+    organisation_update,
+)
+from governance.services.people import (
+    membership_add,
+    membership_end,
+    membership_remove,
+    membership_update,
+    person_create,
+    person_remove,
+    person_update,
+)
 
 __all__ = [
     "DecisionAbout",
@@ -38,6 +52,8 @@ __all__ = [
     "board_report_create",
     "board_report_issue",
     "board_report_update",
+    "body_create",
+    "body_update",
     "decision_create",
     "decision_record",
     "decision_record_many",
@@ -45,5 +61,13 @@ __all__ = [
     "meeting_create",
     "meeting_publish",
     "meeting_update",
+    "membership_add",
+    "membership_end",
+    "membership_remove",
+    "membership_update",
+    "organisation_create",
+    "organisation_update",
+    "person_create",
     "person_remove",
+    "person_update",
 ]

@@ -1,16 +1,105 @@
-"""People in public roles: removing one keeps the record of who sat where."""
+"""People in public roles and their memberships (uppdrag) in bodies: registered, edited over
+the revision the form started from, ended and removed, each change with a reason in the
+history. Removing keeps the record of who sat where: the historical rows stay."""
+
+from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from governance.models import Person
+from core.history import save_with_history
+from core.revisions import lock_for_edit, require_reason, save_revision
+from governance.models import Membership, Person
 
 
 @transaction.atomic
-def person_remove(*, user, person: Person) -> None:
-    """Remove a person and their memberships; their historical rows keep the record of who sat
-    where. The admin deletes people through this too."""
+def person_create(*, user, person: Person) -> Person:
+    """Register a person (built by the caller, unsaved)."""
+    return save_with_history(person, user=user, reason=_("Person registrerad"))
+
+
+@transaction.atomic
+def person_update(
+    *, user, person: Person, reason: str, expected_revision: int | None = None
+) -> Person:
+    """Save the edits made to a person's name and title over the revision the form started
+    from."""
+    return save_revision(
+        person,
+        user=user,
+        reason=reason,
+        expected_revision=expected_revision,
+        missing_reason=_("Ange varför uppgifterna om personen ändras."),
+    )
+
+
+def _delete(instance, *, user, reason: str) -> None:
+    instance._history_user = user
+    instance._change_reason = reason or None
+    instance.delete()
+
+
+@transaction.atomic
+def person_remove(
+    *, user, person: Person, reason: str, expected_revision: int | None = None
+) -> None:
+    """Remove a person and their memberships (registered by mistake, or asked to be removed);
+    their historical rows keep the record of who sat where, with the reason. The admin
+    deletes people through this too."""
+    require_reason(reason, _("Ange varför personen tas bort."))
+    lock_for_edit(Person.objects, person.pk, expected_revision=expected_revision)
     for membership in person.memberships.all():
-        membership._history_user = user
-        membership.delete()
-    person._history_user = user
-    person.delete()
+        _delete(membership, user=user, reason=reason)
+    _delete(person, user=user, reason=reason)
+
+
+@transaction.atomic
+def membership_add(*, user, membership: Membership) -> Membership:
+    """Register a membership (built by the caller, unsaved). A person not yet in the register
+    (an unsaved `membership.person`) is registered with it."""
+    if membership.person.pk is None:
+        membership.person = person_create(user=user, person=membership.person)
+    return save_with_history(membership, user=user, reason=_("Uppdrag registrerat"))
+
+
+@transaction.atomic
+def membership_update(
+    *, user, membership: Membership, reason: str, expected_revision: int | None = None
+) -> Membership:
+    """Save the edits made to a membership (its role, whom it represents, its dates) over the
+    revision the form started from."""
+    return save_revision(
+        membership,
+        user=user,
+        reason=reason,
+        expected_revision=expected_revision,
+        missing_reason=_("Ange varför uppdraget ändras."),
+    )
+
+
+@transaction.atomic
+def membership_end(
+    *,
+    user,
+    membership: Membership,
+    until: date,
+    reason: str,
+    expected_revision: int | None = None,
+) -> Membership:
+    """End a membership on `until` (the last day): it stays in the register and in the
+    history, and no longer counts among the body's current members."""
+    membership.valid_until = until
+    return membership_update(
+        user=user, membership=membership, reason=reason, expected_revision=expected_revision
+    )
+
+
+@transaction.atomic
+def membership_remove(
+    *, user, membership: Membership, reason: str, expected_revision: int | None = None
+) -> None:
+    """Remove a membership registered by mistake (one that has ended is ended, not removed);
+    the history keeps it, with the reason."""
+    require_reason(reason, _("Ange varför uppdraget tas bort."))
+    lock_for_edit(Membership.objects, membership.pk, expected_revision=expected_revision)
+    _delete(membership, user=user, reason=reason)

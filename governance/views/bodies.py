@@ -9,6 +9,7 @@ from core.history import history_page
 from governance.exports import decision_columns
 from governance.queries.bodies import body_get_for_view, body_page_sections, members_by_role
 from governance.queries.meetings import body_meetings
+from governance.queries.registers import body_history_parts
 
 
 def body_detail(request, slug):
@@ -41,4 +42,4 @@ def body_decisions_export(request, slug, export_format):
 
 def body_history(request, slug):
     body = body_get_for_view(slug=slug)
-    return history_page(request, body, section="organisations")
+    return history_page(request, body, section="organisations", parts=body_history_parts(body))

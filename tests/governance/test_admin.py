@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from governance import admin as governance_admin
-from governance.models import DecisionCaseNumber, Membership, Person
+from governance.models import Body, DecisionCaseNumber, Membership, Person
 from governance.services import person_remove
+from tests import factories
 from tests.factories import BodyFactory, DecisionFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,9 @@ def removals(monkeypatch):
     """The people the admin removed through person_remove, in order."""
     removed = []
 
-    def spy(*, user, person):
+    def spy(*, user, person, reason):
         removed.append(person.name)
-        person_remove(user=user, person=person)
+        person_remove(user=user, person=person, reason=reason)
 
     monkeypatch.setattr(governance_admin, "person_remove", spy)
     return removed
@@ -146,3 +147,79 @@ def test_the_decision_and_adoption_forms_speak_swedish(client, register_admin):
     agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
     assert ">Organ:</label>" in decision and ">Body:</label>" not in decision
     assert "Content type" not in agreement and "Object id" not in agreement
+
+
+# --- principals and bodies: through the services, with a reason ---------------------------
+
+
+def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(client, register_admin):
+    region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+    client.force_login(register_admin)
+    url = reverse("admin:governance_organisation_change", args=[region.pk])
+    data = {
+        "name": "Region Gotland",
+        "slug": "region-gotland",
+        "short_name": "Gotland",
+        "kind": "region",
+        "organisation_number": "",
+        "departments-TOTAL_FORMS": "0",
+        "departments-INITIAL_FORMS": "0",
+    }
+
+    refused = client.post(url, data | {"change_reason": ""})
+    assert refused.status_code == 200
+    assert "Ange varför det ändras." in refused.content.decode()
+
+    assert client.post(url, data | {"change_reason": "Kortnamn"}).status_code == 302
+    region.refresh_from_db()
+    assert (region.short_name, region.revision) == ("Gotland", 2)
+    assert region.history.first().history_change_reason == "Kortnamn"
+
+
+def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, register_admin):
+    region = factories.RegionFactory()
+    client.force_login(register_admin)
+    response = client.post(
+        reverse("admin:governance_body_add"),
+        {
+            "name": "Socialnämnden",
+            "slug": "son",
+            "short_code": "SON",
+            "kind": "committee",
+            "organisations": [region.pk],
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    body = Body.objects.get(slug="son")
+    assert list(body.organisations.all()) == [region]
+    assert body.history.earliest("history_date").history_change_reason == "Organ registrerat"
+
+
+def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, register_admin):
+    body = BodyFactory(slug="hsn")
+    chair = MembershipFactory(body=body, role=Membership.Role.CHAIR)
+    client.force_login(register_admin)
+    response = client.post(
+        reverse("admin:governance_body_change", args=[body.pk]),
+        {
+            "name": body.name,
+            "slug": "hsn",
+            "short_code": body.short_code,
+            "kind": body.kind,
+            "organisations": [organisation.pk for organisation in body.organisations.all()],
+            "change_reason": "Avgått",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "1",
+            "memberships-0-id": chair.pk,
+            "memberships-0-body": body.pk,
+            "memberships-0-person": chair.person.pk,
+            "memberships-0-role": "chair",
+            "memberships-0-valid_until": "2026-06-30",
+        },
+    )
+    assert response.status_code == 302
+    chair.refresh_from_db()
+    assert (str(chair.valid_until), chair.revision) == ("2026-06-30", 2)
+    assert chair.history.first().history_change_reason == "Avgått"

@@ -242,7 +242,7 @@ def chair():
 def test_removing_a_person_deletes_the_person_and_their_memberships(user, chair):
     other = MembershipFactory()
 
-    person_remove(user=user, person=chair)
+    person_remove(user=user, person=chair, reason="Registrerad av misstag")
 
     assert not Person.objects.filter(pk=chair.pk).exists()
     assert list(Membership.objects.all()) == [other]
@@ -251,7 +251,7 @@ def test_removing_a_person_deletes_the_person_and_their_memberships(user, chair)
 def test_the_history_of_a_removed_person_and_their_memberships_remains(user, chair):
     person_id = chair.pk
 
-    person_remove(user=user, person=chair)
+    person_remove(user=user, person=chair, reason="Registrerad av misstag")
 
     membership_history = Membership.history.filter(person_id=person_id)
     assert membership_history.filter(history_type="+").count() == 2
@@ -265,7 +265,7 @@ def test_the_history_of_a_removed_person_and_their_memberships_remains(user, cha
 def test_removing_a_person_records_the_acting_user(user, chair):
     person_id = chair.pk
 
-    person_remove(user=user, person=chair)
+    person_remove(user=user, person=chair, reason="Registrerad av misstag")
 
     deletions = [
         *Membership.history.filter(person_id=person_id, history_type="-"),

@@ -128,7 +128,7 @@ def test_body_page_costs_a_fixed_number_of_queries(client, kalmar):
 
 def test_removed_person_disappears_from_the_page_but_not_from_history(client, kalmar):
     chair = kalmar["chair"]
-    person_remove(user=None, person=chair.person)
+    person_remove(user=None, person=chair.person, reason="Avgått")
     content = client.get(kalmar["management"].get_absolute_url()).content.decode()
     assert "Eva Ordförande" not in content
     assert Membership.history.filter(id=chair.pk, history_type="-").exists()

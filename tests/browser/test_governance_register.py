@@ -1,0 +1,92 @@
+"""The register administrator keeps principals, bodies and memberships in real headless
+Chromium: a new body within its principal, a person's membership of it, an edit of the
+principal with its reason, and both histories. Every new page is axe-clean."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import factories
+from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, submit, visit
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
+
+
+@pytest.fixture
+def register(role_groups):
+    gotland = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+    skane = factories.RegionFactory(name="Region Skåne", slug="region-skane")
+    for region, slug in ((gotland, "hsn-gotland"), (skane, "hsn-skane")):
+        factories.BodyFactory(
+            name="Hälso- och sjukvårdsnämnden", short_code="HSN", slug=slug, organisations=[region]
+        )
+    factories.MembershipFactory(
+        body=factories.BodyFactory(organisations=[gotland]),
+        person=factories.PersonFactory(name="Eva Ordförande", title="Regionråd"),
+    )
+    return {"admin": factories.RegisterAdminFactory()}
+
+
+def test_a_register_admin_keeps_bodies_and_memberships_in_the_portal(page, register):
+    log_in(page, register["admin"], "/organisationer/")
+    assert_axe_clean(page)
+    submit(page, page.get_by_role("link", name="Region Gotland"))
+    submit(page, page.get_by_role("link", name="Nytt organ"))
+    assert_axe_clean(page)
+    page.get_by_label(re.compile("^Namn")).fill("Samverkansgruppen för äldre")
+    page.get_by_label("Förkortning").fill("SGÄ")
+    page.get_by_label("Kortnamn i webbadress").fill("sga-gotland")
+    page.get_by_label("Typ").select_option(label="Samverkansorgan")
+    expect(page.get_by_label("Region Gotland")).to_be_checked()
+    page.get_by_label("Rapporterar till").select_option(
+        label="Hälso- och sjukvårdsnämnden (HSN), Region Gotland"
+    )
+    submit(page, page.get_by_role("button", name="Spara"))
+    expect(page.get_by_text("Organet är registrerat.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Samverkansgruppen för äldre")).to_be_visible()
+    assert_axe_clean(page)
+
+    submit(page, page.get_by_role("link", name="Nytt uppdrag"))
+    assert_axe_clean(page)
+    page.get_by_label("Person i registret").select_option(
+        label="Eva Ordförande, Regionråd, Region Gotland"
+    )
+    page.get_by_label("Roll").select_option(label="Ordförande")
+    page.get_by_label("Från").fill("2026-01-01")
+    submit(page, page.get_by_role("button", name="Spara"))
+    expect(page.get_by_text("Uppdraget är registrerat.")).to_be_visible()
+    expect(page.get_by_role("link", name="Eva Ordförande", exact=True)).to_be_visible()
+    assert_axe_clean(page)
+
+    submit(page, page.get_by_role("link", name="Avsluta uppdraget för Eva Ordförande"))
+    assert_axe_clean(page)
+    page.get_by_label("Sista dag i uppdraget").fill("2026-06-30")
+    page.get_by_label("Anledning").fill("Avgått")
+    submit(page, page.get_by_role("button", name="Avsluta uppdraget"))
+    expect(page.get_by_text("(2026-01-01 – 2026-06-30)")).to_be_visible()
+    submit(page, page.get_by_role("link", name="Visa historik för Samverkansgruppen för äldre"))
+    expect(
+        page.get_by_role("heading", name="Uppdrag: Eva Ordförande, Ordförande").first
+    ).to_be_visible()
+    expect(page.get_by_text("Anledning: Avgått")).to_be_visible()
+    assert_axe_clean(page)
+
+    visit(page, "/organisationer/region-gotland/")
+    submit(page, page.get_by_role("link", name="Redigera huvudmannen"))
+    assert_axe_clean(page)
+    page.get_by_label("Kortnamn", exact=True).fill("Gotland")
+    page.get_by_label("Anledning till ändringen").fill("Kortnamn tillagt")
+    submit(page, page.get_by_role("button", name="Spara"))
+    expect(page.get_by_text("Huvudmannen är sparad.")).to_be_visible()
+    submit(page, page.get_by_role("link", name="Visa historik för Region Gotland"))
+    expect(page.get_by_text("Anledning: Kortnamn tillagt")).to_be_visible()
+    expect(page.get_by_role("cell", name="Gotland", exact=True)).to_be_visible()
+    assert_axe_clean(page)
+
+    visit(page, "/organ/sga-gotland/")
+    submit(page, page.get_by_role("link", name="Eva Ordförande", exact=True))
+    assert_axe_clean(page)
+    submit(page, page.get_by_role("link", name="Ta bort Eva Ordförande ur registret"))
+    assert_axe_clean(page)
+    assert_no_console_errors(page)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, Framework, Status, Topic
 from agreements.services import attachment_validate
+from core import forms as core_forms
 from core.forms import latest_today, not_in_the_future
 from core.revisions import RevisionFormMixin
 from governance.models import Organisation
@@ -22,19 +23,8 @@ class AttachmentForm(forms.Form):
         return uploaded
 
 
-class ReasonForChanges(RevisionFormMixin):
-    """The revision an edit started from, and the reason every change records (a new entry's
-    history says "registrerad" by itself)."""
-
-    reason = forms.CharField(
-        label=_("Anledning till ändringen"), max_length=200, help_text=REASON_HELP
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.instance.pk:
-            self.fields["reason"].required = False
-            self.fields["reason"].widget = forms.HiddenInput()
+class ReasonForChanges(core_forms.ReasonForChanges):
+    reason_help = REASON_HELP
 
 
 class AgreementForm(ReasonForChanges, forms.ModelForm):

@@ -140,6 +140,8 @@ class DecisionAdmin(SimpleHistoryAdmin):
         return ["body"] if obj else []
 
     def save_model(self, request, obj, form, change):
+        if change:
+            obj.revision += 1  # an open portal edit form of this decision must not overwrite this
         save_with_history(obj, user=request.user, reason="Ändrad i administrationen")
 
 

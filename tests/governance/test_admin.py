@@ -1,5 +1,5 @@
-"""The admin writes through the governance services: a person deleted there goes with their
-memberships, and every deletion is recorded with the acting user."""
+"""The admin (superusers only) writes through the governance services: a person deleted
+there goes with their memberships, and every deletion is recorded with the acting user."""
 
 import pytest
 from django.urls import reverse
@@ -26,11 +26,11 @@ def removals(monkeypatch):
 
 
 def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
-    client, register_admin, removals
+    client, superuser, removals
 ):
     person = PersonFactory(name="Carl Ordförandesson")
     chair = MembershipFactory(person=person, role=Membership.Role.CHAIR)
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_person_delete", args=[person.pk]), {"post": "yes"}
@@ -40,17 +40,17 @@ def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
     assert removals == ["Carl Ordförandesson"]
     assert not Person.objects.exists() and not Membership.objects.exists()
     deleted = Membership.history.get(id=chair.pk, history_type="-")
-    assert deleted.history_user == register_admin
-    assert Person.history.get(id=person.pk, history_type="-").history_user == register_admin
+    assert deleted.history_user == superuser
+    assert Person.history.get(id=person.pk, history_type="-").history_user == superuser
 
 
 def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
-    client, register_admin, removals
+    client, superuser, removals
 ):
     people = [PersonFactory(name="Anna"), PersonFactory(name="Bertil")]
     for person in people:
         MembershipFactory(person=person)
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_person_changelist"),
@@ -60,7 +60,7 @@ def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
     assert response.status_code == 302
     assert sorted(removals) == ["Anna", "Bertil"]
     assert not Membership.objects.exists()
-    assert Membership.history.filter(history_type="-", history_user=register_admin).count() == 2
+    assert Membership.history.filter(history_type="-", history_user=superuser).count() == 2
 
 
 # --- decisions ------------------------------------------------------------------------
@@ -85,10 +85,10 @@ def _decision_form(decision, numbers):
     return data
 
 
-def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, register_admin):
+def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, superuser):
     body = BodyFactory(short_code="RS")
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_decision_change", args=[decision.pk]),
@@ -100,11 +100,11 @@ def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(clie
     assert (row.case_number, row.body) == ("RS 2022/1275", body)
 
 
-def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, register_admin):
+def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, superuser):
     body = BodyFactory(short_code="RS")
     DecisionFactory(body=body, case_numbers=["RS 2022/1275"])
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_decision_change", args=[decision.pk]),
@@ -116,8 +116,8 @@ def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, re
     assert DecisionCaseNumber.objects.count() == 1
 
 
-def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_admin):
-    client.force_login(register_admin)
+def test_adding_a_decision_without_body_is_refused_not_a_crash(client, superuser):
+    client.force_login(superuser)
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1"])
 
     response = client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
@@ -126,9 +126,9 @@ def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_
     assert not DecisionCaseNumber.objects.exists()
 
 
-def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admin):
+def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, superuser):
     body = BodyFactory(short_code="RS")
-    client.force_login(register_admin)
+    client.force_login(superuser)
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1", "rs2022/2"])
 
     response = client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
@@ -140,8 +140,8 @@ def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admi
     ]
 
 
-def test_the_decision_and_adoption_forms_speak_swedish(client, register_admin):
-    client.force_login(register_admin)
+def test_the_decision_and_adoption_forms_speak_swedish(client, superuser):
+    client.force_login(superuser)
     decision = client.get(reverse("admin:governance_decision_add")).content.decode()
     agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
     assert ">Organ:</label>" in decision and ">Body:</label>" not in decision

@@ -172,7 +172,10 @@ class AgendaDecisionForm(RevisionFormMixin, forms.ModelForm):
         widgets = {"decision_text": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "minutes_paragraph": _("Paragrafens nummer i protokollet, t.ex. 67 för § 67."),
-            "decision": _("Beslutet i registret, om det är registrerat."),
+            "decision": _(
+                "Beslutet i registret, om det är registrerat; saknas det registrerar du det "
+                "med ”Nytt beslut” på organets sida."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -24,7 +24,9 @@ from governance.models import (
     SupportingDocument,
     case_number_for_body,
 )
-from governance.services import person_remove
+from governance.services import decision_remove, person_remove
+
+REMOVED_IN_ADMIN = "Borttagen i administrationen"
 
 # The models order by their own columns only; lists across relations order here, explicitly.
 
@@ -138,6 +140,16 @@ class DecisionAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The case-number rows repeat the body; moving a decision to another body is a new one.
         return ["body"] if obj else []
+
+    # Through the service, so the case numbers, subject links and agenda items it touches are
+    # recorded with the acting user and a reason (the admin's confirmation page has already
+    # refused a recommendation that other decisions answer).
+    def delete_model(self, request, obj):
+        decision_remove(user=request.user, decision=obj, reason=REMOVED_IN_ADMIN)
+
+    def delete_queryset(self, request, queryset):
+        for decision in queryset:
+            decision_remove(user=request.user, decision=decision, reason=REMOVED_IN_ADMIN)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -61,13 +61,14 @@ def _refuse_taken(numbers: dict[str, int], *, decision_id: int | None) -> None:
         )
 
 
-def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> None:
+def _write_case_numbers(
+    *, user, decision: Decision, numbers: Sequence[str], reason: str = ""
+) -> None:
     """Rows in place: the n-th number updates the n-th row, so each row's history says
     "changed"; surplus rows are deleted."""
     stored = list(decision.case_numbers.order_by("position", "pk"))
     for row in stored[len(numbers) :]:
-        row._history_user = user
-        row.delete()
+        _delete_with_history(row, user=user, reason=reason)
     kept = stored[: len(numbers)]
     # Two numbers swapping places would each collide with the other's row under the unique
     # constraint: the rows that change step aside first (no history: a moment inside this
@@ -84,7 +85,7 @@ def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> 
         elif (row.case_number, row.position, row.body_id) == (number, position, decision.body_id):
             continue
         row.body_id, row.position, row.case_number = decision.body_id, position, number
-        save_with_history(row, user=user)
+        save_with_history(row, user=user, reason=reason)
 
 
 def _link_subjects(
@@ -123,10 +124,11 @@ def decision_create(
     decision = Decision(
         body=body, kind=kind, date=date, title=title, text=text, responds_to=responds_to
     )
+    reason = reason or _("Beslut registrerat")
     try:
         with transaction.atomic():
-            save_with_history(decision, user=user, reason=reason or _("Beslut registrerat"))
-            _write_case_numbers(user=user, decision=decision, numbers=numbers)
+            save_with_history(decision, user=user, reason=reason)
+            _write_case_numbers(user=user, decision=decision, numbers=numbers, reason=reason)
     except IntegrityError as error:
         raise ValidationError({"case_numbers": _concurrent()}) from error
     _link_subjects(user=user, decision=decision, subjects=subjects, reason=reason)
@@ -190,7 +192,7 @@ def decision_update(
         with transaction.atomic():
             save_with_history(decision, user=user, reason=reason)
             if case_numbers is not None:
-                _write_case_numbers(user=user, decision=decision, numbers=numbers)
+                _write_case_numbers(user=user, decision=decision, numbers=numbers, reason=reason)
     except IntegrityError as error:
         raise ValidationError({"case_numbers": _concurrent()}) from error
     if subjects is not None:

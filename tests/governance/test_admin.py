@@ -5,9 +5,16 @@ import pytest
 from django.urls import reverse
 
 from governance import admin as governance_admin
-from governance.models import DecisionCaseNumber, Membership, Person
+from governance.models import Decision, DecisionCaseNumber, Membership, Person
 from governance.services import person_remove
-from tests.factories import BodyFactory, DecisionFactory, MembershipFactory, PersonFactory
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +153,24 @@ def test_the_decision_and_adoption_forms_speak_swedish(client, superuser):
     agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
     assert ">Organ:</label>" in decision and ">Body:</label>" not in decision
     assert "Content type" not in agreement and "Object id" not in agreement
+
+
+def test_deleting_a_decision_in_the_admin_goes_through_the_service(client, superuser):
+    decision = DecisionFactory(body=BodyFactory(short_code="RS"), case_numbers=["RS 2022/1"])
+    item = AgendaItemFactory(meeting=MeetingFactory(body=decision.body), decision=decision)
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("admin:governance_decision_delete", args=[decision.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    record = Decision.history.get(history_type="-")
+    assert (record.history_user, record.history_change_reason) == (
+        superuser,
+        "Borttagen i administrationen",
+    )
+    assert DecisionCaseNumber.history.get(history_type="-").history_user == superuser
+    item.refresh_from_db()
+    assert item.decision is None
+    assert item.history.latest().history_change_reason == "Borttagen i administrationen"

@@ -268,7 +268,7 @@ def test_an_edit_saves_with_its_reason_and_replaces_the_subjects(
     assert [link.subject for link in decision.subjects.all()] == [framework]
     reasons = {
         record.history_change_reason
-        for history in (Decision.history, DecisionSubject.history)
+        for history in (Decision.history, DecisionSubject.history, DecisionCaseNumber.history)
         for record in history.filter(history_type__in="~-")
     }
     assert reasons == {"Fel ärende rättat enligt protokollet"}

@@ -47,6 +47,7 @@ def test_a_register_admin_records_a_decision_about_an_agreement(page, register):
     visit(page, "/overenskommelser/STY-00200/")
     expect(page.get_by_text("Hälso- och sjukvårdsnämnden").first).to_be_visible()
     expect(page.get_by_text("HSN 2026/77").first).to_be_visible()
+    expect(page.get_by_role("link", name="Redigera beslutet HSN: HSN 2026/77")).to_be_visible()
 
     visit(page, "/organ/hsn-gotland/")
     submit(page, page.get_by_role("link", name="Redigera beslutet HSN: HSN 2026/77"))

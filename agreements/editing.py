@@ -32,7 +32,7 @@ def _page(
         "submit": submit,
         "intro": intro,
         "section": section or "agreements",
-        "cancel": agreement.get_absolute_url()
+        "cancel_url": agreement.get_absolute_url()
         if agreement
         else reverse(f"agreements:{'framework' if section else 'agreement'}_list"),
     }

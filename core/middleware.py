@@ -128,11 +128,12 @@ class RequestGuardMiddleware:
 
 def _may_upload(request, view_func) -> bool:
     """Only people who are logged in upload, to views that take files (the admin's forms for
-    attachments among them, for staff); a stranger's upload is never parsed."""
+    attachments among them, for superusers, the only ones the admin lets in); a stranger's
+    upload is never parsed."""
     if getattr(view_func, "accepts_files", False):
         return request.user.is_authenticated
     match = request.resolver_match
-    return bool(match and match.app_name == "admin" and request.user.is_staff)
+    return bool(match and match.app_name == "admin" and request.user.is_superuser)
 
 
 def _bad_request(request):

@@ -28,6 +28,7 @@ from governance.models import (
 from governance.services import (
     body_create,
     body_update,
+    decision_remove,
     membership_add,
     membership_remove,
     membership_update,
@@ -208,7 +209,19 @@ class DecisionAdmin(SimpleHistoryAdmin):
         # The case-number rows repeat the body; moving a decision to another body is a new one.
         return ["body"] if obj else []
 
+    # Through the service, so the case numbers, subject links and agenda items it touches are
+    # recorded with the acting user and a reason (the admin's confirmation page has already
+    # refused a recommendation that other decisions answer).
+    def delete_model(self, request, obj):
+        decision_remove(user=request.user, decision=obj, reason=REMOVED_IN_ADMIN)
+
+    def delete_queryset(self, request, queryset):
+        for decision in queryset:
+            decision_remove(user=request.user, decision=decision, reason=REMOVED_IN_ADMIN)
+
     def save_model(self, request, obj, form, change):
+        if change:
+            obj.revision += 1  # an open portal edit form of this decision must not overwrite this
         save_with_history(obj, user=request.user, reason="Ändrad i administrationen")
 
 

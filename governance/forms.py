@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import latest_today, not_in_the_future
-from core.revisions import RevisionFormMixin
+from core.revisions import ReasonForChanges, RevisionFormMixin
 from core.validators import parse_case_numbers
 from governance.models import (
     AgendaItem,
     BoardReport,
+    Decision,
     Meeting,
 )
 from governance.pickers import (
@@ -18,6 +19,7 @@ from governance.pickers import (
     offer_first,
 )
 from governance.reports import subject_choices
+from governance.subjects import grouped_choices, subject_link_value, subjects_from_values
 
 
 def _subject_choices():
@@ -170,7 +172,10 @@ class AgendaDecisionForm(RevisionFormMixin, forms.ModelForm):
         widgets = {"decision_text": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "minutes_paragraph": _("Paragrafens nummer i protokollet, t.ex. 67 för § 67."),
-            "decision": _("Beslutet i registret, om det är registrerat."),
+            "decision": _(
+                "Beslutet i registret, om det är registrerat; saknas det registrerar du det "
+                "med ”Nytt beslut” på organets sida."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -185,3 +190,95 @@ class AgendaDecisionForm(RevisionFormMixin, forms.ModelForm):
 
     def content(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class RecommendationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        date = obj.date.isoformat() if obj.date else _("utan datum")
+        return f"{obj.body.name}: {obj.get_kind_display()}, {date}"
+
+
+class DecisionForm(ReasonForChanges, forms.ModelForm):
+    """A body's decision as the register keeps it. What it concerns is chosen from labelled
+    lists, one group per kind of thing (agreements, frameworks, plans: governance.subjects),
+    as checkboxes; the case numbers are typed on one line and stored as rows."""
+
+    reason_help = _("Står i historiken, t.ex. ”Fel datum rättat enligt protokollet”.")
+
+    case_numbers = forms.CharField(
+        label=_("Ärendenummer"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Organets egna, ett eller flera åtskilda med komma, t.ex. ”HSN 2026/77”. "
+            "Lämnas tomt för ett beslut utan ärendenummer, som en rekommendation."
+        ),
+    )
+    responds_to = RecommendationChoiceField(
+        label=_("Svarar på rekommendationen"), queryset=Decision.objects.none(), required=False
+    )
+    subjects = forms.MultipleChoiceField(
+        label=_("Beslutet gäller"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Överenskommelser, ramverk och planer som beslutet gäller."),
+    )
+
+    class Meta:
+        model = Decision
+        # "case_numbers" and "subjects" are the form's own (rows in the model); named here
+        # for their places in the form.
+        fields = ["kind", "date", "case_numbers", "title", "text", "responds_to", "subjects"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"title": _("Rubrik"), "text": _("Beslutstext eller sammanfattning")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest_today(self.fields["date"])
+        self.fields["subjects"].choices = grouped_choices()
+        self.fields["responds_to"].queryset = (
+            Decision.objects.filter(kind=Decision.Kind.RECOMMENDATION)
+            .exclude(pk=self.instance.pk)
+            .select_related("body")
+            .order_by("-date", "-pk")
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial |= {
+                "case_numbers": ", ".join(self.instance.case_number_list()),
+                "subjects": [subject_link_value(link) for link in self.instance.subjects.all()],
+            }
+
+    def clean_date(self):
+        return not_in_the_future(
+            self.cleaned_data["date"], _("Beslutsdatumet kan inte ligga i framtiden.")
+        )
+
+    def clean_case_numbers(self):
+        return [str(number) for number in parse_case_numbers(self.cleaned_data["case_numbers"])]
+
+    def clean_subjects(self):
+        try:
+            return subjects_from_values(self.cleaned_data["subjects"])
+        except LookupError as error:
+            raise ValidationError(_("Det valda ärendet finns inte längre.")) from error
+
+    def content(self) -> dict:
+        """The decision's fields as decision_create and decision_update take them."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class DecisionRemoveForm(RevisionFormMixin, forms.Form):
+    """Removing a decision registered by mistake: the reason goes to the history."""
+
+    reason = forms.CharField(
+        label=_("Anledning"),
+        max_length=200,
+        help_text=_("Står i historiken, t.ex. ”Registrerat två gånger”."),
+    )
+
+    def __init__(self, *args, decision: Decision, **kwargs):
+        self.instance = decision  # the revision the removal started from
+        super().__init__(*args, **kwargs)

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from governance.views import board_reports, bodies, meetings, organisations, registers
+from governance.views import (
+    board_reports,
+    bodies,
+    decisions,
+    meetings,
+    organisations,
+    registers,
+)
 
 app_name = "governance"
 
@@ -88,6 +95,10 @@ urlpatterns = [
         meetings.protocol_extract,
         name="protocol_extract",
     ),
+    # A body's decisions, kept by the register administrators.
+    path("organ/<slug:slug>/beslut/nytt/", decisions.decision_create, name="decision_create"),
+    path("beslut/<int:pk>/redigera/", decisions.decision_edit, name="decision_edit"),
+    path("beslut/<int:pk>/ta-bort/", decisions.decision_remove, name="decision_remove"),
     path("tjansteskrivelser/", board_reports.board_report_list, name="board_report_list"),
     path("tjansteskrivelser/ny/", board_reports.board_report_create, name="board_report_create"),
     path(

@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
         from governance.calendar import register_body_calendar
         from governance.queries import register_body_page_section
         from governance.reports import register_subject_summary
+        from governance.subjects import register_decision_subject
         from plans import calendar, search
         from plans.models import Plan
         from plans.queries import body_plan_section
@@ -18,6 +19,7 @@ class PlansConfig(AppConfig):
         register_body_page_section(body_plan_section)
         register_body_calendar(calendar.body_events)
         register_subject_summary(Plan, plan_summary)
+        register_decision_subject("plan", Plan, choices=lambda: Plan.objects.order_by("title"))
         search.register()
         _offer_state_reports()
 

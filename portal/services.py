@@ -26,12 +26,13 @@ def user_grant(
     roles: list[str] = (),
     revoke: list[str] = (),
     plan_slugs: list[str] = (),
-    staff: bool | None = None,
+    superuser: bool | None = None,
     active: bool | None = None,
 ):
     """Create the user if new and give (or take away) roles and plan editorship, all or
     nothing. Roles are the groups of portal.roles; a strategist edits only the plans they are
-    an editor of, so editorship is given here too. Returns (user, created)."""
+    an editor of, so editorship is given here too. `superuser` opens the admin (/admin/) to
+    the user, which is for superusers alone. Returns (user, created)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -52,8 +53,9 @@ def user_grant(
     for name, value in (("email", email), ("first_name", first_name), ("last_name", last_name)):
         if value:
             setattr(user, name, value)
-    if staff is not None:
-        user.is_staff = staff
+    if superuser is not None:
+        # Django's admin also wants is_staff; the portal's admin site asks for a superuser.
+        user.is_superuser = user.is_staff = superuser
     if active is not None:
         user.is_active = active
     if created:
@@ -88,12 +90,12 @@ def sso_user_sign_in(
     existing account, so no claim takes over a local account or the person it is linked to
     (Person.user; an administrator links an SSO account to a person as any other). The
     provider's claims are the truth about the portal's roles for such an account: each login
-    sets them (register administrators also get the admin), and takes away those the
-    provider no longer gives. Returns the user, who may be inactive (deactivated here)."""
+    sets them, and takes away those the provider no longer gives. No role opens the admin
+    (superusers only), so a login never changes who may use it. Returns the user, who may be inactive (deactivated here)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from portal.roles import REGISTER_ADMIN, ROLES
+    from portal.roles import ROLES
 
     identity = (
         SingleSignOnIdentity.objects.select_for_update()
@@ -109,7 +111,6 @@ def sso_user_sign_in(
     user = identity.user
     for name, value in (("email", email), ("first_name", first_name), ("last_name", last_name)):
         setattr(user, name, value[:150] if name != "email" else value[:254])
-    user.is_staff = REGISTER_ADMIN in roles
     user.save()
     user.groups.remove(*Group.objects.filter(name__in=set(ROLES) - set(roles)))
     user.groups.add(*Group.objects.filter(name__in=roles))

@@ -1,14 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from portal import feeds, sso, views, watches
-
-admin.site.site_header = _("Samverkansportalen – administration")
-admin.site.site_title = "Samverkansportalen"
 
 # A database outage met outside a view is a 503 too (core.middleware.database_outage_response).
 handler500 = "portal.views.server_error"

@@ -49,6 +49,11 @@ def register_admin(db):
     return factories.RegisterAdminFactory()
 
 
+@pytest.fixture
+def superuser(db):
+    return factories.SuperuserFactory()
+
+
 @pytest.fixture(params=["anonymous", "reader", "strategist", "register_admin"])
 def any_role_client(request, client, db):
     """A client logged in as each role in turn (and once anonymous)."""

@@ -79,8 +79,14 @@ class StrategistFactory(UserFactory):
 
 
 class RegisterAdminFactory(UserFactory):
-    is_staff = True
     role = _role(roles.REGISTER_ADMIN)
+
+
+class SuperuserFactory(UserFactory):
+    """The operator: the only one the admin (/admin/) lets in."""
+
+    is_staff = True
+    is_superuser = True
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import Revisioned
 from core.validators import parse_case_number
 from governance.models.bodies import Body
 from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
@@ -26,7 +27,7 @@ def case_number_for_body(body: Body, value: str) -> str:
     return str(number)
 
 
-class Decision(CarriesCaseNumbers, models.Model):
+class Decision(CarriesCaseNumbers, Revisioned):
     """A body's decision about one or more agreements, frameworks or plans.
 
     A collaboration body often recommends (rekommendation) and each party then decides

@@ -14,6 +14,7 @@ from governance.services.decisions import (
     decision_create,
     decision_record,
     decision_record_many,
+    decision_remove,
     decision_update,
 )
 from governance.services.meetings import (
@@ -57,6 +58,7 @@ __all__ = [
     "decision_create",
     "decision_record",
     "decision_record_many",
+    "decision_remove",
     "decision_update",
     "meeting_create",
     "meeting_publish",

@@ -12,17 +12,23 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from core.history import save_with_history
+from core.revisions import lock_for_edit
 from core.validators import normalise_case_number
 from governance.models import (
+    AgendaItem,
     Body,
     Decision,
     DecisionCaseNumber,
     DecisionSubject,
     case_number_for_body,
 )
+
+# A field decision_update leaves as it is (None is a value: no date, no recommendation).
+KEEP = object()
 
 
 def _concurrent() -> str:
@@ -55,13 +61,14 @@ def _refuse_taken(numbers: dict[str, int], *, decision_id: int | None) -> None:
         )
 
 
-def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> None:
+def _write_case_numbers(
+    *, user, decision: Decision, numbers: Sequence[str], reason: str = ""
+) -> None:
     """Rows in place: the n-th number updates the n-th row, so each row's history says
     "changed"; surplus rows are deleted."""
     stored = list(decision.case_numbers.order_by("position", "pk"))
     for row in stored[len(numbers) :]:
-        row._history_user = user
-        row.delete()
+        _delete_with_history(row, user=user, reason=reason)
     kept = stored[: len(numbers)]
     # Two numbers swapping places would each collide with the other's row under the unique
     # constraint: the rows that change step aside first (no history: a moment inside this
@@ -78,7 +85,7 @@ def _write_case_numbers(*, user, decision: Decision, numbers: Sequence[str]) -> 
         elif (row.case_number, row.position, row.body_id) == (number, position, decision.body_id):
             continue
         row.body_id, row.position, row.case_number = decision.body_id, position, number
-        save_with_history(row, user=user)
+        save_with_history(row, user=user, reason=reason)
 
 
 def _link_subjects(
@@ -117,14 +124,38 @@ def decision_create(
     decision = Decision(
         body=body, kind=kind, date=date, title=title, text=text, responds_to=responds_to
     )
+    reason = reason or _("Beslut registrerat")
     try:
         with transaction.atomic():
-            save_with_history(decision, user=user, reason=reason or _("Beslut registrerat"))
-            _write_case_numbers(user=user, decision=decision, numbers=numbers)
+            save_with_history(decision, user=user, reason=reason)
+            _write_case_numbers(user=user, decision=decision, numbers=numbers, reason=reason)
     except IntegrityError as error:
         raise ValidationError({"case_numbers": _concurrent()}) from error
     _link_subjects(user=user, decision=decision, subjects=subjects, reason=reason)
     return decision
+
+
+def _require_reason(reason: str, message: str) -> None:
+    if not reason.strip():
+        raise ValidationError({"reason": message})
+
+
+def _set_subjects(*, user, decision: Decision, subjects: Sequence[models.Model], reason: str):
+    """The decision's subjects become exactly `subjects`: links no longer wanted are deleted,
+    new ones added, each with its own history record."""
+    wanted = {
+        (ContentType.objects.get_for_model(subject).pk, subject.pk): subject for subject in subjects
+    }
+    for link in decision.subjects.all():
+        if wanted.pop((link.content_type_id, link.object_id), None) is None:
+            _delete_with_history(link, user=user, reason=reason)
+    _link_subjects(user=user, decision=decision, subjects=wanted.values(), reason=reason)
+
+
+def _delete_with_history(row: models.Model, *, user, reason: str) -> None:
+    row._history_user = user
+    row._change_reason = reason
+    row.delete()
 
 
 @transaction.atomic
@@ -133,34 +164,69 @@ def decision_update(
     user,
     decision: Decision,
     reason: str,
-    kind: str | None = None,
+    expected_revision: int | None = None,
+    kind: str | object = KEEP,
     case_numbers: Sequence[str] | None = None,
-    date: date_type | None = None,
-    title: str | None = None,
-    text: str | None = None,
-    responds_to: Decision | None = None,
-    clear_responds_to: bool = False,
+    date: date_type | object | None = KEEP,
+    title: str | object = KEEP,
+    text: str | object = KEEP,
+    responds_to: Decision | object | None = KEEP,
+    subjects: Sequence[models.Model] | None = None,
 ) -> Decision:
-    """Change what is given (None leaves a field as it is); the reason goes to the history."""
-    if not reason.strip():
-        raise ValidationError({"reason": _("Ange varför beslutet ändras.")})
-    decision = Decision.objects.select_for_update().select_related("body").get(pk=decision.pk)
+    """Change what is given (a field left out stays as it is; None empties the date or the
+    recommendation answered; `subjects` replaces them all) over the revision the form started
+    from; the reason goes to the history of every change."""
+    _require_reason(reason, _("Ange varför beslutet ändras."))
+    # FOR UPDATE: two register administrators saving the same decision take turns, and the
+    # second is refused if the first changed it after the second opened the form.
+    decision = lock_for_edit(Decision.objects, decision.pk, expected_revision=expected_revision)
     if case_numbers is not None:
         numbers, taken = _case_numbers_for(decision.body, case_numbers)
         _refuse_taken(taken, decision_id=decision.pk)
-    for name, value in (("kind", kind), ("date", date), ("title", title), ("text", text)):
-        if value is not None:
+    given = {"kind": kind, "date": date, "title": title, "text": text, "responds_to": responds_to}
+    for name, value in given.items():
+        if value is not KEEP:
             setattr(decision, name, value)
-    if responds_to is not None or clear_responds_to:
-        decision.responds_to = responds_to
+    decision.revision += 1
     try:
         with transaction.atomic():
             save_with_history(decision, user=user, reason=reason)
             if case_numbers is not None:
-                _write_case_numbers(user=user, decision=decision, numbers=numbers)
+                _write_case_numbers(user=user, decision=decision, numbers=numbers, reason=reason)
     except IntegrityError as error:
         raise ValidationError({"case_numbers": _concurrent()}) from error
+    if subjects is not None:
+        _set_subjects(user=user, decision=decision, subjects=subjects, reason=reason)
     return decision
+
+
+@transaction.atomic
+def decision_remove(
+    *, user, decision: Decision, reason: str, expected_revision: int | None = None
+) -> None:
+    """Remove a decision registered by mistake, with its case numbers and what it concerned,
+    each with a history record that gives the reason. A decision that parties' decisions
+    answer stays (they would lose what they answer); agenda items that recorded it keep their
+    protocol text and lose only the link to the register."""
+    _require_reason(reason, _("Ange varför beslutet tas bort."))
+    decision = lock_for_edit(Decision.objects, decision.pk, expected_revision=expected_revision)
+    answers = decision.responses.count()
+    if answers:
+        raise ValidationError(
+            ngettext(
+                "Beslutet kan inte tas bort: %(count)s beslut svarar på det.",
+                "Beslutet kan inte tas bort: %(count)s beslut svarar på det.",
+                answers,
+            )
+            % {"count": answers}
+        )
+    for item in AgendaItem.objects.select_for_update().filter(decision=decision):
+        item.decision = None
+        item.revision += 1
+        save_with_history(item, user=user, reason=reason)
+    for row in [*decision.subjects.all(), *decision.case_numbers.all()]:
+        _delete_with_history(row, user=user, reason=reason)
+    _delete_with_history(decision, user=user, reason=reason)
 
 
 @transaction.atomic

@@ -40,7 +40,7 @@ def _page(request, form, *, heading, save, done, template=TEMPLATE, submit=None,
         cancel = reverse("governance:person_edit", args=[about["person"].pk])
     else:
         cancel = reverse("governance:organisation_list")
-    context = {"heading": heading, "submit": submit, "cancel": cancel, **about}
+    context = {"heading": heading, "submit": submit, "cancel_url": cancel, **about}
     return form_page(request, form, template=template, context=context, save=save, done=done)
 
 

@@ -1,5 +1,6 @@
-"""The register admin writes agreements through the register's services: the same rules, the
-acting user and a reason in the history, and Swedish messages (never a constraint's name)."""
+"""The admin (superusers only) writes agreements through the register's services: the same
+rules, the acting user and a reason in the history, and Swedish messages (never a
+constraint's name)."""
 
 import pytest
 
@@ -41,8 +42,8 @@ def form_data(response) -> dict:
 
 
 @pytest.fixture
-def admin_client(client, register_admin):
-    client.force_login(register_admin)
+def admin_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -65,9 +66,7 @@ def latest_record(agreement):
     return agreement.history.order_by("-history_id").first()
 
 
-def test_choosing_an_adopted_successor_sets_status_replaced(
-    admin_client, agreement, register_admin
-):
+def test_choosing_an_adopted_successor_sets_status_replaced(admin_client, agreement, superuser):
     newer = factories.AgreementFactory(register_id="STY-00200", title="Ny överenskommelse")
 
     response = post_change(admin_client, agreement, replaced_by_agreement=newer.pk)
@@ -77,7 +76,7 @@ def test_choosing_an_adopted_successor_sets_status_replaced(
     assert agreement.status == Status.REPLACED
     assert agreement.replaced_by == newer
     record = latest_record(agreement)
-    assert record.history_user == register_admin
+    assert record.history_user == superuser
     assert record.history_change_reason == (
         "Ersatt av STY-00200 Ny överenskommelse. Rättning efter granskning"
     )
@@ -148,14 +147,14 @@ def test_a_validity_period_ending_before_it_starts_is_refused_beside_its_field(
     assert "agreement_validity_ordered" not in response.content.decode()
 
 
-def test_an_edit_records_the_register_admin_and_a_reason(admin_client, agreement, register_admin):
+def test_an_edit_records_the_acting_user_and_a_reason(admin_client, agreement, superuser):
     response = post_change(admin_client, agreement, title="Läkarmedverkan i hemsjukvården")
 
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert agreement.title == "Läkarmedverkan i hemsjukvården"
     record = latest_record(agreement)
-    assert record.history_user == register_admin
+    assert record.history_user == superuser
     assert record.history_change_reason == "Rättning efter granskning"
 
 
@@ -168,9 +167,7 @@ def test_an_edit_without_a_reason_is_refused_in_swedish(admin_client, agreement)
     assert agreement.title != "Ny titel"
 
 
-def test_an_agreement_added_in_the_admin_is_registered_with_its_parties(
-    admin_client, register_admin
-):
+def test_an_agreement_added_in_the_admin_is_registered_with_its_parties(admin_client, superuser):
     region = factories.RegionFactory()
     data = form_data(admin_client.get(ADD_URL))
     data.update(register_id="STY-02292", title="Ramavtal om läkarmedverkan", parties=[region.pk])
@@ -181,7 +178,7 @@ def test_an_agreement_added_in_the_admin_is_registered_with_its_parties(
     agreement = Agreement.objects.get(register_id="STY-02292")
     assert list(agreement.parties.all()) == [region]
     created = agreement.history.get(history_type="+")
-    assert created.history_user == register_admin
+    assert created.history_user == superuser
     assert created.history_change_reason == "Överenskommelse registrerad"
 
 

@@ -1,14 +1,21 @@
-"""The admin writes through the governance services: a person deleted there goes with their
-memberships, and every deletion is recorded with the acting user."""
+"""The admin (superusers only) writes through the governance services: a person deleted
+there goes with their memberships, and every deletion is recorded with the acting user."""
 
 import pytest
 from django.urls import reverse
 
 from governance import admin as governance_admin
-from governance.models import Body, DecisionCaseNumber, Membership, Person
+from governance.models import Body, Decision, DecisionCaseNumber, Membership, Person
 from governance.services import person_remove
 from tests import factories
-from tests.factories import BodyFactory, DecisionFactory, MembershipFactory, PersonFactory
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +34,11 @@ def removals(monkeypatch):
 
 
 def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
-    client, register_admin, removals
+    client, superuser, removals
 ):
     person = PersonFactory(name="Carl Ordförandesson")
     chair = MembershipFactory(person=person, role=Membership.Role.CHAIR)
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_person_delete", args=[person.pk]), {"post": "yes"}
@@ -41,17 +48,17 @@ def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
     assert removals == ["Carl Ordförandesson"]
     assert not Person.objects.exists() and not Membership.objects.exists()
     deleted = Membership.history.get(id=chair.pk, history_type="-")
-    assert deleted.history_user == register_admin
-    assert Person.history.get(id=person.pk, history_type="-").history_user == register_admin
+    assert deleted.history_user == superuser
+    assert Person.history.get(id=person.pk, history_type="-").history_user == superuser
 
 
 def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
-    client, register_admin, removals
+    client, superuser, removals
 ):
     people = [PersonFactory(name="Anna"), PersonFactory(name="Bertil")]
     for person in people:
         MembershipFactory(person=person)
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = client.post(
         reverse("admin:governance_person_changelist"),
@@ -61,7 +68,7 @@ def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
     assert response.status_code == 302
     assert sorted(removals) == ["Anna", "Bertil"]
     assert not Membership.objects.exists()
-    assert Membership.history.filter(history_type="-", history_user=register_admin).count() == 2
+    assert Membership.history.filter(history_type="-", history_user=superuser).count() == 2
 
 
 # --- decisions ------------------------------------------------------------------------
@@ -92,10 +99,10 @@ def _change_case_numbers(client, decision, numbers):
     return client.post(url, _decision_form(decision, numbers))
 
 
-def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, register_admin):
+def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, superuser):
     body = BodyFactory(short_code="RS")
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = _change_case_numbers(client, decision, ["Dnr rs2022/1275"])
 
@@ -104,11 +111,11 @@ def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(clie
     assert (row.case_number, row.body) == ("RS 2022/1275", body)
 
 
-def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, register_admin):
+def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, superuser):
     body = BodyFactory(short_code="RS")
     DecisionFactory(body=body, case_numbers=["RS 2022/1275"])
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(register_admin)
+    client.force_login(superuser)
 
     response = _change_case_numbers(client, decision, ["RS 2022/1275"])
 
@@ -117,8 +124,8 @@ def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, re
     assert DecisionCaseNumber.objects.count() == 1
 
 
-def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_admin):
-    client.force_login(register_admin)
+def test_adding_a_decision_without_body_is_refused_not_a_crash(client, superuser):
+    client.force_login(superuser)
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1"])
 
     response = client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
@@ -127,9 +134,9 @@ def test_adding_a_decision_without_body_is_refused_not_a_crash(client, register_
     assert not DecisionCaseNumber.objects.exists()
 
 
-def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admin):
+def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, superuser):
     body = BodyFactory(short_code="RS")
-    client.force_login(register_admin)
+    client.force_login(superuser)
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1", "rs2022/2"])
 
     response = client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
@@ -141,8 +148,8 @@ def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, register_admi
     ]
 
 
-def test_the_decision_and_adoption_forms_speak_swedish(client, register_admin):
-    client.force_login(register_admin)
+def test_the_decision_and_adoption_forms_speak_swedish(client, superuser):
+    client.force_login(superuser)
     decision = client.get(reverse("admin:governance_decision_add")).content.decode()
     agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
     assert ">Organ:</label>" in decision and ">Body:</label>" not in decision
@@ -152,9 +159,9 @@ def test_the_decision_and_adoption_forms_speak_swedish(client, register_admin):
 # --- principals and bodies: through the services, with a reason ---------------------------
 
 
-def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(client, register_admin):
+def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(client, superuser):
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    client.force_login(register_admin)
+    client.force_login(superuser)
     url = reverse("admin:governance_organisation_change", args=[region.pk])
     data = {
         "name": "Region Gotland",
@@ -176,9 +183,9 @@ def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(clie
     assert region.history.first().history_change_reason == "Kortnamn"
 
 
-def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, register_admin):
+def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, superuser):
     region = factories.RegionFactory()
-    client.force_login(register_admin)
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:governance_body_add"),
         {
@@ -197,10 +204,10 @@ def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, reg
     assert body.history.earliest("history_date").history_change_reason == "Organ registrerat"
 
 
-def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, register_admin):
+def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, superuser):
     body = BodyFactory(slug="hsn")
     chair = MembershipFactory(body=body, role=Membership.Role.CHAIR)
-    client.force_login(register_admin)
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:governance_body_change", args=[body.pk]),
         {
@@ -223,3 +230,24 @@ def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, re
     chair.refresh_from_db()
     assert (str(chair.valid_until), chair.revision) == ("2026-06-30", 2)
     assert chair.history.first().history_change_reason == "Avgått"
+
+
+def test_deleting_a_decision_in_the_admin_goes_through_the_service(client, superuser):
+    decision = DecisionFactory(body=BodyFactory(short_code="RS"), case_numbers=["RS 2022/1"])
+    item = AgendaItemFactory(meeting=MeetingFactory(body=decision.body), decision=decision)
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("admin:governance_decision_delete", args=[decision.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    record = Decision.history.get(history_type="-")
+    assert (record.history_user, record.history_change_reason) == (
+        superuser,
+        "Borttagen i administrationen",
+    )
+    assert DecisionCaseNumber.history.get(history_type="-").history_user == superuser
+    item.refresh_from_db()
+    assert item.decision is None
+    assert item.history.latest().history_change_reason == "Borttagen i administrationen"

@@ -144,9 +144,9 @@ def test_an_issued_report_cannot_be_edited_by_form_or_service(client, draft, reg
     assert report.title.startswith("Statusuppdatering")
 
 
-def test_an_issued_report_is_read_only_in_the_admin(client, draft, register_admin):
+def test_an_issued_report_is_read_only_in_the_admin(client, draft, register_admin, superuser):
     report = issue(draft, register_admin)
-    client.force_login(register_admin)
+    client.force_login(superuser)
     change_url = reverse("admin:governance_boardreport_change", args=[report.pk])
     response = client.post(change_url, {"title": "Ändrad i admin"})
     assert response.status_code == 403

@@ -206,8 +206,8 @@ def test_who_reads_and_who_edits_a_draft_meeting(client, request, meeting, role,
         assert client.get(reverse(f"governance:{name}", args=[meeting.pk])).status_code == edit
 
 
-def test_the_admin_keeps_meetings_and_guards_open_forms(client, meeting, register_admin):
-    client.force_login(register_admin)
+def test_the_admin_keeps_meetings_and_guards_open_forms(client, meeting, superuser):
+    client.force_login(superuser)
     assert client.get(reverse("admin:governance_meeting_changelist")).status_code == 200
     change = reverse("admin:governance_meeting_change", args=[meeting.pk])
     assert client.get(change).status_code == 200

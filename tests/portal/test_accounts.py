@@ -138,11 +138,14 @@ class TestUserGrant:
         assert sara.has_perm("plans.change_plan")
 
     def test_grants_and_revokes_on_an_existing_user(self, lisa):
-        call_command("user_grant", "lisa", f"--role={roles.READER}", "--staff")
+        call_command("user_grant", "lisa", f"--role={roles.READER}", "--superuser")
         call_command("user_grant", "lisa", f"--revoke={roles.READER}")
         lisa.refresh_from_db()
-        assert lisa.is_staff
+        assert lisa.is_superuser and lisa.is_staff  # the admin's own test asks for staff too
         assert not lisa.groups.exists()
+        call_command("user_grant", "lisa", "--no-superuser")
+        lisa.refresh_from_db()
+        assert not lisa.is_superuser and not lisa.is_staff
 
     def test_an_unknown_role_or_plan_changes_nothing(self):
         with pytest.raises(CommandError, match="Okänd roll"):

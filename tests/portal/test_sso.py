@@ -183,12 +183,14 @@ def test_each_login_sets_the_roles_the_provider_gives_now(role_groups):
         )  # fmt: skip
 
     rut = sign_in(roles.REGISTER_ADMIN, roles.READER)
-    assert rut.is_staff and {g.name for g in rut.groups.all()} == {
+    # No role opens the admin: it is for superusers, made apart from any provider.
+    assert not rut.is_staff and not rut.is_superuser
+    assert {g.name for g in rut.groups.all()} == {
         roles.REGISTER_ADMIN,
         roles.READER,
     }
     rut = sign_in(roles.READER)
-    assert not rut.is_staff and [g.name for g in rut.groups.all()] == [roles.READER]
+    assert [g.name for g in rut.groups.all()] == [roles.READER]
     assert get_user_model().objects.filter(username__startswith="rut").count() == 1
 
     # Deactivated in the portal: the account stays, its sessions end, logins are refused.

@@ -80,16 +80,19 @@ def test_login_page_is_in_swedish_and_wrong_password_is_explained(client, db):
     assert "Formuläret innehåller fel" in response.content.decode()
 
 
-def test_admin_requires_staff(client, reader):
-    client.force_login(reader)
-    response = client.get("/admin/")
-    assert response.status_code == 302
-
-
-def test_register_admin_can_use_the_admin(client, register_admin):
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/"])
+def test_the_admin_refuses_a_register_admin_in_swedish(client, register_admin, path):
     client.force_login(register_admin)
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "sköts på portalens egna sidor" in response.content.decode()
+
+
+def test_a_superuser_can_use_the_admin(client, superuser):
+    client.force_login(superuser)
     assert client.get("/admin/agreements/agreement/").status_code == 200
     assert client.get("/admin/governance/body/").status_code == 200
+    assert "Samverkansportalen – administration" in client.get("/admin/").content.decode()
 
 
 def production_python(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -145,3 +148,14 @@ def test_demo_users_are_refused_outside_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("create_demo_users")
+
+
+def test_no_demo_user_may_use_the_admin(settings, db):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    call_command("create_demo_users")
+    users = get_user_model().objects.filter(username__in=["lasare", "strateg", "registeradmin"])
+    assert [(user.is_staff, user.is_superuser) for user in users] == [(False, False)] * 3
+    # The register administrator keeps decisions in the portal's own pages instead.
+    assert users.get(username="registeradmin").has_perm("governance.add_decision")

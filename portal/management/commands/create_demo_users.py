@@ -9,10 +9,12 @@ from portal import roles
 
 # Development only: the command refuses to run unless DEBUG is on.
 DEMO_PASSWORD = "demo-samverkan-2026"
+# None of them uses the admin: it is for superusers (`createsuperuser`), and the register
+# administrator keeps the registers in the portal's own pages.
 DEMO_USERS = [
-    ("lasare", "Lina", "Läsare", roles.READER, False),
-    ("strateg", "Sam", "Strateg", roles.STRATEGIST, False),
-    ("registeradmin", "Rut", "Registeransvarig", roles.REGISTER_ADMIN, True),
+    ("lasare", "Lina", "Läsare", roles.READER),
+    ("strateg", "Sam", "Strateg", roles.STRATEGIST),
+    ("registeradmin", "Rut", "Registeransvarig", roles.REGISTER_ADMIN),
 ]
 
 
@@ -24,10 +26,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demoanvändare skapas bara när DEBUG är på, aldrig i produktion.")
         User = get_user_model()
-        for username, first, last, role, staff in DEMO_USERS:
+        for username, first, last, role in DEMO_USERS:
             user, created = User.objects.get_or_create(
-                username=username,
-                defaults={"first_name": first, "last_name": last, "is_staff": staff},
+                username=username, defaults={"first_name": first, "last_name": last}
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
@@ -38,5 +39,5 @@ class Command(BaseCommand):
         for plan in apps.get_model("plans", "Plan").objects.all():
             plan.editors.add(strategist)
         self.stdout.write(f"Demoanvändare (lösenord endast för utveckling: {DEMO_PASSWORD}):")
-        for username, _first, _last, role, _staff in DEMO_USERS:
+        for username, _first, _last, role in DEMO_USERS:
             self.stdout.write(f"  {username:<15} {role}")

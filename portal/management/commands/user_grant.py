@@ -27,9 +27,12 @@ class Command(BaseCommand):
             "--plan", action="append", default=[], help="gör till redaktör för planen (slug)"
         )
         parser.add_argument(
-            "--staff", action="store_true", default=None, help="får använda /admin/"
+            "--superuser",
+            action="store_true",
+            default=None,
+            help="superanvändare: får använda /admin/ och allt annat",
         )
-        parser.add_argument("--no-staff", action="store_false", dest="staff")
+        parser.add_argument("--no-superuser", action="store_false", dest="superuser")
         parser.add_argument("--deactivate", action="store_false", default=None, dest="active")
 
     def handle(self, *args, **options):
@@ -42,7 +45,7 @@ class Command(BaseCommand):
                 roles=options["role"],
                 revoke=options["revoke"],
                 plan_slugs=options["plan"],
-                staff=options["staff"],
+                superuser=options["superuser"],
                 active=options["active"],
             )
         except ValidationError as error:
@@ -51,7 +54,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'Skapad' if created else 'Uppdaterad'}: {user.username}"
             f" ({user.email or 'ingen e-post'}; {'aktiv' if user.is_active else 'inaktiv'};"
-            f" {'admin' if user.is_staff else 'ej admin'})"
+            f" {'superanvändare' if user.is_superuser else 'ej superanvändare'})"
         )
         self.stdout.write("  roller: " + (", ".join(g.name for g in user.groups.all()) or "inga"))
         plans = user.plans_editable.order_by("slug").values_list("slug", flat=True)

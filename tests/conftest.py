@@ -5,10 +5,16 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.db import transaction
+from hypothesis import HealthCheck, settings
 
 from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.demo import load_demo
+
+# Properties are checked on what they state, never on how fast examples come: on a busy machine
+# (CI beside other work) Hypothesis's timing checks would fail a correct test.
+settings.register_profile("portal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("portal")
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po"
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from core.history import FieldChange
 from plans.kinds import INITIATIVE_KIND, ITEM_KINDS, SECTION_KIND, Kind
 from plans.queries import PlanTree
 
@@ -22,7 +23,7 @@ class Item:
 class Change:
     kind_label: str
     label: str
-    fields: list[tuple[str, str, str]]  # (field label, before, after)
+    fields: list[FieldChange]
     kind: Kind | None = None
 
 
@@ -61,14 +62,14 @@ def _flatten(tree: PlanTree) -> dict[tuple[str, int], Item]:
     return items
 
 
-def _field_changes(kind: Kind, old: Item, new: Item) -> list[tuple[str, str, str]]:
+def _field_changes(kind: Kind, old: Item, new: Item) -> list[FieldChange]:
     changes = [
-        (str(label), old.values[name], new.values[name])
+        FieldChange(str(label), old.values[name], new.values[name])
         for name, label in kind.compared.items()
         if old.values[name] != new.values[name]
     ]
     if old.bodies != new.bodies:
-        changes.append((str(BODIES), ", ".join(old.bodies), ", ".join(new.bodies)))
+        changes.append(FieldChange(str(BODIES), ", ".join(old.bodies), ", ".join(new.bodies)))
     return changes
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Framework
-from core.history import CHANGE_KINDS
+from core.history import CHANGE_KINDS, FieldChange
 from governance.models import Body
 from plans.compare import Comparison, compare
 from plans.kinds import INITIATIVE_KIND, ITEM_KINDS, KINDS, SECTION_KIND, Kind
@@ -56,7 +56,7 @@ class PlanChange:
     action: str  # in words: Skapad, Ändrad, Borttagen
     history_type: str
     reason: str
-    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (label, before, after)
+    fields: list[FieldChange] = field(default_factory=list)
 
 
 @dataclass
@@ -147,7 +147,7 @@ class _Rows:
 
     # --- diffs ------------------------------------------------------------------------
 
-    def fields(self, model, older, newer) -> list[tuple[str, str, str]]:
+    def fields(self, model, older, newer) -> list[FieldChange]:
         changes = []
         for model_field in model._meta.concrete_fields:
             if model_field.primary_key or model_field.name in NOT_SHOWN:
@@ -158,10 +158,12 @@ class _Rows:
             after = getattr(newer, model_field.attname)
             if before != after and (older or after not in (None, "")):
                 changes.append(
-                    (
+                    FieldChange(
                         capfirst(str(model_field.verbose_name)),
                         self.show(model_field, before),
                         self.show(model_field, after),
+                        # A choice reads back as its label in the reader's language.
+                        is_content=not model_field.choices,
                     )
                 )
         if model in self.m2m:
@@ -172,7 +174,9 @@ class _Rows:
             after = sorted(str(o) for o in self.m2m[model].get(newer.history_id, []))
             if before != after:
                 label = capfirst(str(model._meta.get_field(name).verbose_name))
-                changes.append((label, ", ".join(before) or "–", ", ".join(after) or "–"))
+                changes.append(
+                    FieldChange(label, ", ".join(before) or "–", ", ".join(after) or "–")
+                )
         return changes
 
     def changes(self) -> list[PlanChange]:

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.history import FieldChange
 from plans import queries
 from plans.compare import compare
 from plans.models import StatusUpdate
@@ -124,7 +125,7 @@ def test_comparison_shows_added_removed_and_changed(plan_with_tree):
     assert "1b) Teambaserad vårdform" in removed
     assert any("Implementerat" in label for label in removed)  # its milestone went with it
     (change,) = result.changed
-    assert change.fields == [("Rubrik", "Patientkontrakt och SIP", "Patientkontrakt")]
+    assert change.fields == [FieldChange("Rubrik", "Patientkontrakt och SIP", "Patientkontrakt")]
 
 
 def test_comparing_a_plan_with_itself_finds_nothing(plan_with_tree):

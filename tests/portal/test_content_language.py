@@ -14,6 +14,8 @@ from django.utils import translation
 from core.periods import parse
 from governance.models import BoardReport, Body
 from plans import pdf as plan_pdfs
+from plans.services import plan_publish, plan_update
+from tests import factories
 from tests.content_language import languages_of
 from tests.pdf_checks import assert_archival, recorded_renders
 from tests.worker import download
@@ -117,3 +119,16 @@ class TestEnglishPages:
         assert languages_of(html, "Contents") == {"en"}
         assert pypdf.PdfReader(io.BytesIO(english)).trailer["/Root"]["/Lang"] == "en"
         assert_archival(english)
+
+
+@pytest.mark.django_db
+def test_a_plans_history_marks_what_was_written_not_a_choices_label(client, user, strategist):
+    plan = factories.PlanFactory(title="Gemensam plan")
+    plan_update(user=user, plan=plan, expected_revision=plan.revision, title="Gemensam plan 2026")
+    plan_publish(user=user, plan=plan)
+    client.force_login(strategist)
+
+    page = client.get(f"/planer/{plan.slug}/historik/", **ENGLISH).content.decode()
+
+    assert languages_of(page, "Gemensam plan 2026") == {"sv"}
+    assert languages_of(page, "Published") == {"en"}

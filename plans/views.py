@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from agreements.queries import awaiting_party_decisions
 from core.calendar import calendar_response
 from core.exports import export_response, invalid_filter
+from core.pagecache import content_version
 from core.pdf import pdf_or_progress
 from core.periods import add_months
 from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
@@ -16,6 +17,7 @@ from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
 from plans.pdf import plan_pdf_key
 from plans.timeline import build_timeline, parse_scale
+from plans.workbench import sections_key
 
 
 def plan_list(request):
@@ -47,6 +49,10 @@ def _plan_page(request, plan, tree, template="plans/plan_detail.html", **extra):
 
 
 def plan_detail(request, slug):
+    # Read before anything the page shows, so the sections are never stored under a version
+    # newer than what they were rendered from (core.pagecache says why). Strangers are served
+    # whole pages from the page cache, so only people logged in read it here.
+    version = content_version() if request.user.is_authenticated else ""
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     editing = queries.can_edit(request.user, plan) and plan.status != plan.Status.CLOSED
     tree = queries.public_tree(plan, request.user)
@@ -63,6 +69,13 @@ def plan_detail(request, slug):
         can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
         can_publish=editing and request.user.has_perm("plans.publish_plan"),
         reads_last_version=not queries.can_see_drafts(request.user) and not plan.public_reads_live,
+        sections_key=sections_key(
+            version,
+            plan,
+            editing=editing,
+            drafts=queries.can_see_drafts(request.user),
+            focus=request.GET.get("meny", ""),
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
 
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -182,6 +183,41 @@ def menu_html(menu: Menu, *, name, csrf_token: str) -> str:
             for_name=escape(_("för %(name)s") % {"name": short}),
             entries="".join(entries),
         )
+    )
+
+
+# --- the sections from the shared cache --------------------------------------------------
+
+# Where an editor's CSRF token goes in a stored block: it is per person, so the block is
+# stored without it and each request puts its own in. A NUL never comes from content (the
+# forms and PostgreSQL refuse it), so only the menus' token fields carry this.
+TOKEN_SLOT = "\x00csrf-token\x00"
+# The day is in the key; a day is the longest an entry can serve.
+SECTIONS_TIMEOUT = 24 * 3600
+
+
+def sections_key(version: str, plan, *, editing: bool, drafts: bool, focus: str) -> str:
+    """The key of the plan page's sections, the bulk of the page (an editor's at 10x the Skåne
+    plan: 1 080 items, 3 600 menus, 2.4 MB, docs/architecture.md "Measuring"), or "" to render
+    them: without a content version (strangers: the page cache keeps whole pages), or with a
+    menu to focus (after a save or move: a write has just started them afresh anyway).
+
+    The content version changes with every write (core.pagecache), so no write leaves a
+    stored block stale; the rest is what else the block depends on: the reader's view of the
+    plan (drafts or the public version; workbench or not), the language and the day (overdue
+    markers, reported states)."""
+    if not version or focus:
+        return ""
+    return ":".join(
+        [
+            "plan-sections",
+            version,
+            str(plan.pk),
+            "edit" if editing else "read",
+            "drafts" if drafts else "public",
+            translation.get_language(),
+            timezone.localdate().isoformat(),
+        ]
     )
 
 

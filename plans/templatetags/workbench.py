@@ -1,11 +1,22 @@
-"""The workbench's template tag: an item's actions menu (plans.workbench)."""
+"""The workbench's template tags: an item's actions menu (plans.workbench), and the plan
+page's sections from the shared cache."""
+
+import logging
 
 from django import template
+from django.core.cache import cache
 from django.middleware.csrf import get_token
+from django.utils.safestring import mark_safe
+from redis.exceptions import RedisError
 
 from plans import workbench
 
 register = template.Library()
+logger = logging.getLogger(__name__)
+
+# Set in the context while a block is rendered for the cache: the menus write the slot, not
+# the reader's token.
+STORING = "workbench_storing"
 
 
 @register.simple_tag(takes_context=True)
@@ -19,7 +30,8 @@ def item_menu(context, kind, obj, name):
     request = context.get("request")
     focus = context.get("focus_menu") or (request.GET.get("meny", "") if request else "")
     menu = workbench.item_menu(context["plan"], kind, obj, place=place, focus=focus[:100])
-    return workbench.menu_html(menu, name=name, csrf_token=_page_token(context))
+    token = workbench.TOKEN_SLOT if context.get(STORING) else _page_token(context)
+    return workbench.menu_html(menu, name=name, csrf_token=token)
 
 
 def _page_token(context) -> str:
@@ -32,3 +44,52 @@ def _page_token(context) -> str:
     if token is None:
         token = context.render_context["workbench_csrf_token"] = get_token(request)
     return token
+
+
+@register.tag
+def cached_sections(parser, token):
+    """`{% cached_sections key %}…{% endcached_sections %}`: the block as stored in the shared
+    cache under `key` (plans.workbench.sections_key), rendered and stored when it is not;
+    rendered every time when the key is empty."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: the key")
+    nodelist = parser.parse(("endcached_sections",))
+    parser.delete_first_token()
+    return CachedSectionsNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class CachedSectionsNode(template.Node):
+    def __init__(self, nodelist, key):
+        self.nodelist = nodelist
+        self.key = key
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        html = _stored(key)
+        if html is None:
+            with context.push({STORING: True}):
+                html = self.nodelist.render(context)
+            _store(key, html)
+        if workbench.TOKEN_SLOT in html:  # a reader's block has no forms: no token to make
+            html = html.replace(workbench.TOKEN_SLOT, _page_token(context))
+        return mark_safe(html)
+
+
+# The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
+# written, the block is rendered as usual.
+def _stored(key: str) -> str | None:
+    try:
+        return cache.get(key)
+    except (RedisError, OSError) as error:
+        logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
+        return None
+
+
+def _store(key: str, html: str) -> None:
+    try:
+        cache.set(key, str(html), workbench.SECTIONS_TIMEOUT)
+    except (RedisError, OSError) as error:
+        logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)

@@ -18,6 +18,7 @@ from agreements.imports.reading import Sheet, read_sheet
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement
 from core import search
 from core.access import require_permission
+from core.history import record_links
 from core.jobs import JobRefused, JobResult, start_job
 from core.models import BackgroundJob
 from core.uploads import pending_upload_get
@@ -185,7 +186,7 @@ def _create_new(*, user, preview: Preview, file_name: str) -> None:
             "id", "history_id"
         )
     )
-    _record_links("parties", versions)
+    record_links(Agreement, "parties", versions, batch_size=BATCH)
 
 
 def _update_changed(*, user, preview: Preview, file_name: str) -> None:
@@ -209,25 +210,8 @@ def _update_changed(*, user, preview: Preview, file_name: str) -> None:
         .values_list("id", "latest")
     )
     for field in Agreement.history.model._history_m2m_fields:
-        _record_links(field.name, versions)
+        record_links(Agreement, field.name, versions, batch_size=BATCH)
     for row in rows:
         parties = row.values.parties
         if parties is not None and set(parties) != set(row.agreement.parties.all()):
             row.agreement.parties.set(parties)  # recorded in its history with the reason above
-
-
-def _record_links(name: str, versions: dict[int, int]) -> None:
-    """The agreements' links of many-to-many field `name` as they are, in their history
-    versions `versions` (agreement id -> history id)."""
-    through = getattr(Agreement, name).through
-    recorded = Agreement.history.model._meta.get_field(f"historicalagreement_{name}").related_model
-    recorded.objects.bulk_create(
-        [
-            recorded(
-                **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
-                history_id=versions[link.agreement_id],
-            )
-            for link in through.objects.filter(agreement_id__in=versions)
-        ],
-        batch_size=BATCH,
-    )

@@ -19,9 +19,9 @@ from agreements.models import DUPLICATE_REGISTER_ID, Agreement
 from core import search
 from core.access import require_permission
 from core.history import record_links
-from core.jobs import JobRefused, JobResult, start_job
+from core.jobs import JobRefused, JobResult
 from core.models import BackgroundJob
-from core.uploads import pending_upload_get
+from core.uploads import import_job_start, pending_upload_get
 from governance.services import DecisionAbout, decision_record_many
 
 
@@ -52,21 +52,13 @@ def require_register_admin(user) -> None:
     require_permission(user, "agreements.change_agreement", reason)
 
 
-def import_job_key(upload_id: int) -> str:
-    return f"agreement-register-import:{upload_id}"
-
-
 def register_import_start(*, user, upload) -> BackgroundJob:
-    """Hand the confirmed import to the worker: one job per upload, so a second click waits for
-    the first; confirming again after a refusal tries again."""
-    return start_job(
-        key=import_job_key(upload.pk),
+    return import_job_start(
+        user=user,
+        upload=upload,
         handler="agreements.imports.services.register_import_job",
-        arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("överenskommelser från %(file)s") % {"file": upload.name},
-        # Where a refused import sends the person back to; the import's result replaces it.
-        result_url=reverse("agreements:register_import_preview", args=[upload.pk]),
-        retry_failed=True,
+        back="agreements:register_import_preview",  # the register replaces it when done
     )
 
 

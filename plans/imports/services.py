@@ -9,15 +9,14 @@ outlasts a request. The work is `plan_import(*, draft, file_name, user)` on a Pl
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import search
 from core.access import require_permission
-from core.jobs import JobResult, start_job
+from core.jobs import JobResult
 from core.models import BackgroundJob
 from core.pagecache import bump_content_version
-from core.uploads import pending_upload_get
+from core.uploads import import_job_start, pending_upload_get
 from governance.models import Body
 from plans.imports.parsing import parse
 from plans.imports.tree import PlanDraft
@@ -33,16 +32,12 @@ def require_plan_creator(user) -> None:
 
 
 def plan_import_start(*, user, upload) -> BackgroundJob:
-    """Hand the confirmed import to the worker: one job per upload, so a second click waits for
-    the first; confirming again after a refusal tries again."""
-    return start_job(
-        key=f"plan-word-import:{upload.pk}",
+    return import_job_start(
+        user=user,
+        upload=upload,
         handler="plans.imports.services.plan_import_job",
-        arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("planen från %(file)s") % {"file": upload.name},
-        # Where a refused import sends the person back to; the new plan replaces it.
-        result_url=reverse("plans:plan_import_preview", args=[upload.pk]),
-        retry_failed=True,
+        back="plans:plan_import_preview",  # the new plan replaces it when done
     )
 
 

@@ -5,9 +5,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agreements.imports.services import import_job_key
+from agreements.imports.services import PURPOSE as IMPORT_PURPOSE
 from agreements.models import Agreement, Status, Topic
 from core.models import BackgroundJob
+from core.uploads import import_job_key
 from core.validators import normalise_case_number, validate_case_number
 from governance.models import Body, Organisation
 from governance.queries.adoption import with_parties_awaiting
@@ -131,7 +132,8 @@ class AgreementFilter(django_filters.FilterSet):
         """Written by the import's job: history rows of the person who confirmed it, while it
         ran (one transaction; rows it left unchanged are not among them)."""
         job = BackgroundJob.objects.filter(
-            key=import_job_key(int(value)), status=BackgroundJob.Status.DONE
+            key=import_job_key(purpose=IMPORT_PURPOSE, upload_id=int(value)),
+            status=BackgroundJob.Status.DONE,
         ).first()
         if job is None:
             return queryset.none()

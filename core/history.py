@@ -135,3 +135,32 @@ def save_with_history(
     with transaction.atomic():
         instance.save(force_insert=force_insert)
     return instance
+
+
+def recorded_links_model(model: type[models.Model], name: str) -> type[models.Model]:
+    """simple-history's table of the links of many-to-many field `name` (listed in the
+    model's HistoricalRecords m2m_fields) as each history record of `model` holds them."""
+    history = model.history.model
+    return history._meta.get_field(f"{history._meta.model_name}_{name}").related_model
+
+
+def record_links(
+    model: type[models.Model], name: str, versions: dict[int, int], *, batch_size=None
+) -> None:
+    """The links of many-to-many field `name` as they are now, recorded in the history
+    versions `versions` (object id -> history id) of objects written in bulk: what
+    simple-history records itself when one saved object's links change."""
+    field = model._meta.get_field(name)
+    through = field.remote_field.through
+    owner = f"{field.m2m_field_name()}_id"
+    recorded = recorded_links_model(model, name)
+    recorded.objects.bulk_create(
+        [
+            recorded(
+                **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
+                history_id=versions[getattr(link, owner)],
+            )
+            for link in through.objects.filter(**{f"{owner}__in": versions})
+        ],
+        batch_size=batch_size,
+    )

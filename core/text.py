@@ -2,6 +2,7 @@
 words a reader sees, where no markup can show (search excerpts)."""
 
 import html
+import threading
 
 import markdown
 import nh3
@@ -42,9 +43,22 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter, reset: making one costs more than converting most
+    texts, and a plan's thousand items are converted at once when it is indexed."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _converters.markdown = converter
+    return converter.reset()
+
+
 def render_markdown(text: str) -> SafeString:
     # Headings start at h2: the page's own title is the only h1.
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    html = _converter().convert(text or "")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     clean = nh3.clean(
         html,

@@ -1,5 +1,7 @@
 """Files uploaded for an import: checked (type, size, content), kept between the steps that
-read them, and removed when the import is done or abandoned.
+read them, and removed when the import is done or abandoned. Every import goes the same
+way: its upload page (upload_page), its own steps reading the pending upload, then a job
+per upload that the worker runs (import_job_start).
 
 A pending upload belongs to the user who sent it: another user's id answers 404, so an
 upload is never read by anyone else."""
@@ -12,11 +14,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from core.models import PendingUpload
+from core.jobs import start_job
+from core.models import BackgroundJob, PendingUpload
 
 # An upload not confirmed within this time is abandoned: removed when the next one arrives.
 KEPT_FOR = timedelta(days=1)
@@ -99,3 +104,49 @@ class ImportFileForm(forms.Form):
     def status(self) -> int:
         """413 for a file over the limit, else 400 for what was wrong with it."""
         return 413 if self.too_large else 400
+
+
+def upload_page(
+    request, *, purpose: str, extensions, help_text: str, read, template: str, next_step: str
+):
+    """An import's first page: the file checked for its type and size, then read by
+    `read(data, name)` (a ValidationError in Swedish when it holds nothing to import), kept as
+    the person's pending upload for `purpose`, and the person sent on to `next_step` (a URL
+    name taking the upload's pk). 400 for a file refused, 413 for one too large."""
+    form = ImportFileForm(
+        *((request.POST, request.FILES) if request.method == "POST" else ()),
+        extensions=extensions,
+        help_text=help_text,
+    )
+    if form.is_bound and form.is_valid():
+        name, data = form.cleaned_data["file"].name, form.cleaned_data["data"]
+        try:
+            read(data, name)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            stored = pending_upload_store(user=request.user, purpose=purpose, name=name, data=data)
+            return redirect(next_step, pk=stored.pk)
+    status = form.status if form.is_bound else 200
+    return render(request, template, {"form": form}, status=status)
+
+
+def import_job_key(*, purpose: str, upload_id: int) -> str:
+    return f"{purpose}-import:{upload_id}"
+
+
+def import_job_start(
+    *, user, upload: PendingUpload, handler: str, label: str, back: str
+) -> BackgroundJob:
+    """Hand a confirmed import to the worker, `handler(user_id=…, upload_id=…)`: one job per
+    upload, so a second click waits for the first; confirming again after a refusal tries
+    again. `back`: the URL name (taking the upload's pk) of the step a refused import sends
+    the person back to; the import's result replaces it."""
+    return start_job(
+        key=import_job_key(purpose=upload.purpose, upload_id=upload.pk),
+        handler=handler,
+        arguments={"user_id": user.pk, "upload_id": upload.pk},
+        label=label,
+        result_url=reverse(back, args=[upload.pk]),
+        retry_failed=True,
+    )

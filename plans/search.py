@@ -86,11 +86,13 @@ def content_documents(obj):
 def plan_content(plan: Plan):
     """Every section, initiative and item of the plan, its plan already at hand."""
     for kind in KINDS:
-        path = "plan" if kind.model is Section else "section__plan"
-        # The plan's parties read once per kind, not once per item.
+        path = kind.parent.plan_path
+        # An item's anchor names its initiative's section: selected with it, as the plan's
+        # parties are read once per kind, not once per item.
+        anchors = ("initiative__section",) if "initiative" in kind.parent.fields else ()
         yield from (
             kind.model.objects.filter(**{path: plan})
-            .select_related(path)
+            .select_related(path, *anchors)
             .prefetch_related(f"{path}__parties")
         )
 

@@ -18,9 +18,10 @@ from agreements.imports.reading import Sheet, read_sheet
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement
 from core import search
 from core.access import require_permission
-from core.jobs import JobRefused, JobResult, start_job
+from core.history import record_links
+from core.jobs import JobRefused, JobResult
 from core.models import BackgroundJob
-from core.uploads import pending_upload_get
+from core.uploads import import_job_start, pending_upload_get
 from governance.services import DecisionAbout, decision_record_many
 
 
@@ -51,21 +52,13 @@ def require_register_admin(user) -> None:
     require_permission(user, "agreements.change_agreement", reason)
 
 
-def import_job_key(upload_id: int) -> str:
-    return f"agreement-register-import:{upload_id}"
-
-
 def register_import_start(*, user, upload) -> BackgroundJob:
-    """Hand the confirmed import to the worker: one job per upload, so a second click waits for
-    the first; confirming again after a refusal tries again."""
-    return start_job(
-        key=import_job_key(upload.pk),
+    return import_job_start(
+        user=user,
+        upload=upload,
         handler="agreements.imports.services.register_import_job",
-        arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("överenskommelser från %(file)s") % {"file": upload.name},
-        # Where a refused import sends the person back to; the import's result replaces it.
-        result_url=reverse("agreements:register_import_preview", args=[upload.pk]),
-        retry_failed=True,
+        back="agreements:register_import_preview",  # the register replaces it when done
     )
 
 
@@ -185,7 +178,7 @@ def _create_new(*, user, preview: Preview, file_name: str) -> None:
             "id", "history_id"
         )
     )
-    _record_links("parties", versions)
+    record_links(Agreement, "parties", versions, batch_size=BATCH)
 
 
 def _update_changed(*, user, preview: Preview, file_name: str) -> None:
@@ -209,25 +202,8 @@ def _update_changed(*, user, preview: Preview, file_name: str) -> None:
         .values_list("id", "latest")
     )
     for field in Agreement.history.model._history_m2m_fields:
-        _record_links(field.name, versions)
+        record_links(Agreement, field.name, versions, batch_size=BATCH)
     for row in rows:
         parties = row.values.parties
         if parties is not None and set(parties) != set(row.agreement.parties.all()):
             row.agreement.parties.set(parties)  # recorded in its history with the reason above
-
-
-def _record_links(name: str, versions: dict[int, int]) -> None:
-    """The agreements' links of many-to-many field `name` as they are, in their history
-    versions `versions` (agreement id -> history id)."""
-    through = getattr(Agreement, name).through
-    recorded = Agreement.history.model._meta.get_field(f"historicalagreement_{name}").related_model
-    recorded.objects.bulk_create(
-        [
-            recorded(
-                **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
-                history_id=versions[link.agreement_id],
-            )
-            for link in through.objects.filter(agreement_id__in=versions)
-        ],
-        batch_size=BATCH,
-    )

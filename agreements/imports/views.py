@@ -1,7 +1,6 @@
 """The register administrator's import of an agreement register: upload, map the columns,
 preview, confirm. Thin: the reading is in reading/rows/preview, the writing in services."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,43 +15,25 @@ from agreements.imports.services import (
     require_register_admin,
 )
 from core.middleware import accepts_files
-from core.uploads import ImportFileForm, pending_upload_get, pending_upload_store
+from core.uploads import pending_upload_get, upload_page
 
 SAMPLE_ROWS = 3
-
-
-def _file_form(data=None, files=None):
-    return ImportFileForm(
-        data,
-        files,
-        extensions=EXTENSIONS,
-        help_text=_(
-            "Excel (.xlsx) eller CSV (semikolon eller komma, UTF-8 eller Windows-1252). "
-            "Första raden ska innehålla kolumnernas rubriker."
-        ),
-    )
 
 
 @accepts_files
 def upload(request):
     require_register_admin(request.user)
-    form = _file_form(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    if request.method == "POST" and form.is_valid():
-        name = form.cleaned_data["file"].name
-        try:
-            read_sheet(form.cleaned_data["data"], name)
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            stored = pending_upload_store(
-                user=request.user, purpose=PURPOSE, name=name, data=form.cleaned_data["data"]
-            )
-            return redirect("agreements:register_import_mapping", pk=stored.pk)
-    return render(
+    return upload_page(
         request,
-        "agreements/imports/register_upload.html",
-        {"form": form},
-        status=form.status if form.is_bound else 200,
+        purpose=PURPOSE,
+        extensions=EXTENSIONS,
+        help_text=_(
+            "Excel (.xlsx) eller CSV (semikolon eller komma, UTF-8 eller Windows-1252). "
+            "Första raden ska innehålla kolumnernas rubriker."
+        ),
+        read=read_sheet,
+        template="agreements/imports/register_upload.html",
+        next_step="agreements:register_import_mapping",
     )
 
 

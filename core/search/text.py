@@ -32,7 +32,8 @@ def stemmed(text: str) -> str:
     beginning with it on any database: an inflected form by its stem, a word typed in part
     ("övergripand") by the word itself."""
     folded = words(text)
-    stemmed_words = _stemmer().stemWords(folded)
+    # Words recur across texts (a plan indexed whole): each stemmed once, by _stem's cache.
+    stemmed_words = [_stem(word) for word in folded]
     known = set(stemmed_words)
     extra = [word for word in dict.fromkeys(folded) if word not in known]
     return f" {' '.join(stemmed_words + extra)} "

@@ -1,5 +1,6 @@
-"""Writing an imported plan: a draft plan with its whole tree, through the plan services (so
-each row is validated and has its history), in one transaction: nothing half-imported.
+"""Writing an imported plan: a draft plan (through the plan services) with its whole tree
+(plans.imports.writing, in bulk), each row validated and with its history, in one
+transaction: nothing half-imported.
 
 Run by the worker (plan_import_job) once the person confirms the preview: a large plan
 outlasts a request. The work is `plan_import(*, draft, file_name, user)` on a PlanDraft that
@@ -8,22 +9,20 @@ outlasts a request. The work is `plan_import(*, draft, file_name, user)` on a Pl
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import search
 from core.access import require_permission
-from core.jobs import JobResult, start_job
+from core.jobs import JobResult
 from core.models import BackgroundJob
-from core.uploads import pending_upload_get
+from core.pagecache import bump_content_version
+from core.uploads import import_job_start, pending_upload_get
 from governance.models import Body
 from plans.imports.parsing import parse
 from plans.imports.tree import PlanDraft
-from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
-from plans.services import item_create, plan_create
-
-MODELS = {"activities": Activity, "milestones": Milestone, "follow_ups": FollowUp}
-
+from plans.imports.writing import tree_create
+from plans.models import Plan
+from plans.services import plan_create
 
 PURPOSE = "plan-word"
 
@@ -33,16 +32,12 @@ def require_plan_creator(user) -> None:
 
 
 def plan_import_start(*, user, upload) -> BackgroundJob:
-    """Hand the confirmed import to the worker: one job per upload, so a second click waits for
-    the first; confirming again after a refusal tries again."""
-    return start_job(
-        key=f"plan-word-import:{upload.pk}",
+    return import_job_start(
+        user=user,
+        upload=upload,
         handler="plans.imports.services.plan_import_job",
-        arguments={"user_id": user.pk, "upload_id": upload.pk},
         label=_("planen från %(file)s") % {"file": upload.name},
-        # Where a refused import sends the person back to; the new plan replaces it.
-        result_url=reverse("plans:plan_import_preview", args=[upload.pk]),
-        retry_failed=True,
+        back="plans:plan_import_preview",  # the new plan replaces it when done
     )
 
 
@@ -71,10 +66,13 @@ def bodies_for_import():
 
 @transaction.atomic
 def plan_import(*, draft: PlanDraft, file_name: str, user) -> Plan:
-    """Create the draft plan the document describes; a row the models refuse refuses it all."""
+    """Create the draft plan the document describes, its whole tree in a few queries
+    (plans.imports.writing); a row the models refuse refuses it all. Every history record
+    says where it came from."""
+    reason = _("Importerad från %(file)s") % {"file": file_name}
     try:
-        # The search index is written once, for the whole plan, at the end: each item's save
-        # would otherwise index the plan again.
+        # The search index is written once, for the whole plan, at the end: the plan's save
+        # would otherwise index it now, and its tree, written in bulk, sends no signals.
         with search.deferred():
             plan = plan_create(
                 user=user,
@@ -83,56 +81,14 @@ def plan_import(*, draft: PlanDraft, file_name: str, user) -> Plan:
                 preamble=draft.preamble_markdown,
                 document_date=draft.document_date,
                 period_text=draft.period_text,
-                reason=_("Importerad från %(file)s") % {"file": file_name},
+                reason=reason,
             )
-            for section in draft.sections:
-                _write_section(user=user, plan=plan, section=section)
+        tree_create(plan=plan, draft=draft, user=user, reason=reason)
     except ValidationError as error:
         raise ValidationError(
             _("Planen kunde inte skapas, ingenting har sparats: %(errors)s")
             % {"errors": " ".join(error.messages)}
         ) from error
+    bump_content_version()  # for the tree: its rows counted no write (core.pagecache)
     search.index_object(plan)
     return plan
-
-
-def _write_section(*, user, plan: Plan, section) -> None:
-    row = item_create(
-        user=user,
-        model=Section,
-        plan=plan,
-        parent={"plan": plan},
-        bodies=section.bodies,
-        number=section.number,
-        title=section.title[:300],
-        introduction=section.markdown,
-        responsibility_text=section.responsibility_text,
-    )
-    _write_items(user=user, plan=plan, node=section, parent={"section": row, "initiative": None})
-    for initiative in section.initiatives:
-        initiative_row = item_create(
-            user=user,
-            model=Initiative,
-            plan=plan,
-            parent={"section": row},
-            bodies=initiative.bodies,
-            letter=initiative.letter,
-            title=initiative.title[:400],
-            description=initiative.markdown,
-            responsibility_text=initiative.responsibility_text,
-        )
-        _write_items(
-            user=user,
-            plan=plan,
-            node=initiative,
-            parent={"section": row, "initiative": initiative_row},
-        )
-
-
-def _write_items(*, user, plan: Plan, node, parent: dict) -> None:
-    for kind, items in node.items():
-        for item in items:
-            fields = {"text": item.text, "period_text": item.period_text[:200]}
-            if kind == "activities":
-                fields["note"] = item.note
-            item_create(user=user, model=MODELS[kind], plan=plan, parent=parent, **fields)

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from core.history import recorded_links_model
 from governance.models import Body
 from plans.kinds import ITEM_KINDS, STATE_KINDS, TIMELINE_KINDS, Kind
 from plans.models import Initiative, Plan, PlanVersion, Section, StateReport, StatusUpdate
@@ -228,12 +229,8 @@ def plan_tree(plan: Plan) -> PlanTree:
 
 def bodies_by_history_id(model, history_ids) -> dict[int, list[Body]]:
     """Responsible bodies as they were in given historical records (simple-history's m2m tables)."""
-    field = model.history.model._meta.get_field(
-        f"historical{model._meta.model_name}_responsible_bodies"
-    )
-    rows = field.related_model.objects.filter(history_id__in=list(history_ids)).select_related(
-        "body"
-    )
+    recorded = recorded_links_model(model, "responsible_bodies")
+    rows = recorded.objects.filter(history_id__in=list(history_ids)).select_related("body")
     grouped = defaultdict(list)
     for row in rows:
         grouped[row.history_id].append(row.body)

@@ -1,6 +1,7 @@
 """Reading the search index: what the user may see, matched, ranked and counted."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -97,6 +98,19 @@ def _prefixes(query_stems: list[str]) -> str:
     return " & ".join(f"{stem}:*" for stem in query_stems)
 
 
+class Match(NamedTuple):
+    """One counted match: what the counts and the filters' choices read, and for a typo what
+    orders it (its title's likeness to the query)."""
+
+    kind: str
+    organisations: str
+    status: str
+    exactly: bool
+    pk: int
+    title: str
+    likeness: float
+
+
 def _typo(query: str, typed: str) -> Q | None:
     """A title that looks like a misspelling of the query (PostgreSQL), through the %>
     operator, not a comparison of the similarity, so the trigram index serves it (pg_trgm's
@@ -109,18 +123,20 @@ def _typo(query: str, typed: str) -> Q | None:
     return Q(TrigramWordSimilar(F("title_stemmed"), Value(typed)))
 
 
-def _found(visible, exact: Q, typo: Q | None) -> list[tuple[str, str, str, bool]]:
-    """The kind, organisations and status of at most COUNT_LIMIT + 1 matches, and whether
-    they matched exactly, in one query. Typos only when nothing matches exactly, so a word
-    that is found costs no trigram likeness of any title."""
-    columns = ("kind", "organisations", "status", "exactly")
-    rows = visible.filter(exact).annotate(exactly=Value(True)).values_list(*columns)
-    rows = rows.order_by()[: COUNT_LIMIT + 1]
+def _found(visible, exact: Q, typo: Q | None, typed: str) -> list[Match]:
+    """At most COUNT_LIMIT + 1 matches, in one query. Typos only when nothing matches
+    exactly, so a word that is found costs no trigram likeness of any title."""
+    rows = visible.filter(exact).annotate(exactly=Value(True), likeness=Value(0.0))
+    rows = rows.values_list(*Match._fields).order_by()[: COUNT_LIMIT + 1]
     if typo is None:
-        return list(rows)
-    typos = visible.filter(typo).annotate(exactly=Value(False)).values_list(*columns)
+        return [Match(*row) for row in rows]
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    likeness = TrigramWordSimilarity(typed, "title_stemmed")
+    typos = visible.filter(typo).annotate(exactly=Value(False), likeness=likeness)
+    typos = typos.values_list(*Match._fields).order_by()[: COUNT_LIMIT + 1]
     exact_sql, exact_params = rows.query.sql_with_params()
-    typo_sql, typo_params = typos.order_by()[: COUNT_LIMIT + 1].query.sql_with_params()
+    typo_sql, typo_params = typos.query.sql_with_params()
     # The exact matches once, as a CTE the typos' half asks whether it is empty: PostgreSQL
     # then skips that half when it is not (a one-time filter). A NOT EXISTS on the matching
     # itself was planned as a scan of the whole table when nothing matched.
@@ -130,19 +146,29 @@ def _found(visible, exact: Q, typo: Q | None) -> list[tuple[str, str, str, bool]
             f"SELECT * FROM ({typo_sql}) AS typos WHERE NOT EXISTS (SELECT 1 FROM exact)",
             (*exact_params, *typo_params),
         )
-        return cursor.fetchall()
+        return [Match(*row) for row in cursor.fetchall()]
 
 
-def _counts_and_choices(rows) -> tuple[dict[str, int], list[str], list[str]]:
+def _counts_and_choices(rows: list[Match]) -> tuple[dict[str, int], list[str], list[str]]:
     """Matches by kind, and the organisations and statuses among them (the filters' choices)."""
     counts: dict[str, int] = {}
     organisations, statuses = set(), set()
-    for kind, orgs, state, _exactly in rows:
-        counts[kind] = counts.get(kind, 0) + 1
-        organisations.update(org for org in orgs.split("|") if org)
-        if state:
-            statuses.add(state)
+    for row in rows:
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+        organisations.update(org for org in row.organisations.split("|") if org)
+        if row.status:
+            statuses.add(row.status)
     return counts, sorted(organisations), sorted(statuses)
+
+
+def _likest(shown, rows: list[Match], kind: str) -> list:
+    """Typos (PostgreSQL): the counted titles most like the query first, read by their keys,
+    so no title's likeness is computed twice."""
+    candidates = [row for row in rows if not kind or row.kind == kind]
+    candidates.sort(key=lambda row: (-row.likeness, row.title, row.pk))
+    keys = [row.pk for row in candidates[:RESULT_LIMIT]]
+    entries = shown.in_bulk(keys)
+    return [entries[key] for key in keys if key in entries]
 
 
 def search(
@@ -165,19 +191,16 @@ def search(
         visible = visible.filter(organisations__contains=f"|{organisation}|")
     if status:
         visible = visible.filter(status=status)
-    rows = _found(visible, exact, typo)
+    rows = _found(visible, exact, typo, typed)
     counts, organisations, statuses = _counts_and_choices(rows)
-    hits = []
-    if rows:
-        shown = visible.filter(kind=kind) if kind else visible
-        if rows[0][3]:
-            ranked = _ranked(shown.filter(exact), (by_code, in_title), query_stems, postgres)
-        else:
-            # The likest of the first COUNT_LIMIT + 1 titles the trigram index finds, as
-            # many as were counted, not every title in the index that looks like the query.
-            candidates = shown.filter(typo).order_by().values("pk")[: COUNT_LIMIT + 1]
-            ranked = _by_likeness(shown.filter(pk__in=candidates), typed)
+    shown = visible.filter(kind=kind) if kind else visible
+    if rows and rows[0].exactly:
+        ranked = _ranked(shown.filter(exact), (by_code, in_title), query_stems, postgres)
         hits = list(ranked[:RESULT_LIMIT])
+    else:
+        # The likest of the counted typos (COUNT_LIMIT + 1 at most), not of every title in
+        # the index that looks like the query.
+        hits = _likest(shown, rows, kind) if rows else []
     for hit in hits:
         hit.kind_label = _LABELS.get(hit.kind, hit.kind)
         hit.title_html = highlight(hit.title, query_stems)
@@ -215,11 +238,3 @@ def _ranked(queryset, matches: tuple[Q, Q], query_stems: list[str], postgres: bo
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
     rank = SearchRank(F("vector"), terms)
     return queryset.annotate(rank=rank).order_by("-tier", "-rank", "title", "pk")
-
-
-def _by_likeness(queryset, typed: str):
-    """Typos (PostgreSQL): the titles most like the query first."""
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    likeness = TrigramWordSimilarity(typed, "title_stemmed")
-    return queryset.annotate(similarity=likeness).order_by("-similarity", "title", "pk")

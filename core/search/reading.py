@@ -1,9 +1,12 @@
 """Reading the search index: what the user may see, matched, ranked and counted."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.search.index import _KINDS, _LABELS
@@ -11,6 +14,9 @@ from core.search.text import compact_code, excerpt, highlight, stems, words
 
 MAX_QUERY_LENGTH = 200
 RESULT_LIMIT = 50
+# Matches are counted up to this many: counting every one of a common word's matches made
+# the search grow with the index (docs/architecture.md, Site search).
+COUNT_LIMIT = 1_000
 
 
 class SearchQueryInvalid(ValueError):
@@ -25,6 +31,10 @@ class SearchResults:
     total: int
     organisations: list[str]
     statuses: list[str]
+    # More than COUNT_LIMIT matched: the counts are of the first COUNT_LIMIT + 1 found only,
+    # so the page says "över 1 000" and shows the kinds without numbers.
+    capped: bool = False
+    kind: str = ""
 
     @property
     def groups(self) -> list[tuple[str, list]]:
@@ -33,6 +43,14 @@ class SearchResults:
         for hit in self.hits:
             grouped.setdefault(hit.kind_label, []).append(hit)
         return list(grouped.items())
+
+    @property
+    def over_limit(self) -> str:
+        """What the page says instead of a count when more than COUNT_LIMIT matched."""
+        limit = number_format(COUNT_LIMIT, force_grouping=True)
+        if self.kind:
+            return gettext("Över %(limit)s träffar av alla slag") % {"limit": limit}
+        return gettext("Över %(limit)s träffar") % {"limit": limit}
 
 
 def clean_query(raw: str | None) -> str:
@@ -80,66 +98,109 @@ def _prefixes(query_stems: list[str]) -> str:
     return " & ".join(f"{stem}:*" for stem in query_stems)
 
 
-def _counts_and_choices(matched, *, organisation: str, status: str):
-    """Hits by kind among the matches the filters keep, and the filters' choices among all
-    matches, from one grouped query: the organisations and status filters are applied to
-    the groups here as the database would apply them to the rows."""
+class Match(NamedTuple):
+    """One counted match: what the counts and the filters' choices read, and for a typo what
+    orders it (its title's likeness to the query)."""
+
+    kind: str
+    organisations: str
+    status: str
+    exactly: bool
+    pk: int
+    title: str
+    likeness: float
+
+
+def _typo(query: str, typed: str) -> Q | None:
+    """A title that looks like a misspelling of the query (PostgreSQL), through the %>
+    operator, not a comparison of the similarity, so the trigram index serves it (pg_trgm's
+    word_similarity_threshold, 0.6 unless configured). None for a query with a digit: ids,
+    case numbers and years are meant exactly ("HSN 2022/653" is not a typo of 652)."""
+    if connection.vendor != "postgresql" or any(char.isdigit() for char in query):
+        return None
+    from django.contrib.postgres.lookups import TrigramWordSimilar
+
+    return Q(TrigramWordSimilar(F("title_stemmed"), Value(typed)))
+
+
+def _found(visible, exact: Q, typo: Q | None, typed: str) -> list[Match]:
+    """At most COUNT_LIMIT + 1 matches, in one query. Typos only when nothing matches
+    exactly, so a word that is found costs no trigram likeness of any title."""
+    rows = visible.filter(exact).annotate(exactly=Value(True), likeness=Value(0.0))
+    rows = rows.values_list(*Match._fields).order_by()[: COUNT_LIMIT + 1]
+    if typo is None:
+        return [Match(*row) for row in rows]
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    likeness = TrigramWordSimilarity(typed, "title_stemmed")
+    typos = visible.filter(typo).annotate(exactly=Value(False), likeness=likeness)
+    typos = typos.values_list(*Match._fields).order_by()[: COUNT_LIMIT + 1]
+    exact_sql, exact_params = rows.query.sql_with_params()
+    typo_sql, typo_params = typos.query.sql_with_params()
+    # The exact matches once, as a CTE the typos' half asks whether it is empty: PostgreSQL
+    # then skips that half when it is not (a one-time filter). A NOT EXISTS on the matching
+    # itself was planned as a scan of the whole table when nothing matched.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH exact AS MATERIALIZED ({exact_sql}) SELECT * FROM exact UNION ALL "
+            f"SELECT * FROM ({typo_sql}) AS typos WHERE NOT EXISTS (SELECT 1 FROM exact)",
+            (*exact_params, *typo_params),
+        )
+        return [Match(*row) for row in cursor.fetchall()]
+
+
+def _counts_and_choices(rows: list[Match]) -> tuple[dict[str, int], list[str], list[str]]:
+    """Matches by kind, and the organisations and statuses among them (the filters' choices)."""
     counts: dict[str, int] = {}
     organisations, statuses = set(), set()
-    groups = matched.order_by().values_list("kind", "organisations", "status")
-    for kind, orgs, state, number in groups.annotate(n=Count("pk")):
-        organisations.update(org for org in orgs.split("|") if org)
-        if state:
-            statuses.add(state)
-        kept = (not organisation or f"|{organisation}|" in orgs) and (not status or state == status)
-        if kept:
-            counts[kind] = counts.get(kind, 0) + number
+    for row in rows:
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+        organisations.update(org for org in row.organisations.split("|") if org)
+        if row.status:
+            statuses.add(row.status)
     return counts, sorted(organisations), sorted(statuses)
+
+
+def _likest(shown, rows: list[Match], kind: str) -> list:
+    """Typos (PostgreSQL): the counted titles most like the query first, read by their keys,
+    so no title's likeness is computed twice."""
+    candidates = [row for row in rows if not kind or row.kind == kind]
+    candidates.sort(key=lambda row: (-row.likeness, row.title, row.pk))
+    keys = [row.pk for row in candidates[:RESULT_LIMIT]]
+    entries = shown.in_bulk(keys)
+    return [entries[key] for key in keys if key in entries]
 
 
 def search(
     *, user, query: str, kind: str = "", organisation: str = "", status: str = ""
 ) -> SearchResults:
-    """Entries the user may read that match the query, best first; three queries whatever the
-    index holds (permissions, hits, and counts by kind with the filters' choices)."""
+    """Entries the user may read that match the query, best first; three queries at most
+    whatever the index holds (permissions, the matches counted, the hits)."""
     from core.models import SearchEntry
 
     query_stems = stems(query)
     postgres = connection.vendor == "postgresql"
     by_code, in_text, in_title = _matching(query, query_stems, postgres)
-    found = by_code | in_text
-    visible = SearchEntry.objects.filter(_visible(user)).defer("vector")
-    if postgres and not any(char.isdigit() for char in query):
-        # Typos are forgiven in words; numbers (ids, case numbers, years) are meant exactly.
-        from django.contrib.postgres.lookups import TrigramWordSimilar
-        from django.contrib.postgres.search import TrigramWordSimilarity
-
-        typed = " ".join(query_stems)
-        # Only a hit found by nothing else needs its title's likeness to the query (it orders
-        # the typos); computing it for every match would cost more than the rest of the search.
-        likeness = TrigramWordSimilarity(typed, "title_stemmed")
-        visible = visible.annotate(
-            similarity=Case(
-                When(by_code | in_text, then=Value(0.0)),
-                default=likeness,
-                output_field=FloatField(),
-            )
-        )
-        # The %> operator, not a comparison of the similarity, so the trigram index serves it
-        # (pg_trgm's word_similarity_threshold, 0.6 unless configured).
-        found |= TrigramWordSimilar(F("title_stemmed"), Value(typed))
-    matched = visible.filter(found)
-    shown = matched
+    exact = by_code | in_text
+    typed = " ".join(query_stems)
+    typo = _typo(query, typed)
+    # Only what the page shows is read: the stemmed columns and the vector stay in the table.
+    visible = SearchEntry.objects.filter(_visible(user))
+    visible = visible.defer("vector", "stemmed", "title_stemmed", "codes")
     if organisation:
-        shown = shown.filter(organisations__contains=f"|{organisation}|")
+        visible = visible.filter(organisations__contains=f"|{organisation}|")
     if status:
-        shown = shown.filter(status=status)
-    if kind:
-        shown = shown.filter(kind=kind)
-    hits = list(_ranked(shown, (by_code, in_title, in_text), query_stems, postgres)[:RESULT_LIMIT])
-    counts, organisations, statuses = _counts_and_choices(
-        matched, organisation=organisation, status=status
-    )
+        visible = visible.filter(status=status)
+    rows = _found(visible, exact, typo, typed)
+    counts, organisations, statuses = _counts_and_choices(rows)
+    shown = visible.filter(kind=kind) if kind else visible
+    if rows and rows[0].exactly:
+        ranked = _ranked(shown.filter(exact), (by_code, in_title), query_stems, postgres)
+        hits = list(ranked[:RESULT_LIMIT])
+    else:
+        # The likest of the counted typos (COUNT_LIMIT + 1 at most), not of every title in
+        # the index that looks like the query.
+        hits = _likest(shown, rows, kind) if rows else []
     for hit in hits:
         hit.kind_label = _LABELS.get(hit.kind, hit.kind)
         hit.title_html = highlight(hit.title, query_stems)
@@ -151,20 +212,20 @@ def search(
         total=counts.get(kind, 0) if kind else sum(counts.values()),
         organisations=organisations,
         statuses=statuses,
+        capped=len(rows) > COUNT_LIMIT,
+        kind=kind,
     )
 
 
-def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres: bool):
-    """A register id or case number first, then a match in the title, then in the text, then
-    a title that looks like a misspelling of the query; within each, PostgreSQL's full-text
-    rank and trigram similarity."""
-    by_code, in_title, in_text = matches
+def _ranked(queryset, matches: tuple[Q, Q], query_stems: list[str], postgres: bool):
+    """Exact matches: a register id or case number first, then a match in the title, then
+    in the text; within each, PostgreSQL's full-text rank."""
+    by_code, in_title = matches
     queryset = queryset.annotate(
         tier=Case(
             When(by_code, then=Value(3)),
             When(in_title, then=Value(2)),
-            When(in_text, then=Value(1)),
-            default=Value(0),
+            default=Value(1),
             output_field=IntegerField(),
         )
     )
@@ -175,7 +236,5 @@ def _ranked(queryset, matches: tuple[Q, Q, Q], query_stems: list[str], postgres:
     # The stored vector (core.models.WeightedStems: title A, text B), not one computed per row.
     # Ranked by the stems as words, so an exact word outranks a longer one it begins.
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
-    order = ["-tier", "-rank", "-similarity", "title", "pk"]
-    if "similarity" not in queryset.query.annotations:
-        order.remove("-similarity")
-    return queryset.annotate(rank=SearchRank(F("vector"), terms)).order_by(*order)
+    rank = SearchRank(F("vector"), terms)
+    return queryset.annotate(rank=rank).order_by("-tier", "-rank", "title", "pk")

@@ -292,3 +292,39 @@ def test_a_status_is_stored_in_swedish_whatever_the_language_and_shown_in_the_re
     assert '<option value="Gällande">In force</option>' in english
     swedish = client.get("/sok/?q=palliativ").content.decode()
     assert '<span class="search-status">Gällande</span>' in swedish
+
+
+def test_a_typo_does_not_reveal_a_draft_that_matches_exactly(reader):
+    # Typos are looked for only when nothing the reader may see matches exactly: a draft that
+    # matches must not make the public's typo hits disappear (that would tell of the draft).
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    factories.AgreementFactory(register_id="STY-00001", title="Hemsjukvård")
+    factories.DraftAgreementFactory(register_id="STY-00002", title="Hemsjukvårf")
+    assert titles("hemsjukvårf") == ["STY-00001 Hemsjukvård"]
+    assert titles("hemsjukvårf", user=reader) == ["STY-00002 Hemsjukvårf"]
+
+
+def test_typos_are_not_shown_beside_what_matches_exactly():
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    factories.AgreementFactory(register_id="STY-00001", title="Hemsjukvård")
+    factories.AgreementFactory(register_id="STY-00002", title="Hemsjukvårf")
+    assert titles("hemsjukvårf") == ["STY-00002 Hemsjukvårf"]
+    assert titles("hemsjukvårg") == ["STY-00001 Hemsjukvård", "STY-00002 Hemsjukvårf"]
+
+
+def test_counts_stop_at_the_limit_and_the_page_says_so(client, monkeypatch):
+    monkeypatch.setattr(search.reading, "COUNT_LIMIT", 2)
+    for number in range(3):
+        factories.AgreementFactory(title=f"Tandvård {number}")
+    factories.BodyFactory(name="Tandvårdsrådet")
+    results = search.search(user=AnonymousUser(), query="tandvård")
+    assert results.capped and len(results.hits) == 4
+    page = client.get(reverse("search"), {"q": "tandvård"}).content.decode()
+    assert "Över 2 träffar" in page and "Överenskommelser (" not in page
+    page = client.get(reverse("search"), {"q": "tandvård", "slag": "body"}).content.decode()
+    assert "Över 2 träffar av alla slag" in page
+    monkeypatch.setattr(search.reading, "COUNT_LIMIT", 4)
+    page = client.get(reverse("search"), {"q": "Tandvård"}).content.decode()  # not cached
+    assert "4 träffar" in page and "Över" not in page.split("search-summary")[1][:80]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DOCUMENT_TYPES, read_document
 from governance.models import Person, validate_portal_path
+from governance.pickers import PersonChoiceField, offer_first
 
 EXTRA_ROWS = 2
 
@@ -54,6 +55,8 @@ class SupportingDocumentRow(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self.has_error("file"):  # not received (empty, say): its own message says so
+            return cleaned
         upload = cleaned.get("file")
         if upload:
             try:
@@ -91,11 +94,8 @@ class SupportingDocumentRow(forms.Form):
 
 
 class SignatoryRow(forms.Form):
-    person = forms.ModelChoiceField(
-        label=_("Person i registret"),
-        queryset=Person.objects.order_by("name", "pk"),
-        required=False,
-        empty_label=_("Välj person"),
+    person = PersonChoiceField(
+        label=_("Person i registret"), required=False, empty_label=_("Välj person")
     )
     name = forms.CharField(
         label=_("eller namn"),
@@ -105,6 +105,11 @@ class SignatoryRow(forms.Form):
     )
     title = forms.CharField(label=_("Titel"), max_length=200, required=False)
     department = forms.CharField(label=_("Förvaltning"), max_length=200, required=False)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:  # the choices read once for all rows
+            self.fields["person"].choices = people
 
     def row(self) -> dict | None:
         person, name = self.cleaned_data.get("person"), self.cleaned_data.get("name")
@@ -181,6 +186,8 @@ class ReportLists:
             if keyword == "supporting_documents":
                 documents = report.supporting_documents.all() if stored else ()
                 form_kwargs["documents"] = {document.pk: document for document in documents}
+            if keyword == "signatories":
+                form_kwargs["people"] = _people(report)
             formset = formset_class(
                 data, files, prefix=prefix, initial=initial, form_kwargs=form_kwargs
             )
@@ -211,6 +218,15 @@ class ReportLists:
             formset.keyword: [row for form in formset.forms if (row := form.row())]
             for formset in self.formsets
         }
+
+
+def _people(report) -> list:
+    """The signatory picker's choices, read once for every row: the people of the report's
+    own organisation first."""
+    field = PersonChoiceField(required=False, empty_label=_("Välj person"))
+    if report is not None and report.organisation_id:
+        offer_first(field, [report.organisation])
+    return list(field.choices)
 
 
 def _with_people(rows: list[dict]) -> list[dict]:

@@ -91,7 +91,7 @@ class Searchable:
             {
                 "id": context["widget"]["attrs"].get("id") or name,
                 "name": name + SEARCH_SUFFIX,
-                "list_label": str(self.list_label).lower(),
+                "list_label": self.list_label,
                 "options": options,
                 "listed": listed,
             },

@@ -206,6 +206,7 @@ def test_the_report_form_costs_the_same_whatever_the_number_of_bodies_and_people
     client.force_login(strategist)
     url = reverse("governance:board_report_create")
     grow(1)
+    count_queries(client, url)  # the first request also reads what is cached for the next
     few = count_queries(client, url)
     grow(9)
     assert count_queries(client, url) == few

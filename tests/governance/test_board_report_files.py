@@ -266,12 +266,10 @@ def test_a_preview_of_a_form_with_errors_shows_the_errors_and_no_preview(client,
 def test_a_new_report_is_previewed_before_it_exists(client, strategist, gotland):
     client.force_login(strategist)
     data = {
-        "organisation": gotland["region"].pk,
-        "date": "2024-08-22",
-        "recipients": [gotland["hsn"].pk],
         "title": "Lägesrapport",
         "proposed_decision": "Noteras.",
-        "subject": "",
+        "organisation": gotland["region"].pk,
+        "recipients": [gotland["hsn"].pk],
         "forhandsgranska": "1",
     } | report_lists(undertecknare=[{"name": "Marie Loob", "title": "Direktör"}])
 

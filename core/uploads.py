@@ -1,7 +1,8 @@
-"""Files uploaded for an import: checked (type, size, content), kept between the steps that
-read them, and removed when the import is done or abandoned. Every import goes the same
-way: its upload page (upload_page), its own steps reading the pending upload, then a job
-per upload that the worker runs (import_job_start).
+"""Uploaded files checked (type, size, content). For an import: kept between the steps that
+read them and removed when the import is done or abandoned; every import goes the same way:
+its upload page (upload_page), its own steps reading the pending upload, then a job per
+upload that the worker runs (import_job_start). And documents people attach (an agreement's
+attachments, a board report's underlag), checked by `read_document`.
 
 A pending upload belongs to the user who sent it: another user's id answers 404, so an
 upload is never read by anyone else."""
@@ -27,18 +28,46 @@ from core.models import BackgroundJob, PendingUpload
 KEPT_FOR = timedelta(days=1)
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx and .docx are zip containers
 
+# Documents people attach: extension -> (media type, the bytes such a file starts with).
+# Office files are zip containers. Their size: settings.ATTACHMENT_MAX_BYTES.
+DOCUMENT_TYPES = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ZIP_MAGIC,
+    ),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP_MAGIC),
+    ".pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ZIP_MAGIC,
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", ZIP_MAGIC),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP_MAGIC),
+}
 
-def read_upload(uploaded_file, *, extensions: dict[str, bytes | None]) -> bytes:
+
+def read_document(uploaded_file) -> tuple[bytes, str]:
+    """A document's bytes and media type (one of DOCUMENT_TYPES, at most
+    ATTACHMENT_MAX_BYTES), or a ValidationError in Swedish."""
+    extensions = {extension: magic for extension, (_type, magic) in DOCUMENT_TYPES.items()}
+    data = read_upload(uploaded_file, extensions=extensions, limit=settings.ATTACHMENT_MAX_BYTES)
+    return data, DOCUMENT_TYPES[PurePath(uploaded_file.name).suffix.lower()][0]
+
+
+def read_upload(
+    uploaded_file, *, extensions: dict[str, bytes | None], limit: int | None = None
+) -> bytes:
     """The file's bytes, or a ValidationError in Swedish (code too_large for a 413).
-    `extensions`: the accepted endings and the bytes such a file starts with (None: any)."""
+    `extensions`: the accepted endings and the bytes such a file starts with (None: any);
+    `limit`: the largest size in bytes, IMPORT_MAX_BYTES unless given."""
     extension = PurePath(uploaded_file.name or "").suffix.lower()
     if extension not in extensions:
-        allowed = ", ".join(sorted(ext.lstrip(".") for ext in extensions))
+        allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in extensions))
         raise ValidationError(
             _("Filtypen är inte tillåten. Tillåtna filtyper: %(allowed)s.") % {"allowed": allowed},
             code="file_type",
         )
-    limit = settings.IMPORT_MAX_BYTES
+    limit = settings.IMPORT_MAX_BYTES if limit is None else limit
     too_large = ValidationError(
         _("Filen är för stor. Största tillåtna storlek är %(megabytes)s MB.")
         % {"megabytes": round(limit / (1024 * 1024), 1)},
@@ -54,7 +83,8 @@ def read_upload(uploaded_file, *, extensions: dict[str, bytes | None]) -> bytes:
     magic = extensions[extension]
     if magic is not None and not data.startswith(magic):
         raise ValidationError(
-            _("Filens innehåll stämmer inte med filtypen %(type)s.") % {"type": extension},
+            _("Filens innehåll stämmer inte med filtypen. Ladda upp en riktig %(type)s-fil.")
+            % {"type": extension.lstrip(".").upper()},
             code="file_content",
         )
     return data

@@ -110,6 +110,11 @@ urlpatterns = [
         name="board_report_pdf",
     ),
     path(
+        "tjansteskrivelser/<int:pk>/historik/",
+        board_reports.board_report_history,
+        name="board_report_history",
+    ),
+    path(
         "tjansteskrivelser/<int:pk>/underlag/<int:document_pk>/",
         board_reports.board_report_document,
         name="board_report_document",

@@ -3,7 +3,6 @@ each, taking the acting user. Re-exported here, so `from agreements.services imp
 agreement_create` works from anywhere."""
 
 from agreements.services.attachments import (
-    ALLOWED_ATTACHMENT_TYPES,
     attachment_add,
     attachment_validate,
 )
@@ -18,7 +17,6 @@ from agreements.services.register import (
 )
 
 __all__ = [
-    "ALLOWED_ATTACHMENT_TYPES",
     "adoption_add",
     "adoption_remove",
     "agreement_create",

@@ -155,6 +155,11 @@ class SupportingDocument(ReportPart):
     def __str__(self):
         return self.title
 
+    @property
+    def file_name(self) -> str:
+        """The file's own name, without the folders it is stored in."""
+        return self.file.name.rsplit("/", 1)[-1]
+
 
 class Signatory(ReportPart):
     report = models.ForeignKey(BoardReport, on_delete=models.CASCADE, related_name="signatories")

@@ -4,7 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_permission, require_permission, require_visible
-from governance.models import BoardReport
+from governance.models import (
+    BoardReport,
+    ReportCaseNumber,
+    ReportSection,
+    Signatory,
+    SupportingDocument,
+)
 
 DRAFT_PERMISSION = "governance.view_boardreport"
 WRITE_DENIED = _("Du har inte behörighet att skriva tjänsteskrivelser.")
@@ -50,3 +56,26 @@ def recently_issued_reports(*, limit: int):
     return BoardReport.objects.filter(
         status=BoardReport.Status.ISSUED, issued_at__isnull=False
     ).order_by("-issued_at", "-pk")[:limit]
+
+
+def history_parts(report: BoardReport) -> list:
+    """The histories of a report's rows (core.history.history_entries), removed rows too:
+    one query per list, whatever the number of rows."""
+    return [
+        (
+            ReportCaseNumber.history.filter(report_id=report.pk),
+            lambda record: _("Ärendenummer %(number)s") % {"number": record.case_number},
+        ),
+        (
+            SupportingDocument.history.filter(report_id=report.pk),
+            lambda record: _("Beslutsunderlag ”%(title)s”") % {"title": record.title},
+        ),
+        (
+            Signatory.history.filter(report_id=report.pk),
+            lambda record: _("Undertecknare %(name)s") % {"name": record.name},
+        ),
+        (
+            ReportSection.history.filter(report_id=report.pk),
+            lambda record: _("Avsnitt ”%(heading)s”") % {"heading": record.heading},
+        ),
+    ]

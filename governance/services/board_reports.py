@@ -5,8 +5,10 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import zip_longest
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,7 +60,8 @@ def _lock_draft(report, *, expected_revision: int | None = None):
 def _write_parts(*, user, report, **parts: Sequence[dict]) -> None:
     """Write a draft's lists in place: the n-th row given updates the n-th row stored, which is
     saved only when it changed, so each row's history says "changed", not "deleted" and
-    "created"; further rows are added and surplus rows deleted."""
+    "created"; further rows are added and surplus rows deleted. A supporting document's `file`
+    is the name of a file stored before (kept as it is), or a new File to store."""
     for related_name, rows in parts.items():
         model = PARTS[related_name]
         stored = list(getattr(report, related_name).all())
@@ -72,9 +75,26 @@ def _write_parts(*, user, report, **parts: Sequence[dict]) -> None:
                 row = model(report=report)
             elif all(getattr(row, name) == value for name, value in values.items()):
                 continue
+            new_file = values.get("file")
+            if isinstance(new_file, File):
+                values = values | {"file": ""}
             for name, value in values.items():
                 setattr(row, name, value)
-            save_with_history(row, user=user)
+            if isinstance(new_file, File):
+                _save_with_new_file(row, new_file, user=user)
+            else:
+                save_with_history(row, user=user)
+
+
+def _save_with_new_file(row, new_file: File, *, user) -> None:
+    """Store the file under its SHA-256, in a folder of its own so that it keeps its name
+    (the name it is downloaded by)."""
+    content = new_file.read()
+    digest = hashlib.sha256(content).hexdigest()
+    name = PurePath(new_file.name).name[-100:]
+    save_with_file(
+        row, field="file", name=f"{digest[:16]}/{name}", content=content, user=user, reason=""
+    )
 
 
 def _write_draft(

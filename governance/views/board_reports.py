@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import documents
 from core.access import require_permission
+from core.history import history_page
+from core.middleware import accepts_files
 from core.pagecache import uncached
 from core.pdf import pdf_response
 from core.revisions import EditConflict
@@ -18,6 +20,7 @@ from governance.filters import BoardReportFilter
 from governance.forms import BoardReportForm
 from governance.pdf import board_report_context, board_report_pdf
 from governance.queries import board_reports as queries
+from governance.report_preview import PREVIEW, report_preview
 from governance.report_rows import ReportLists
 from governance.services import board_reports as services
 
@@ -87,10 +90,27 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _preview_page(request, form, lists, *, report=None):
+    """Förhandsgranska: the report as typed, in the body template the detail page and the PDF
+    use, above the form as typed; nothing is written (see governance.report_preview)."""
+    preview = report_preview(form, lists)
+    context = board_report_context(preview, today=timezone.localdate())
+    return render(
+        request,
+        "governance/board_report_form.html",
+        context | {"form": form, "lists": lists, "report": report, "preview": preview},
+    )
+
+
+@accepts_files
 def board_report_create(request):
     require_permission(request.user, "governance.add_boardreport", queries.WRITE_DENIED)
-    form, lists = BoardReportForm(_posted(request)), ReportLists(_posted(request))
-    if form.is_bound and form.is_valid() & lists.is_valid():
+    form = BoardReportForm(_posted(request))
+    lists = ReportLists(_posted(request), request.FILES or None)
+    valid = form.is_bound and form.is_valid() & lists.is_valid()
+    if valid and PREVIEW in request.POST:
+        return _preview_page(request, form, lists)
+    if valid:
         try:
             report = services.board_report_create(
                 user=request.user, **form.content() | lists.content()
@@ -102,6 +122,7 @@ def board_report_create(request):
     return _report_form_page(request, form, lists, status=400 if form.is_bound else 200)
 
 
+@accepts_files
 def board_report_edit(request, pk):
     report = queries.board_report_get_for_edit(user=request.user, pk=pk)
     if report.is_issued:
@@ -112,8 +133,11 @@ def board_report_edit(request, pk):
     form = BoardReportForm(
         request.POST, instance=queries.board_report_get_for_edit(user=request.user, pk=pk)
     )
-    lists = ReportLists(request.POST)
-    if form.is_valid() & lists.is_valid():
+    lists = ReportLists(request.POST, request.FILES or None, report=report)
+    valid = form.is_valid() & lists.is_valid()
+    if valid and PREVIEW in request.POST:
+        return _preview_page(request, form, lists, report=report)
+    if valid:
         try:
             services.board_report_update(
                 user=request.user,
@@ -204,10 +228,14 @@ def board_report_correct(request, pk):
     return redirect("governance:board_report_edit", pk=correction.pk)
 
 
+def board_report_history(request, pk):
+    """Every change of the report and of its rows, under the same access as the report."""
+    report = queries.board_report_get_for_view(user=request.user, pk=pk)
+    return history_page(request, report, section="reports", parts=queries.history_parts(report))
+
+
 def board_report_document(request, pk, document_pk):
     """A supporting document's file, under the same access as its report."""
     report = queries.board_report_get_for_view(user=request.user, pk=pk)
     document = get_object_or_404(report.supporting_documents.exclude(file=""), pk=document_pk)
-    return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
-    )
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name)

@@ -79,9 +79,9 @@ def test_rows_instead_of_conventions_and_a_confirmed_issue(page, reports):
     log_in(page, admin, f"/tjansteskrivelser/{draft.pk}/redigera/")
     rows = page.get_by_role("group", name="Undertecknare, rad 2")
     rows.get_by_label("Person i registret").select_option(label="Marica Gardell, Socialdirektör")
-    page.get_by_role("group", name="Beslutsunderlag, rad 1").get_by_label("Underlagets titel").fill(
-        "Gemensamt ramverk, utkast"
-    )
+    underlag = page.get_by_role("group", name="Beslutsunderlag, rad 1")
+    underlag.get_by_label("Underlagets titel").fill("Gemensamt ramverk, utkast")
+    underlag.get_by_label("eller länk till en sida i portalen").fill("/ramverk/")
     section = page.get_by_role("group", name="Övriga avsnitt, rad 1")
     section.get_by_label("Överskrift").fill("Jämställdhet")
     section.get_by_label("Text").fill("Ingen påverkan.")

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from governance.models import BoardReport
+from governance.models import BoardReport, Body
 from tests import factories
 from tests.browser.pages import assert_axe_clean, log_in, visit
 from tests.demo import load_demo
@@ -59,10 +59,19 @@ def test_the_public_pages_fit_a_phone_and_pass_axe(page, demo):
 
 def test_a_register_administrators_pages_fit_a_phone(page, demo):
     log_in(page, factories.RegisterAdminFactory())
+    body = Body.objects.filter(memberships__isnull=False).order_by("pk").first()
     forms = [
         reverse("governance:meeting_create"),
         reverse("governance:board_report_create"),
         "/planer/skane-aktivitets-och-tidplan-2022-2025/omgangar/",
+        reverse("agreements:agreement_create"),
+        reverse("governance:organisation_create"),
+        reverse("governance:organisation_edit", args=["region-gotland"]),
+        reverse("governance:body_create", args=["region-gotland"]),
+        reverse("governance:body_edit", args=[body.slug]),
+        reverse("governance:membership_add", args=[body.slug]),
+        reverse("governance:decision_create", args=[body.slug]),
+        reverse("governance:person_edit", args=[body.memberships.first().person.pk]),
     ]
     for path in PUBLIC[:9] + forms:
         _assert_fits(page, path, 375)

@@ -99,16 +99,13 @@ def department_create(request, slug):
     require_permission(request.user, "governance.add_department", WRITE_DENIED)
     organisation = get_object_or_404(Organisation, slug=slug)
     form = DepartmentForm(posted(request), instance=Department(organisation=organisation))
-
-    def save():
-        services.department_create(user=request.user, department=form.instance)
-        return organisation.get_absolute_url()
-
     return _page(
         request,
         form,
         heading=_("Ny förvaltning hos %(organisation)s") % {"organisation": organisation},
-        save=save,
+        save=lambda: services.department_create(
+            user=request.user, department=form.instance
+        ).organisation.get_absolute_url(),
         done=_("Förvaltningen är registrerad."),
         organisation=organisation,
     )

@@ -29,6 +29,9 @@ from governance.services import (
     body_create,
     body_update,
     decision_remove,
+    department_create,
+    department_remove,
+    department_update,
     membership_add,
     membership_remove,
     membership_update,
@@ -57,7 +60,8 @@ class ReasonAdminForm(forms.ModelForm):
 
 
 class ThroughTheServices:
-    """Principals, bodies, people and memberships are written through their services, as the
+    """Principals, departments, bodies, people and memberships are written through their
+    services, as the
     portal's pages write them: full_clean, the acting user, the reason, and the revision
     bumped (an edit form open in the portal becomes stale). `services`: (create, update), each
     taking the object under the keyword `noun`."""
@@ -81,6 +85,11 @@ class DepartmentInline(admin.TabularInline):
     model = Department
     extra = 0
 
+    def has_delete_permission(self, request, obj=None):
+        # A department goes on its own page, where one that board reports name is refused
+        # with the reason (an inline row cannot say why).
+        return False
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(ThroughTheServices, SimpleHistoryAdmin):
@@ -90,6 +99,15 @@ class OrganisationAdmin(ThroughTheServices, SimpleHistoryAdmin):
     search_fields = ["name", "short_name", "organisation_number"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DepartmentInline]
+
+    def save_formset(self, request, form, formset, change):
+        """The principal's department rows through the services too, with its reason."""
+        reason = form.cleaned_data["change_reason"]
+        for department in formset.save(commit=False):
+            if department.pk:
+                department_update(user=request.user, department=department, reason=reason)
+            else:
+                department_create(user=request.user, department=department)
 
 
 class MembershipInline(admin.TabularInline):
@@ -232,8 +250,24 @@ class MembershipAdmin(ThroughTheServices, SimpleHistoryAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(SimpleHistoryAdmin):
+class DepartmentAdmin(ThroughTheServices, SimpleHistoryAdmin):
+    noun, services = "department", (department_create, department_update)
     ordering = ["organisation__name", "name"]
+
+    def get_deleted_objects(self, objs, request):
+        """A department that board reports come from is shown as protected by them, so the
+        admin refuses its removal on the confirmation page (the links are many-to-many: the
+        database would silently drop them)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        reports = BoardReport.objects.filter(departments__in=objs).distinct()
+        return deleted, counts, perms_needed, [*protected, *map(str, reports)]
+
+    def delete_model(self, request, obj):
+        department_remove(user=request.user, department=obj, reason=REMOVED_IN_ADMIN)
+
+    def delete_queryset(self, request, queryset):
+        for department in queryset:
+            department_remove(user=request.user, department=department, reason=REMOVED_IN_ADMIN)
 
 
 def _issued(obj) -> bool:

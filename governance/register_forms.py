@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.revisions import ReasonForChanges, RevisionFormMixin
-from governance.models import Body, Membership, Organisation, Person
+from governance.models import Body, Department, Membership, Organisation, Person
 from governance.pickers import BodyChoiceField, PersonChoiceField, bodies_for_picking, offer_first
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -17,6 +17,14 @@ class OrganisationForm(ReasonForChanges, forms.ModelForm):
         model = Organisation
         fields = ["name", "short_name", "slug", "kind", "organisation_number"]
         help_texts = {"slug": _("Små bokstäver och bindestreck, t.ex. ”region-gotland”.")}
+
+
+class DepartmentForm(ReasonForChanges, forms.ModelForm):
+    """A department's name; its principal is the one the address names."""
+
+    class Meta:
+        model = Department
+        fields = ["name"]
 
 
 class BodyForm(ReasonForChanges, forms.ModelForm):

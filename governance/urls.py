@@ -11,14 +11,29 @@ from governance.views import (
 
 app_name = "governance"
 
-# The register administrator's pages for principals, bodies, people and memberships; first,
-# as "ny" is not an organisation's slug.
+# The register administrator's pages for principals, departments, bodies, people and
+# memberships; first, as "ny" is not an organisation's slug.
 register_pages = [
     path("organisationer/ny/", registers.organisation_create, name="organisation_create"),
     path(
         "organisationer/<slug:slug>/redigera/",
         registers.organisation_edit,
         name="organisation_edit",
+    ),
+    path(
+        "organisationer/<slug:slug>/forvaltningar/ny/",
+        registers.department_create,
+        name="department_create",
+    ),
+    path(
+        "organisationer/<slug:slug>/forvaltningar/<int:pk>/redigera/",
+        registers.department_edit,
+        name="department_edit",
+    ),
+    path(
+        "organisationer/<slug:slug>/forvaltningar/<int:pk>/ta-bort/",
+        registers.department_remove,
+        name="department_remove",
     ),
     path("organisationer/<slug:slug>/organ/nytt/", registers.body_create, name="body_create"),
     path("organ/<slug:slug>/redigera/", registers.body_edit, name="body_edit"),

@@ -45,3 +45,19 @@ def report_lists(*, underlag=(), undertecknare=(), avsnitt=()) -> dict:
         | formset_data("undertecknare", list(undertecknare))
         | formset_data("avsnitt", list(avsnitt))
     )
+
+
+REGISTER_ADMINS_ONLY = {"anonymous": 302, "reader": 403, "strategist": 403, "register_admin": 200}
+
+
+def assert_only_register_admins(client, urls) -> None:
+    """Each register page, opened and posted empty by `client` (any_role_client): the
+    anonymous are sent to log in, readers and strategists refused, register admins shown the
+    form (and told what is missing, 400)."""
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == REGISTER_ADMINS_ONLY[client.role], url
+        if client.role == "anonymous":
+            assert "/logga-in/" in response["Location"]
+        posted = client.post(url, {})
+        assert posted.status_code == {**REGISTER_ADMINS_ONLY, "register_admin": 400}[client.role]

@@ -63,7 +63,7 @@ class Organisation(Revisioned):
                 self.organisation_number = normalise_organisation_number(self.organisation_number)
 
 
-class Department(models.Model):
+class Department(Revisioned):
     """An administration (förvaltning) inside an organisation; board reports come from one."""
 
     organisation = models.ForeignKey(
@@ -79,7 +79,11 @@ class Department(models.Model):
         verbose_name = _("förvaltning")
         verbose_name_plural = _("förvaltningar")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                name="department_unique_name",
+                violation_error_message=_("Huvudmannen har redan en förvaltning med det namnet."),
+            )
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import require_permission
-from governance.models import Body, Membership, Organisation, Person
+from governance.models import Body, Department, Membership, Organisation, Person
 
 WRITE_DENIED = gettext_lazy(
     "Du har inte behörighet att ändra i registret över huvudmän, organ och personer."
@@ -18,6 +18,14 @@ WRITE_DENIED = gettext_lazy(
 def organisation_get_for_edit(*, user, slug: str, permission: str = "change") -> Organisation:
     require_permission(user, f"governance.{permission}_organisation", WRITE_DENIED)
     return get_object_or_404(Organisation, slug=slug)
+
+
+def department_get_for_edit(
+    *, user, organisation: Organisation, pk: int, permission: str = "change"
+) -> Department:
+    """A department of `organisation` (404 for another's: the address names both)."""
+    require_permission(user, f"governance.{permission}_department", WRITE_DENIED)
+    return get_object_or_404(Department, organisation=organisation, pk=pk)
 
 
 def body_get_for_edit(*, user, slug: str, permission: str = "change") -> Body:
@@ -73,5 +81,16 @@ def body_history_parts(body: Body) -> list:
                 _("Uppdrag: %(person)s, %(role)s")
                 % {"person": record.person_name, "role": record.get_role_display()}
             ),
+        )
+    ]
+
+
+def organisation_history_parts(organisation: Organisation) -> list:
+    """The departments' histories, those removed since included, beside the principal's own
+    (core.history.history_entries): one query whatever their number."""
+    return [
+        (
+            Department.history.filter(organisation_id=organisation.pk),
+            lambda record: _("Förvaltning: %(name)s") % {"name": record.name},
         )
     ]

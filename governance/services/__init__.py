@@ -29,6 +29,9 @@ from governance.services.meetings import (
 from governance.services.organisations import (
     body_create,
     body_update,
+    department_create,
+    department_remove,
+    department_update,
     organisation_create,
     organisation_update,
 )
@@ -60,6 +63,9 @@ __all__ = [
     "decision_record_many",
     "decision_remove",
     "decision_update",
+    "department_create",
+    "department_remove",
+    "department_update",
     "meeting_create",
     "meeting_publish",
     "meeting_update",

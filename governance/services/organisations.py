@@ -1,14 +1,16 @@
-"""Principals (huvudmän) and their bodies (organ) in the register: registered, and edited over
-the revision the form started from with a reason in the history. The rules live in the
+"""Principals (huvudmän), their departments (förvaltningar) and their bodies (organ) in the
+register: registered, and edited over the revision the form started from with a reason in the
+history; a department no board report names can be removed. The rules live in the
 models (full_clean) and here, so the portal's pages and the admin apply the same ones."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.history import save_with_history
-from core.revisions import save_revision
-from governance.models import Body, Organisation
+from core.revisions import lock_for_edit, require_reason, save_revision
+from governance.models import Body, Department, Organisation
 
 
 def _unique(save):
@@ -83,3 +85,54 @@ def body_update(
     if organisations is not None:
         body.organisations.set(organisations)
     return body
+
+
+@transaction.atomic
+def department_create(*, user, department: Department) -> Department:
+    """Register a new department (built by the caller, unsaved, with its principal). Its name
+    is unique within the principal (the model's constraint, in Swedish)."""
+    return _unique(
+        lambda: save_with_history(department, user=user, reason=_("Förvaltning registrerad"))
+    )
+
+
+@transaction.atomic
+def department_update(
+    *, user, department: Department, reason: str, expected_revision: int | None = None
+) -> Department:
+    """Save the edits made to a department over the revision the form started from."""
+    return _unique(
+        lambda: save_revision(
+            department,
+            user=user,
+            reason=reason,
+            expected_revision=expected_revision,
+            missing_reason=_("Ange varför förvaltningen ändras."),
+        )
+    )
+
+
+@transaction.atomic
+def department_remove(
+    *, user, department: Department, reason: str, expected_revision: int | None = None
+) -> None:
+    """Remove a department registered by mistake; the history keeps it, with the reason. One
+    that board reports come from stays: removing it would silently take it off them (the
+    link is many-to-many, so the database would not refuse)."""
+    require_reason(reason, _("Ange varför förvaltningen tas bort."))
+    department = lock_for_edit(
+        Department.objects, department.pk, expected_revision=expected_revision
+    )
+    reports = department.board_reports.count()
+    if reports:
+        raise ValidationError(
+            ngettext(
+                "Förvaltningen kan inte tas bort: %(count)s tjänsteskrivelse kommer från den.",
+                "Förvaltningen kan inte tas bort: %(count)s tjänsteskrivelser kommer från den.",
+                reports,
+            )
+            % {"count": reports}
+        )
+    department._history_user = user
+    department._change_reason = reason
+    department.delete()

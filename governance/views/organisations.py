@@ -5,6 +5,7 @@ from django.shortcuts import render
 from core.history import history_page
 from governance.queries.bodies import body_tree
 from governance.queries.organisations import organisation_get_for_view, organisations_by_kind
+from governance.queries.registers import organisation_history_parts
 
 
 def organisation_list(request):
@@ -26,4 +27,9 @@ def organisation_detail(request, slug):
 
 def organisation_history(request, slug):
     organisation = organisation_get_for_view(slug=slug)
-    return history_page(request, organisation, section="organisations")
+    return history_page(
+        request,
+        organisation,
+        section="organisations",
+        parts=organisation_history_parts(organisation),
+    )

@@ -1,5 +1,5 @@
-"""The register administrator's pages for principals, bodies, people and memberships: register,
-edit, end and remove. Thin: the forms read, the services write (governance.services), and
+"""The register administrator's pages for principals, their departments, bodies, people and
+memberships: register, edit, end and remove. Thin: the forms read, the services write (governance.services), and
 core.editing answers 200, 302, 400 or 409."""
 
 from django.shortcuts import get_object_or_404
@@ -10,16 +10,18 @@ from django.utils.translation import gettext as _
 from core.access import require_permission
 from core.editing import form_page, posted
 from governance import services
-from governance.models import Body, Membership, Organisation
+from governance.models import Body, Department, Membership, Organisation
 from governance.queries.registers import (
     WRITE_DENIED,
     body_get_for_edit,
+    department_get_for_edit,
     membership_get_for_edit,
     organisation_get_for_edit,
     person_get_for_edit,
 )
 from governance.register_forms import (
     BodyForm,
+    DepartmentForm,
     MembershipEndForm,
     MembershipForm,
     OrganisationForm,
@@ -90,6 +92,64 @@ def organisation_edit(request, slug):
         save=_change(request, form, services.organisation_update),
         done=_("Huvudmannen är sparad."),
         organisation=organisation,
+    )
+
+
+def department_create(request, slug):
+    require_permission(request.user, "governance.add_department", WRITE_DENIED)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = DepartmentForm(posted(request), instance=Department(organisation=organisation))
+    return _page(
+        request,
+        form,
+        heading=_("Ny förvaltning hos %(organisation)s") % {"organisation": organisation},
+        save=lambda: services.department_create(
+            user=request.user, department=form.instance
+        ).organisation.get_absolute_url(),
+        done=_("Förvaltningen är registrerad."),
+        organisation=organisation,
+    )
+
+
+def _department(request, slug, pk, *, permission="change"):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return organisation, department_get_for_edit(
+        user=request.user, organisation=organisation, pk=pk, permission=permission
+    )
+
+
+def department_edit(request, slug, pk):
+    organisation, department = _department(request, slug, pk)
+    form = DepartmentForm(posted(request), instance=_department(request, slug, pk)[1])
+    return _page(
+        request,
+        form,
+        heading=_("Redigera %(department)s") % {"department": department.name},
+        save=_change(
+            request, form, services.department_update, then=organisation.get_absolute_url()
+        ),
+        done=_("Förvaltningen är sparad."),
+        organisation=organisation,
+    )
+
+
+def department_remove(request, slug, pk):
+    organisation, department = _department(request, slug, pk, permission="delete")
+    form = RemoveForm(posted(request), instance=department)
+    return _page(
+        request,
+        form,
+        heading=_("Ta bort %(department)s") % {"department": department.name},
+        save=_change(
+            request, form, services.department_remove, then=organisation.get_absolute_url()
+        ),
+        done=_("Förvaltningen är borttagen."),
+        submit=_("Ta bort"),
+        organisation=organisation,
+        intro=_(
+            "Ta bort en förvaltning som registrerats av misstag. En förvaltning som "
+            "tjänsteskrivelser kommer från kan inte tas bort. Historiken visar borttagandet."
+        ),
     )
 
 

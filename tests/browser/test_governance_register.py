@@ -1,6 +1,7 @@
-"""The register administrator keeps principals, bodies and memberships in real headless
-Chromium: a new body within its principal, a person's membership of it, an edit of the
-principal with its reason, and both histories. Every new page is axe-clean."""
+"""The register administrator keeps principals, departments, bodies and memberships in real
+headless Chromium: a new body within its principal, a person's membership of it, an edit of the
+principal with its reason, both histories, and a department registered and renamed with its
+reason. Every new page is axe-clean."""
 
 import re
 
@@ -88,5 +89,27 @@ def test_a_register_admin_keeps_bodies_and_memberships_in_the_portal(page, regis
     submit(page, page.get_by_role("link", name="Eva Ordförande", exact=True))
     assert_axe_clean(page)
     submit(page, page.get_by_role("link", name="Ta bort Eva Ordförande ur registret"))
+    assert_axe_clean(page)
+    assert_no_console_errors(page)
+
+
+def test_a_register_admin_keeps_a_principals_departments_in_the_portal(page, register):
+    log_in(page, register["admin"], "/organisationer/region-gotland/")
+    submit(page, page.get_by_role("link", name="Ny förvaltning"))
+    assert_axe_clean(page)
+    page.get_by_label(re.compile("^Namn")).fill("Socialförvaltningen")
+    submit(page, page.get_by_role("button", name="Spara"))
+    expect(page.get_by_text("Förvaltningen är registrerad.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Förvaltningar")).to_be_visible()
+    assert_axe_clean(page)
+
+    submit(page, page.get_by_role("link", name="Ändra Socialförvaltningen"))
+    assert_axe_clean(page)
+    page.get_by_label(re.compile("^Namn")).fill("Socialförvaltningen Gotland")
+    page.get_by_label("Anledning till ändringen").fill("Nytt namn")
+    submit(page, page.get_by_role("button", name="Spara"))
+    expect(page.get_by_text("Förvaltningen är sparad.")).to_be_visible()
+    submit(page, page.get_by_role("link", name="Visa historik för Region Gotland"))
+    expect(page.get_by_text("Anledning: Nytt namn")).to_be_visible()
     assert_axe_clean(page)
     assert_no_console_errors(page)

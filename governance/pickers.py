@@ -22,6 +22,8 @@ from governance.models import Body, Department, Membership, Organisation, Person
 JOINT = _("Gemensamma organ")
 SEARCH_SUFFIX = "_sok"  # the search field's name: the picker's own, and this
 NOT_A_CHOICE = _("Inget i listan heter ”%(value)s”. Välj ett av förslagen eller kryssa i listan.")
+# Django names what it could not read as a key `pk`, not `value`.
+NOT_A_KEY = _("Inget i listan heter ”%(pk)s”. Välj ett av förslagen eller kryssa i listan.")
 
 
 def bodies_for_picking():
@@ -130,7 +132,7 @@ class _Grouped:
         kwargs.setdefault("widget", self.widget_class)
         super().__init__(queryset if queryset is not None else self.choosable(), **kwargs)
         self.widget.list_label = self.label or ""
-        self.error_messages |= {"invalid_choice": NOT_A_CHOICE, "invalid_pk_value": NOT_A_CHOICE}
+        self.error_messages |= {"invalid_choice": NOT_A_CHOICE, "invalid_pk_value": NOT_A_KEY}
 
 
 class _Bodies(_Grouped):

@@ -4,9 +4,11 @@ identical names read apart; several chosen with checkboxes; read at a fixed cost
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from governance.models import BoardReport, Body, Department, Meeting
+from governance.pickers import BodyMultipleChoiceField
 from tests import factories
 from tests.clients import report_lists
 from tests.query_count import count_queries
@@ -155,6 +157,16 @@ def test_a_name_typed_that_is_no_choice_is_refused_in_swedish_never_dropped(
     assert response.status_code == 400
     assert "Inget i listan heter ”HSN”." in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_a_value_that_is_no_key_is_refused_in_swedish(regions):
+    # A hand-made post (or a fuzzer) sends an empty or foreign value among the checked ones.
+    field = BodyMultipleChoiceField()
+    with pytest.raises(ValidationError) as refused:
+        field.clean(["", "abc"])
+    assert refused.value.messages == [
+        "Inget i listan heter ””. Välj ett av förslagen eller kryssa i listan."
+    ]
 
 
 # People: chosen within their organisation first, named so that two of one name read apart.

@@ -3,18 +3,23 @@ rendered from, so another part of the portal adds an entry by appending to ITEM_
 and the warning for a period that lies outside the plan's."""
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
 
+from django.core.cache import cache
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from redis.exceptions import RedisError
 
 from core import periods
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,38 @@ def sections_key(version: str, plan, *, editing: bool, drafts: bool, focus: str)
             timezone.localdate().isoformat(),
         ]
     )
+
+
+@dataclass(frozen=True)
+class StoredSections:
+    """The plan page's sections as stored, with the plan's state facts ("3 av 5 klara…",
+    "" when it has no items): the facts sum every item, so with them stored a hit loads none
+    (plans.queries.plan_tree without items)."""
+
+    html: str
+    facts: str
+
+
+# The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
+# written, the sections are rendered as usual.
+def stored_sections(key: str) -> StoredSections | None:
+    """The sections stored under `key` (sections_key), or None: read once, by the view, which
+    then loads the items only when the sections must be rendered."""
+    if not key:
+        return None
+    try:
+        html, facts = cache.get(key) or (None, None)
+    except (RedisError, OSError, TypeError, ValueError) as error:  # unreachable or not a pair
+        logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
+        return None
+    return None if html is None else StoredSections(str(html), str(facts))
+
+
+def store_sections(key: str, sections: StoredSections) -> None:
+    try:
+        cache.set(key, (sections.html, sections.facts), SECTIONS_TIMEOUT)
+    except (RedisError, OSError) as error:
+        logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)
 
 
 # --- periods ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from plans.services import item_update, state_report_record, status_update_recor
 from plans.workbench import TOKEN_SLOT, sections_key
 from tests import factories
 from tests.clients import BrowserLikeClient
+from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,27 @@ def test_an_editors_second_request_is_served_the_stored_sections(editor_client, 
     assert stored(plan)
     assert without_tokens(second) == without_tokens(first)
     assert "Till beslut Q1 2022" in second and 'class="actions-menu"' in second
+
+
+def test_a_page_served_the_stored_sections_loads_no_item_at_any_size(client, strategist):
+    """The page around stored sections needs no item (the plan's state facts are stored with
+    them): a hit costs fewer queries than the rendered page, the same at 1x and 10x."""
+    client.force_login(strategist)
+    body = factories.BodyFactory()
+    counts = []
+    for size in (
+        {"sections": 1, "initiatives": 1, "items": 1},
+        {"sections": 5, "initiatives": 4, "items": 3},
+    ):
+        plan = factories.build_synthetic_plan(body=body, **size)
+        plan.editors.add(strategist)
+        url = plan.get_absolute_url()
+        cache.clear()
+        rendered = count_queries(client, url)
+        counts.append((rendered, count_queries(client, url)))
+    (small_rendered, small_stored), (large_rendered, large_stored) = counts
+    assert small_rendered == large_rendered == 21
+    assert small_stored == large_stored == 17
 
 
 def test_every_write_shows_on_the_editors_next_request(editor_client, plan_with_tree, editor, ctb):

@@ -47,8 +47,7 @@ class ItemAction:
     def href(self, plan, kind: str, obj) -> str:
         if self.url is not None:
             return self.url(plan, kind, obj)
-        head, tail = _around_pk(self.view, plan.slug, kind, get_script_prefix())
-        return f"{head}{obj.pk}{tail}"
+        return plan_url(self.view, plan.slug, kind, obj.pk)
 
     def offered(self, kind: str, place: dict) -> bool:
         if self.kinds is not None and kind not in self.kinds:
@@ -56,13 +55,28 @@ class ItemAction:
         return self.shown is None or self.shown(place)
 
 
+def plan_url(view: str, *args) -> str:
+    """`reverse("plans:<view>", args=args)`, reversed once per view, plan and kind, not once
+    per item and link (an editor's plan page at 10x has 19 000 such links, and reverse() was
+    a fifth of its rendering): an item's pk, an int as the last argument, is put in by
+    string formatting."""
+    *fixed, last = args
+    if isinstance(last, int):
+        head, tail = _around_pk(view, tuple(fixed), get_script_prefix())
+        return f"{head}{last}{tail}"
+    return _reversed(view, args, get_script_prefix())
+
+
 @functools.lru_cache(maxsize=1024)
-def _around_pk(view: str, slug: str, kind: str, script_prefix: str) -> tuple[str, str]:
-    """The view's URL for the plan and kind, split around the item's pk: reversed once, not
-    once per item and action (an editor's plan page at 10x has 19 000 such links, and
-    reverse() was a fifth of its rendering). The pk is the pattern's last number."""
-    head, _sep, tail = reverse(f"plans:{view}", args=[slug, kind, 0]).rpartition("/0/")
+def _around_pk(view: str, args: tuple, script_prefix: str) -> tuple[str, str]:
+    """The view's URL split around the pk, the pattern's last number."""
+    head, _sep, tail = reverse(f"plans:{view}", args=[*args, 0]).rpartition("/0/")
     return f"{head}/", f"/{tail}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _reversed(view: str, args: tuple, script_prefix: str) -> str:
+    return reverse(f"plans:{view}", args=list(args))
 
 
 ITEM_ACTIONS: list[ItemAction] = [

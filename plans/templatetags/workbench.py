@@ -30,6 +30,13 @@ def item_menu(context, kind, obj, name):
     return workbench.menu_html(menu, name=name, csrf_token=token)
 
 
+@register.simple_tag
+def plan_url(view, *args):
+    """`{% plan_url "item_add" plan.slug "aktivitet" %}`: as `{% url "plans:…" … %}`, reversed
+    once per page, not once per initiative (plans.workbench.plan_url)."""
+    return workbench.plan_url(view, *args)
+
+
 def _page_token(context) -> str:
     """One CSRF token for every form of the page (masked anew per call, it cost a tenth of
     an editor's plan page); the render context lasts as long as the page's rendering."""

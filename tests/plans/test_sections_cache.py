@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from core.pagecache import content_version
@@ -166,3 +167,30 @@ def test_a_menu_to_focus_is_rendered_not_stored(editor_client, plan_with_tree):
     page = served(editor_client, f"{url}?meny=atgarder-omrade-{plan_with_tree['area1'].pk}")
     assert "<summary autofocus>" in page
     assert not stored(plan_with_tree["plan"])
+
+
+def test_every_add_and_status_link_on_an_editors_page_leads_to_its_view(
+    editor_client, plan_with_tree
+):
+    """The "Lägg till" and status links are reversed once per page and completed by string
+    formatting (plans.workbench.plan_url): each is the URL reverse() gives, for every
+    initiative and for the area without initiatives."""
+    plan = plan_with_tree["plan"]
+    page = rendered_afresh(editor_client, plan.get_absolute_url())
+    links = set(re.findall(r'(?:href|hx-get)="([^"]+)"', page))
+    expected = set()
+    for section in plan.sections.all():
+        expected.add(
+            reverse("plans:item_add", args=[plan.slug, "insats"]) + f"?omrade={section.pk}"
+        )
+        owners = [f"&amp;insats={i.pk}" for i in section.initiatives.all()] or [""]
+        for kind in ("aktivitet", "tidplan", "uppfoljning"):
+            add = reverse("plans:item_add", args=[plan.slug, kind])
+            expected |= {f"{add}?omrade={section.pk}{owner}" for owner in owners}
+        for initiative in section.initiatives.all():
+            expected.add(reverse("plans:status_update", args=[plan.slug, initiative.pk]))
+    assert expected <= links
+    for link in links:
+        path = link.split("?")[0]
+        if path.startswith(plan.get_absolute_url()) and not path.startswith("#"):
+            assert resolve(path).namespace == "plans", link

@@ -1,8 +1,8 @@
 """`make bench`: plan page and timeline at 1x and 10x the size of the Skåne plan.
 
-Prints, per page, size and reader: queries (rendered, and served from the cache), the median (p50) server time as rendered (the
-cache emptied before each request: for a stranger the page cache, for an editor the stored
-sections, as after any write), the median time with the cache (a stranger's second request,
+Prints, per page, size and reader: queries (rendered, and served from the cache), the median
+(p50) server time as rendered (the cache emptied before each request: for a stranger the page
+cache, for an editor the stored sections, as after any write), the median time with the cache (a stranger's second request,
 served the whole page; an editor's, served the plan's sections from the cache:
 plans.workbench.sections_key), the time to render the same template from a context already
 in memory, and the ratio of the rendered request to it (what the database and the view add

@@ -3,18 +3,23 @@ rendered from, so another part of the portal adds an entry by appending to ITEM_
 and the warning for a period that lies outside the plan's."""
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
 
+from django.core.cache import cache
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from redis.exceptions import RedisError
 
 from core import periods
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,7 @@ class ItemAction:
     def href(self, plan, kind: str, obj) -> str:
         if self.url is not None:
             return self.url(plan, kind, obj)
-        head, tail = _around_pk(self.view, plan.slug, kind, get_script_prefix())
-        return f"{head}{obj.pk}{tail}"
+        return plan_url(self.view, plan.slug, kind, obj.pk)
 
     def offered(self, kind: str, place: dict) -> bool:
         if self.kinds is not None and kind not in self.kinds:
@@ -51,13 +55,28 @@ class ItemAction:
         return self.shown is None or self.shown(place)
 
 
+def plan_url(view: str, *args) -> str:
+    """`reverse("plans:<view>", args=args)`, reversed once per view, plan and kind, not once
+    per item and link (an editor's plan page at 10x has 19 000 such links, and reverse() was
+    a fifth of its rendering): an item's pk, an int as the last argument, is put in by
+    string formatting."""
+    *fixed, last = args
+    if isinstance(last, int):
+        head, tail = _around_pk(view, tuple(fixed), get_script_prefix())
+        return f"{head}{last}{tail}"
+    return _reversed(view, args, get_script_prefix())
+
+
 @functools.lru_cache(maxsize=1024)
-def _around_pk(view: str, slug: str, kind: str, script_prefix: str) -> tuple[str, str]:
-    """The view's URL for the plan and kind, split around the item's pk: reversed once, not
-    once per item and action (an editor's plan page at 10x has 19 000 such links, and
-    reverse() was a fifth of its rendering). The pk is the pattern's last number."""
-    head, _sep, tail = reverse(f"plans:{view}", args=[slug, kind, 0]).rpartition("/0/")
+def _around_pk(view: str, args: tuple, script_prefix: str) -> tuple[str, str]:
+    """The view's URL split around the pk, the pattern's last number."""
+    head, _sep, tail = reverse(f"plans:{view}", args=[*args, 0]).rpartition("/0/")
     return f"{head}/", f"/{tail}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _reversed(view: str, args: tuple, script_prefix: str) -> str:
+    return reverse(f"plans:{view}", args=list(args))
 
 
 ITEM_ACTIONS: list[ItemAction] = [
@@ -219,6 +238,38 @@ def sections_key(version: str, plan, *, editing: bool, drafts: bool, focus: str)
             timezone.localdate().isoformat(),
         ]
     )
+
+
+@dataclass(frozen=True)
+class StoredSections:
+    """The plan page's sections as stored, with the plan's state facts ("3 av 5 klara…",
+    "" when it has no items): the facts sum every item, so with them stored a hit loads none
+    (plans.queries.plan_tree without items)."""
+
+    html: str
+    facts: str
+
+
+# The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
+# written, the sections are rendered as usual.
+def stored_sections(key: str) -> StoredSections | None:
+    """The sections stored under `key` (sections_key), or None: read once, by the view, which
+    then loads the items only when the sections must be rendered."""
+    if not key:
+        return None
+    try:
+        html, facts = cache.get(key) or (None, None)
+    except (RedisError, OSError, TypeError, ValueError) as error:  # unreachable or not a pair
+        logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
+        return None
+    return None if html is None else StoredSections(str(html), str(facts))
+
+
+def store_sections(key: str, sections: StoredSections) -> None:
+    try:
+        cache.set(key, (sections.html, sections.facts), SECTIONS_TIMEOUT)
+    except (RedisError, OSError) as error:
+        logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)
 
 
 # --- periods ----------------------------------------------------------------------------

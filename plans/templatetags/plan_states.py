@@ -12,3 +12,13 @@ register = template.Library()
 def state_summary(context, node):
     """{% state_summary node as summary %}: "3 av 5 klara, 1 förfallen", or None without items."""
     return summarise(node.state_items(), context["today"])
+
+
+@register.simple_tag(takes_context=True)
+def plan_state_facts(context, tree):
+    """{% plan_state_facts tree as summary %}: the plan's roll-up, as stored with its sections
+    when the view was served them from the cache (its tree then has no items)."""
+    stored = context.get("stored_sections")
+    if stored is not None:
+        return stored.facts
+    return summarise(tree.state_items(), context["today"])

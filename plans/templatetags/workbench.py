@@ -1,18 +1,14 @@
 """The workbench's template tags: an item's actions menu (plans.workbench), and the plan
 page's sections from the shared cache."""
 
-import logging
-
 from django import template
-from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
-from redis.exceptions import RedisError
 
 from plans import workbench
+from plans.queries import state_summary as summarise
 
 register = template.Library()
-logger = logging.getLogger(__name__)
 
 # Set in the context while a block is rendered for the cache: the menus write the slot, not
 # the reader's token.
@@ -34,6 +30,13 @@ def item_menu(context, kind, obj, name):
     return workbench.menu_html(menu, name=name, csrf_token=token)
 
 
+@register.simple_tag
+def plan_url(view, *args):
+    """`{% plan_url "item_add" plan.slug "aktivitet" %}`: as `{% url "plans:…" … %}`, reversed
+    once per page, not once per initiative (plans.workbench.plan_url)."""
+    return workbench.plan_url(view, *args)
+
+
 def _page_token(context) -> str:
     """One CSRF token for every form of the page (masked anew per call, it cost a tenth of
     an editor's plan page); the render context lasts as long as the page's rendering."""
@@ -48,9 +51,10 @@ def _page_token(context) -> str:
 
 @register.tag
 def cached_sections(parser, token):
-    """`{% cached_sections key %}…{% endcached_sections %}`: the block as stored in the shared
-    cache under `key` (plans.workbench.sections_key), rendered and stored when it is not;
-    rendered every time when the key is empty."""
+    """`{% cached_sections key %}…{% endcached_sections %}`: the block as the view read it from
+    the shared cache (`stored_sections`, plans.workbench.stored_sections), or rendered and
+    stored under `key` (plans.workbench.sections_key) with the plan's state facts; rendered
+    every time when the key is empty."""
     bits = token.split_contents()
     if len(bits) != 2:
         raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: the key")
@@ -66,30 +70,16 @@ class CachedSectionsNode(template.Node):
 
     def render(self, context):
         key = self.key.resolve(context)
-        if not key:
-            return self.nodelist.render(context)
-        html = _stored(key)
-        if html is None:
+        stored = context.get("stored_sections")  # read by the view (its tree has no items)
+        if stored is None:
+            if not key:
+                return self.nodelist.render(context)
             with context.push({STORING: True}):
                 html = self.nodelist.render(context)
-            _store(key, html)
+            facts = summarise(context["tree"].state_items(), context["today"])
+            stored = workbench.StoredSections(str(html), str(facts or ""))
+            workbench.store_sections(key, stored)
+        html = stored.html
         if workbench.TOKEN_SLOT in html:  # a reader's block has no forms: no token to make
             html = html.replace(workbench.TOKEN_SLOT, _page_token(context))
         return mark_safe(html)
-
-
-# The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
-# written, the block is rendered as usual.
-def _stored(key: str) -> str | None:
-    try:
-        return cache.get(key)
-    except (RedisError, OSError) as error:
-        logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
-        return None
-
-
-def _store(key: str, html: str) -> None:
-    try:
-        cache.set(key, str(html), workbench.SECTIONS_TIMEOUT)
-    except (RedisError, OSError) as error:
-        logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)

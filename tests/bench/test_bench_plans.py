@@ -1,8 +1,8 @@
 """`make bench`: plan page and timeline at 1x and 10x the size of the Skåne plan.
 
-Prints, per page, size and reader: queries, the median (p50) server time as rendered (the
-cache emptied before each request: for a stranger the page cache, for an editor the stored
-sections, as after any write), the median time with the cache (a stranger's second request,
+Prints, per page, size and reader: queries (rendered, and served from the cache), the median
+(p50) server time as rendered (the cache emptied before each request: for a stranger the page
+cache, for an editor the stored sections, as after any write), the median time with the cache (a stranger's second request,
 served the whole page; an editor's, served the plan's sections from the cache:
 plans.workbench.sections_key), the time to render the same template from a context already
 in memory, and the ratio of the rendered request to it (what the database and the view add
@@ -109,23 +109,33 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
                 full = median_seconds(lambda url=url, c=reader_client: rendered(c, url))
                 # Not emptied: a stranger's page, an editor's sections stored by the last request.
                 cached = median_seconds(lambda url=url, c=reader_client: c.get(url))
+                cached_count = count_queries(reader_client, url)
                 floor = median_seconds(render_only(plan, template, user))
                 items = sum(
                     len(n.milestones) + len(n.follow_ups) + len(n.activities)
                     for n in queries.plan_tree(plan).initiatives
                 )
                 rows.append(
-                    (page, reader, label, items, query_count, full * 1000, cached, floor * 1000)
+                    (
+                        page,
+                        reader,
+                        label,
+                        items,
+                        (query_count, cached_count),
+                        full * 1000,
+                        cached,
+                        floor * 1000,
+                    )
                 )
     clock = "CPU time of this process" if CPU else "wall time"
     print(f"\n\nPlan pages (median of {ROUNDS} requests, {clock}, database: {connection.vendor})")
     print(
-        f"{'page':<10}{'reader':<10}{'size':<6}{'items':>7}{'queries':>9}{'server ms':>11}"
+        f"{'page':<10}{'reader':<10}{'size':<6}{'items':>7}{'queries':>9}{'cached q':>10}{'server ms':>11}"
         f"{'cached ms':>11}{'render ms':>11}{'ratio':>8}"
     )
     for page, reader, label, items, count, full, cached, floor in rows:
         print(
-            f"{page:<10}{reader:<10}{label:<6}{items:>7}{count:>9}{full:>11.1f}"
+            f"{page:<10}{reader:<10}{label:<6}{items:>7}{count[0]:>9}{count[1]:>10}{full:>11.1f}"
             f"{cached * 1000:>11.1f}{floor:>11.1f}{full / floor:>8.2f}"
         )
     by_page = {}
@@ -134,6 +144,7 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
     for (page, reader), sizes in by_page.items():
         print(
             f"{page} ({reader}): 10x/1x server time {sizes['10x'][1] / sizes['1x'][1]:.2f}, "
-            f"queries {sizes['1x'][0]} -> {sizes['10x'][0]}"
+            f"queries {sizes['1x'][0][0]} -> {sizes['10x'][0][0]}, "
+            f"cached {sizes['1x'][0][1]} -> {sizes['10x'][0][1]}"
         )
     assert all(sizes["1x"][0] == sizes["10x"][0] for sizes in by_page.values())

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import DUPLICATE_REGISTER_ID, Agreement, Framework, Status
 from core.history import save_with_history
-from core.revisions import EditConflict, lock_for_edit, save_revision
+from core.revisions import EditConflict, lock_for_edit, require_reason, save_revision
 from governance.models import Body, Decision, DecisionSubject, case_number_for_body
 from governance.services import decision_record
 
@@ -22,11 +22,6 @@ def _save(agreement: Agreement, *, user, reason: str) -> Agreement:
             return save_with_history(agreement, user=user, reason=reason)
     except IntegrityError as error:  # lost a race for the same register id
         raise ValidationError({"register_id": DUPLICATE_REGISTER_ID}) from error
-
-
-def _require_reason(reason: str) -> None:
-    if not reason.strip():
-        raise ValidationError({"reason": _("Ange varför överenskommelsen ändras.")})
 
 
 def _locked(agreement: Agreement, *, expected_revision: int | None) -> Agreement:
@@ -59,7 +54,7 @@ def agreement_update(
 ) -> Agreement:
     """Save the edits made to an agreement (and its parties and topics, when given) over the
     revision the form started from; choose what replaces it with agreement_replace."""
-    _require_reason(reason)
+    require_reason(reason, _("Ange varför överenskommelsen ändras."))
     agreement.revision = _locked(agreement, expected_revision=expected_revision)
     _save(agreement, user=user, reason=reason)
     if parties is not None:
@@ -149,7 +144,7 @@ def adoption_add(
 def adoption_remove(*, user, agreement: Agreement, link: DecisionSubject, reason: str) -> None:
     """Take a decision off the agreement's adoptions (registered against the wrong agreement);
     the decision itself stays in the register."""
-    _require_reason(reason)
+    require_reason(reason, _("Ange varför överenskommelsen ändras."))
     content_type = ContentType.objects.get_for_model(Agreement)
     if (link.content_type_id, link.object_id) != (content_type.pk, agreement.pk):
         raise EditConflict(current=None)

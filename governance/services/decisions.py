@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from core.history import save_with_history
-from core.revisions import lock_for_edit
+from core.revisions import lock_for_edit, require_reason
 from core.validators import normalise_case_number
 from governance.models import (
     AgendaItem,
@@ -135,11 +135,6 @@ def decision_create(
     return decision
 
 
-def _require_reason(reason: str, message: str) -> None:
-    if not reason.strip():
-        raise ValidationError({"reason": message})
-
-
 def _set_subjects(*, user, decision: Decision, subjects: Sequence[models.Model], reason: str):
     """The decision's subjects become exactly `subjects`: links no longer wanted are deleted,
     new ones added, each with its own history record."""
@@ -176,7 +171,7 @@ def decision_update(
     """Change what is given (a field left out stays as it is; None empties the date or the
     recommendation answered; `subjects` replaces them all) over the revision the form started
     from; the reason goes to the history of every change."""
-    _require_reason(reason, _("Ange varför beslutet ändras."))
+    require_reason(reason, _("Ange varför beslutet ändras."))
     # FOR UPDATE: two register administrators saving the same decision take turns, and the
     # second is refused if the first changed it after the second opened the form.
     decision = lock_for_edit(Decision.objects, decision.pk, expected_revision=expected_revision)
@@ -208,7 +203,7 @@ def decision_remove(
     each with a history record that gives the reason. A decision that parties' decisions
     answer stays (they would lose what they answer); agenda items that recorded it keep their
     protocol text and lose only the link to the register."""
-    _require_reason(reason, _("Ange varför beslutet tas bort."))
+    require_reason(reason, _("Ange varför beslutet tas bort."))
     decision = lock_for_edit(Decision.objects, decision.pk, expected_revision=expected_revision)
     answers = decision.responses.count()
     if answers:

@@ -61,3 +61,25 @@ def assert_only_register_admins(client, urls) -> None:
             assert "/logga-in/" in response["Location"]
         posted = client.post(url, {})
         assert posted.status_code == {**REGISTER_ADMINS_ONLY, "register_admin": 400}[client.role]
+
+
+def edit_form_data(instance, fields, *, reason: str) -> dict:
+    """What an edit form posts for `instance` as it stands: its `fields` (a many-to-many one as
+    the keys it holds), the revision it was read at and the reason for the change."""
+    data = {name: _as_posted(getattr(instance, name)) for name in fields}
+    return data | {"revision": instance.revision, "reason": reason}
+
+
+def _as_posted(value):
+    # A many-to-many field is read through its manager; a form posts the keys it holds.
+    return [related.pk for related in value.all()] if hasattr(value, "all") else value
+
+
+def assert_refused_as_stale(response, *, typed: str, revision: int) -> None:
+    """A save over a revision someone else has saved since: refused (409) in Swedish, what was
+    typed kept in the form, and the form moved on to the revision now saved."""
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert typed in content
+    assert "Någon annan har sparat ändringar" in content
+    assert response.context["form"].data["revision"] == revision

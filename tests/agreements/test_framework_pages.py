@@ -7,6 +7,7 @@ from django.urls import reverse
 from agreements.models import Framework
 from agreements.services import framework_update
 from tests import factories
+from tests.clients import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +20,8 @@ def framework():
 
 
 def data(framework, **changes):
-    return {
-        "title": framework.title,
-        "slug": framework.slug,
-        "status": framework.status,
-        "parties": [party.pk for party in framework.parties.all()],
-        "revision": framework.revision,
-        "reason": "Rättad titel",
-    } | changes
+    fields = ("title", "slug", "status", "parties")
+    return edit_form_data(framework, fields, reason="Rättad titel") | changes
 
 
 def test_the_pages_ask_the_right_roles(any_role_client, framework):

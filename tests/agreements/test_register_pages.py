@@ -10,6 +10,7 @@ from agreements.models import Agreement, Status
 from agreements.services import adoption_add, agreement_update, attachment_add
 from core.revisions import EditConflict
 from tests import factories
+from tests.clients import assert_refused_as_stale, edit_form_data
 from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -31,17 +32,8 @@ def agreement(gotland):
 
 
 def edit_data(agreement, **changes):
-    data = {
-        "register_id": agreement.register_id,
-        "version_label": agreement.version_label,
-        "title": agreement.title,
-        "kind": agreement.kind,
-        "status": agreement.status,
-        "parties": [party.pk for party in agreement.parties.all()],
-        "revision": agreement.revision,
-        "reason": "Rättad titel",
-    }
-    return data | changes
+    fields = ("register_id", "version_label", "title", "kind", "status", "parties")
+    return edit_form_data(agreement, fields, reason="Rättad titel") | changes
 
 
 def pages(agreement):
@@ -132,11 +124,7 @@ def test_a_stale_edit_is_refused_with_409_and_keeps_what_was_typed(
         reverse("agreements:agreement_edit", args=[agreement.register_id]), stale
     )
 
-    assert response.status_code == 409
-    content = response.content.decode()
-    assert 'value="Min titel"' in content
-    assert "Någon annan har sparat ändringar" in content
-    assert response.context["form"].data["revision"] == 2
+    assert_refused_as_stale(response, typed='value="Min titel"', revision=2)
     agreement.refresh_from_db()
     assert agreement.title == "Någon annans titel"
 

@@ -15,7 +15,7 @@ from governance.services import (
     person_update,
 )
 from tests import factories
-from tests.clients import assert_only_register_admins
+from tests.clients import assert_only_register_admins, assert_refused_as_stale, edit_form_data
 from tests.query_count import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -132,16 +132,8 @@ def test_a_principal_with_a_taken_number_is_refused_without_the_constraint_name(
 
 
 def organisation_data(organisation, **changes):
-    data = {
-        "name": organisation.name,
-        "short_name": organisation.short_name,
-        "slug": organisation.slug,
-        "kind": organisation.kind,
-        "organisation_number": organisation.organisation_number,
-        "revision": organisation.revision,
-        "reason": "Kortnamn tillagt",
-    }
-    return data | changes
+    fields = ("name", "short_name", "slug", "kind", "organisation_number")
+    return edit_form_data(organisation, fields, reason="Kortnamn tillagt") | changes
 
 
 def test_an_edit_of_a_principal_needs_a_reason_and_records_it(client, register_admin, gotland):
@@ -171,11 +163,7 @@ def test_a_stale_edit_of_a_principal_is_refused_with_409_and_keeps_what_was_type
 
     response = client.post(reverse("governance:organisation_edit", args=[region.slug]), stale)
 
-    assert response.status_code == 409
-    content = response.content.decode()
-    assert 'value="Mitt kortnamn"' in content
-    assert "Någon annan har sparat ändringar" in content
-    assert response.context["form"].data["revision"] == 2
+    assert_refused_as_stale(response, typed='value="Mitt kortnamn"', revision=2)
     region.refresh_from_db()
     assert region.short_name == "Någon annans"
 
@@ -217,16 +205,8 @@ def test_a_body_needs_a_principal(client, register_admin, gotland):
 
 
 def body_data(body, **changes):
-    data = {
-        "name": body.name,
-        "short_code": body.short_code,
-        "slug": body.slug,
-        "kind": body.kind,
-        "organisations": [organisation.pk for organisation in body.organisations.all()],
-        "revision": body.revision,
-        "reason": "Ny förkortning",
-    }
-    return data | changes
+    fields = ("name", "short_code", "slug", "kind", "organisations")
+    return edit_form_data(body, fields, reason="Ny förkortning") | changes
 
 
 def test_a_body_reporting_to_itself_through_another_is_refused_in_swedish(

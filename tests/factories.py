@@ -383,6 +383,13 @@ class StatusUpdateFactory(factory.django.DjangoModelFactory):
     status = StatusUpdate.Status.ON_TRACK
 
 
+# The sizes of plan a query budget compares: 12 items, and 30 times as many.
+BUDGET_SIZES = (
+    {"sections": 2, "initiatives": 2, "items": 1},
+    {"sections": 6, "initiatives": 5, "items": 4},
+)
+
+
 def build_synthetic_plan(*, sections: int, initiatives: int, items: int, body=None):
     """A plan of a given size, for query budgets and benchmarks."""
     plan = PlanFactory()

@@ -148,13 +148,10 @@ def test_mapping_needs_the_register_id_and_each_field_once(admin_client):
     assert "Välj vilken kolumn som innehåller registerbeteckningen" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "status", "message"),
-    bad_files(
-        ".xlsx",
-        pytest.param("register.xlsx", b"not a workbook", 400, "Filens innehåll stämmer inte med filtypen", id="not-xlsx"),
-        pytest.param("register.csv", b"", 400, "tom", id="empty"),
-    ),
+@bad_files(
+    ".xlsx",
+    pytest.param("register.xlsx", b"not a workbook", 400, "Filens innehåll stämmer inte med filtypen", id="not-xlsx"),
+    pytest.param("register.csv", b"", 400, "tom", id="empty"),
 )  # fmt: skip
 def test_bad_files_are_refused(admin_client, settings, name, data, status, message):
     settings.IMPORT_MAX_BYTES = LIMIT

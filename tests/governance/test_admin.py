@@ -21,6 +21,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
 def removals(monkeypatch):
     """The people the admin removed through person_remove, in order."""
     removed = []
@@ -34,13 +40,12 @@ def removals(monkeypatch):
 
 
 def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
-    client, superuser, removals
+    admin_client, superuser, removals
 ):
     person = PersonFactory(name="Carl Ordförandesson")
     chair = MembershipFactory(person=person, role=Membership.Role.CHAIR)
-    client.force_login(superuser)
 
-    response = client.post(
+    response = admin_client.post(
         reverse("admin:governance_person_delete", args=[person.pk]), {"post": "yes"}
     )
 
@@ -53,14 +58,13 @@ def test_deleting_a_person_in_the_admin_removes_their_memberships_with_history(
 
 
 def test_deleting_several_people_in_the_admin_removes_each_through_the_service(
-    client, superuser, removals
+    admin_client, superuser, removals
 ):
     people = [PersonFactory(name="Anna"), PersonFactory(name="Bertil")]
     for person in people:
         MembershipFactory(person=person)
-    client.force_login(superuser)
 
-    response = client.post(
+    response = admin_client.post(
         reverse("admin:governance_person_changelist"),
         {"action": "delete_selected", "_selected_action": [p.pk for p in people], "post": "yes"},
     )
@@ -99,47 +103,43 @@ def _change_case_numbers(client, decision, numbers):
     return client.post(url, _decision_form(decision, numbers))
 
 
-def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(client, superuser):
+def test_the_admin_stores_a_case_number_normalised_under_the_decisions_body(admin_client):
     body = BodyFactory(short_code="RS")
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(superuser)
 
-    response = _change_case_numbers(client, decision, ["Dnr rs2022/1275"])
+    response = _change_case_numbers(admin_client, decision, ["Dnr rs2022/1275"])
 
     assert response.status_code == 302
     row = DecisionCaseNumber.objects.get()
     assert (row.case_number, row.body) == ("RS 2022/1275", body)
 
 
-def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(client, superuser):
+def test_the_admin_refuses_a_case_number_the_body_has_used_in_swedish(admin_client):
     body = BodyFactory(short_code="RS")
     DecisionFactory(body=body, case_numbers=["RS 2022/1275"])
     decision = DecisionFactory(body=body, case_numbers=[])
-    client.force_login(superuser)
 
-    response = _change_case_numbers(client, decision, ["RS 2022/1275"])
+    response = _change_case_numbers(admin_client, decision, ["RS 2022/1275"])
 
     assert response.status_code == 200
     assert "Organet har redan ett beslut med det ärendenumret." in response.content.decode()
     assert DecisionCaseNumber.objects.count() == 1
 
 
-def test_adding_a_decision_without_body_is_refused_not_a_crash(client, superuser):
-    client.force_login(superuser)
+def test_adding_a_decision_without_body_is_refused_not_a_crash(admin_client):
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1"])
 
-    response = client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
+    response = admin_client.post(reverse("admin:governance_decision_add"), data | {"body": ""})
 
     assert response.status_code == 200
     assert not DecisionCaseNumber.objects.exists()
 
 
-def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, superuser):
+def test_a_new_decision_gets_its_case_numbers_in_the_admin(admin_client):
     body = BodyFactory(short_code="RS")
-    client.force_login(superuser)
     data = _decision_form(DecisionFactory.build(), ["RS 2022/1", "rs2022/2"])
 
-    response = client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
+    response = admin_client.post(reverse("admin:governance_decision_add"), data | {"body": body.pk})
 
     assert response.status_code == 302
     assert [(row.case_number, row.body) for row in DecisionCaseNumber.objects.all()] == [
@@ -148,10 +148,9 @@ def test_a_new_decision_gets_its_case_numbers_in_the_admin(client, superuser):
     ]
 
 
-def test_the_decision_and_adoption_forms_speak_swedish(client, superuser):
-    client.force_login(superuser)
-    decision = client.get(reverse("admin:governance_decision_add")).content.decode()
-    agreement = client.get(reverse("admin:agreements_agreement_add")).content.decode()
+def test_the_decision_and_adoption_forms_speak_swedish(admin_client):
+    decision = admin_client.get(reverse("admin:governance_decision_add")).content.decode()
+    agreement = admin_client.get(reverse("admin:agreements_agreement_add")).content.decode()
     assert ">Organ:</label>" in decision and ">Body:</label>" not in decision
     assert "Content type" not in agreement and "Object id" not in agreement
 
@@ -159,9 +158,8 @@ def test_the_decision_and_adoption_forms_speak_swedish(client, superuser):
 # --- principals and bodies: through the services, with a reason ---------------------------
 
 
-def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(client, superuser):
+def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(admin_client):
     region = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
-    client.force_login(superuser)
     url = reverse("admin:governance_organisation_change", args=[region.pk])
     data = {
         "name": "Region Gotland",
@@ -173,20 +171,19 @@ def test_an_admin_edit_of_a_principal_needs_a_reason_and_bumps_the_revision(clie
         "departments-INITIAL_FORMS": "0",
     }
 
-    refused = client.post(url, data | {"change_reason": ""})
+    refused = admin_client.post(url, data | {"change_reason": ""})
     assert refused.status_code == 200
     assert "Ange varför det ändras." in refused.content.decode()
 
-    assert client.post(url, data | {"change_reason": "Kortnamn"}).status_code == 302
+    assert admin_client.post(url, data | {"change_reason": "Kortnamn"}).status_code == 302
     region.refresh_from_db()
     assert (region.short_name, region.revision) == ("Gotland", 2)
     assert region.history.first().history_change_reason == "Kortnamn"
 
 
-def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, superuser):
+def test_a_body_added_in_the_admin_is_registered_with_its_principals(admin_client):
     region = factories.RegionFactory()
-    client.force_login(superuser)
-    response = client.post(
+    response = admin_client.post(
         reverse("admin:governance_body_add"),
         {
             "name": "Socialnämnden",
@@ -204,11 +201,10 @@ def test_a_body_added_in_the_admin_is_registered_with_its_principals(client, sup
     assert body.history.earliest("history_date").history_change_reason == "Organ registrerat"
 
 
-def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, superuser):
+def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(admin_client):
     body = BodyFactory(slug="hsn")
     chair = MembershipFactory(body=body, role=Membership.Role.CHAIR)
-    client.force_login(superuser)
-    response = client.post(
+    response = admin_client.post(
         reverse("admin:governance_body_change", args=[body.pk]),
         {
             "name": body.name,
@@ -232,12 +228,11 @@ def test_a_bodys_membership_rows_in_the_admin_go_through_the_services(client, su
     assert chair.history.first().history_change_reason == "Avgått"
 
 
-def test_deleting_a_decision_in_the_admin_goes_through_the_service(client, superuser):
+def test_deleting_a_decision_in_the_admin_goes_through_the_service(admin_client, superuser):
     decision = DecisionFactory(body=BodyFactory(short_code="RS"), case_numbers=["RS 2022/1"])
     item = AgendaItemFactory(meeting=MeetingFactory(body=decision.body), decision=decision)
-    client.force_login(superuser)
 
-    response = client.post(
+    response = admin_client.post(
         reverse("admin:governance_decision_delete", args=[decision.pk]), {"post": "yes"}
     )
 

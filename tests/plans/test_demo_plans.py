@@ -41,18 +41,39 @@ def initiative(slug: str, number: int, letter: str) -> Initiative:
     return Initiative.objects.get(section__plan__slug=slug, section__number=number, letter=letter)
 
 
+# --- both plans -------------------------------------------------------------------------
+
+
+# Neither seed states an adoption: each plan is published, not adopted.
+@pytest.mark.parametrize(
+    ("slug", "kind", "period"),
+    [
+        pytest.param(
+            SKANE, Plan.Kind.ACTIVITY_AND_TIME_PLAN, (date(2022, 1, 1), date(2025, 12, 31)),
+            id="skane-004",
+        ),
+        pytest.param(
+            JAMTLAND, Plan.Kind.PROJECT_PLAN, (date(2021, 1, 19), date(2021, 12, 3)),
+            id="jamtland-003",
+        ),
+    ],
+)  # fmt: skip
+def test_each_demo_plan_is_published_with_its_kind_and_period(demo, slug, kind, period):
+    plan = Plan.objects.get(slug=slug)
+    assert plan.kind == kind
+    assert plan.status == Plan.Status.PUBLISHED
+    assert (plan.period_start, plan.period_end) == period
+
+
 # --- Skåne: aktivitets- och tidplan 2022–2025 (004) -------------------------------------
 
 
-def test_skane_plan_is_the_published_2022_2025_plan_of_all_34_principals(demo):
+def test_skane_plan_is_published_on_its_date_for_all_34_principals(demo):
     plan = Plan.objects.get(slug=SKANE)
-    assert plan.kind == Plan.Kind.ACTIVITY_AND_TIME_PLAN
-    # 004 is dated and states no adoption: published by its owner on its date, not adopted.
-    assert plan.status == Plan.Status.PUBLISHED
+    # 004 is dated: published by its owner on its date.
     assert plan.public_version.name == "Publicerad 2022-02-22"
     assert plan.public_version.decision is None
     assert plan.document_date == date(2022, 2, 22)
-    assert (plan.period_start, plan.period_end) == (date(2022, 1, 1), date(2025, 12, 31))
     assert plan.parties.count() == 34
     assert plan.owner_body.slug == "skane-vardsamverkan"
     assert "### MÖT PERSONEN DÄR DEN ÄR" in plan.preamble
@@ -187,15 +208,12 @@ def test_initiative_titles_are_written_without_their_letter(demo):
 # --- Jämtland: projektplan (003) --------------------------------------------------------
 
 
-def test_jamtland_project_plan_runs_from_january_to_december_2021_under_svom(demo):
+def test_jamtland_project_plan_is_recommended_by_svom(demo):
     plan = Plan.objects.get(slug=JAMTLAND)
-    assert plan.kind == Plan.Kind.PROJECT_PLAN
     # SVOM "beslutat att rekommendera": a recommendation, not an adoption.
-    assert plan.status == Plan.Status.PUBLISHED
     assert plan.public_version.label == "Rekommenderad av SVOM"
     assert plan.public_version.date is None
     assert plan.owner_body.short_code == "SVOM"
-    assert (plan.period_start, plan.period_end) == (date(2021, 1, 19), date(2021, 12, 3))
     assert list(plan.parties.values_list("slug", flat=True)) == ["region-jamtland-harjedalen"]
     for heading in ("Bakgrund", "Uppdrag", "Mål (SMART)", "Syfte, effektmål", "Resurser"):
         assert f"### {heading}\n" in plan.preamble

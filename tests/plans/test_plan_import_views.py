@@ -59,13 +59,10 @@ def test_preview_lists_what_was_not_understood(client, strategist):
     assert "Inkludering fler kommuner och verksamheter pågår kontinuerligt." in text
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "status", "message"),
-    bad_files(
-        ".docx",
-        pytest.param("plan.docx", b"PK\x03\x04 not a document", 400, "Word-dokument", id="broken-docx"),
-        pytest.param("plan.docx", b"plain text", 400, "stämmer inte med filtypen", id="not-zip"),
-    ),
+@bad_files(
+    ".docx",
+    pytest.param("plan.docx", b"PK\x03\x04 not a document", 400, "Word-dokument", id="broken-docx"),
+    pytest.param("plan.docx", b"plain text", 400, "stämmer inte med filtypen", id="not-zip"),
 )  # fmt: skip
 def test_bad_files_are_refused(client, strategist, settings, name, data, status, message):
     settings.IMPORT_MAX_BYTES = LIMIT

@@ -330,10 +330,7 @@ def test_the_round_page_costs_the_same_queries_at_one_and_ten_times_the_size(
     client.force_login(register_admin)
     body = factories.BodyFactory()
     urls = []
-    for size in (
-        {"sections": 2, "initiatives": 2, "items": 1},
-        {"sections": 6, "initiatives": 5, "items": 4},
-    ):
+    for size in factories.BUDGET_SIZES:
         plan = factories.build_synthetic_plan(body=body, **size)
         plan.editors.add(register_admin, factories.StrategistFactory())
         earlier = open_round(plan, "2022-04-30", "2022-05-15", user=register_admin)

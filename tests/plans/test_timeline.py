@@ -30,8 +30,6 @@ from plans.timeline import (
 )
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
 MAY_2022 = datetime.date(2022, 5, 15)
 PLAN_YEARS = Axis(datetime.date(2022, 1, 1), datetime.date(2026, 1, 1), Scale.QUARTER)
 

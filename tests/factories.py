@@ -374,6 +374,20 @@ class FollowUpFactory(PlanItemFactory):
         model = FollowUp
 
 
+def first_items(area, initiative, *, reported_to) -> None:
+    """Seed 004's first items of initiative a): an activity, a proposal due Q2 2022, and a
+    follow-up on 1 June 2022 reported to `reported_to`."""
+    ActivityFactory(section=area, initiative=initiative, text="Genomföra utbildningsinsatser")
+    MilestoneFactory(section=area, initiative=initiative, text="Förslag Q2 2022", period="Q2 2022")
+    FollowUpFactory(
+        section=area,
+        initiative=initiative,
+        text="Följs upp 2022-06-01",
+        period="2022-06-01",
+        reported_to=reported_to,
+    )
+
+
 class StatusUpdateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = StatusUpdate

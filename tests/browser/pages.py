@@ -47,6 +47,18 @@ def follow(page, link):
         link.click()
 
 
+def open_checked(page, link_name):
+    """Follow the link to its page, as a plain form is submitted, and check that page with axe."""
+    submit(page, page.get_by_role("link", name=link_name))
+    assert_axe_clean(page)
+
+
+def fill_in(page, fields):
+    """Type each value into the field its label names: {label: value}."""
+    for label, value in fields.items():
+        page.get_by_label(label).fill(value)
+
+
 def open_menu(page, name):
     """An item's actions are behind its "Åtgärder" disclosure (named for the item, hidden)."""
     page.locator("summary", has_text=f"Åtgärder för {name}").click()

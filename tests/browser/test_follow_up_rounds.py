@@ -13,6 +13,7 @@ from tests import factories
 from tests.browser.pages import (
     assert_axe_clean,
     assert_no_console_errors,
+    fill_in,
     follow,
     log_in,
     submit,
@@ -23,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "
 
 
 @pytest.fixture
-def plan(role_groups):
+def plan():
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="uppfoljd")
     area, sip = factories.first_initiative(plan)
     team = factories.InitiativeFactory(section=area, letter="b", title="Teambaserad vårdform")
@@ -53,8 +54,7 @@ def test_a_follow_up_round_with_two_editors_from_opening_to_closing(page, new_pa
     assert_axe_clean(owner)
     follow(owner, owner.get_by_role("link", name="Öppna en uppföljning"))
     assert_axe_clean(owner)
-    owner.get_by_label("Rapportdatum").fill("2022-08-31")
-    owner.get_by_label("Sista dag att rapportera").fill("2022-09-15")
+    fill_in(owner, {"Rapportdatum": "2022-08-31", "Sista dag att rapportera": "2022-09-15"})
     submit(owner, owner.get_by_role("button", name="Öppna uppföljningen"))
     expect(owner.get_by_role("heading", name="Uppföljning T2 2022", level=1)).to_be_visible()
     round_url = owner.url

@@ -21,19 +21,9 @@ def plan(transactional_db):
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane")
     area, sip = factories.first_initiative(plan)
     sip.responsible_bodies.add(body)
-    factories.ActivityFactory(section=area, initiative=sip, text="Genomföra utbildningsinsatser")
-    factories.MilestoneFactory(
-        section=area, initiative=sip, text="Förslag klart Q2 2022", period="Q2 2022"
-    )
+    factories.first_items(area, sip, reported_to=body)
     factories.MilestoneFactory(
         section=area, initiative=sip, text="Fortlöpande", period="fr o m hösten 2022"
-    )
-    factories.FollowUpFactory(
-        section=area,
-        initiative=sip,
-        text="Följs upp 2022-06-01",
-        period="2022-06-01",
-        reported_to=body,
     )
     factories.FollowUpFactory(
         section=area, initiative=sip, text="Följs upp årligen", period="årligen"

@@ -20,17 +20,7 @@ def plan_with_tree(ctb):
     area1, sip = factories.first_initiative(plan)
     area1.responsible_bodies.add(ctb)
     sip.responsible_bodies.add(ctb)
-    factories.ActivityFactory(section=area1, initiative=sip, text="Genomföra utbildningsinsatser")
-    factories.MilestoneFactory(
-        section=area1, initiative=sip, text="Förslag Q2 2022", period="Q2 2022"
-    )
-    factories.FollowUpFactory(
-        section=area1,
-        initiative=sip,
-        text="Följs upp 2022-06-01",
-        period="2022-06-01",
-        reported_to=ctb,
-    )
+    factories.first_items(area1, sip, reported_to=ctb)
     team = factories.InitiativeFactory(section=area1, letter="b", title="Teambaserad vårdform")
     factories.MilestoneFactory(
         section=area1, initiative=team, text="Implementerat", period="vid utgången av år 2025"

@@ -120,7 +120,7 @@ def register():
     reports = BoardReport.objects.select_related("organisation")
     decisions = Decision.objects.select_related("body")
     # Each kind with only what it adds to register_search's defaults: its queryset, the
-    # related writes that change its documents.
+    # related rows and links whose writes change its documents.
     for model, key, label, documents, permission, options in (
         (Organisation, "organisation", _("Huvudmän"), organisation_documents, NO_DRAFTS, {}),
         (Body, "body", _("Organ"), body_documents, NO_DRAFTS,

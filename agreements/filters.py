@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.imports.services import PURPOSE as IMPORT_PURPOSE
 from agreements.models import Agreement, Status, Topic
+from core.filters import choice, having, register_choice
+from core.forms import DateInput
 from core.models import BackgroundJob
 from core.uploads import import_job_key
 from core.validators import normalise_case_number, validate_case_number
@@ -35,25 +37,13 @@ class AgreementFilter(django_filters.FilterSet):
         max_length=200,
         help_text=_("Beteckning, titel eller text"),
     )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=_("Alla")
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("Typ"), choices=Agreement.Kind.choices, empty_label=_("Alla")
-    )
-    party = django_filters.ModelChoiceFilter(
-        label=_("Part"),
-        field_name="parties",
-        queryset=Organisation.objects.filter(agreements__isnull=False).distinct().order_by("name"),
-        empty_label=_("Alla"),
-    )
-    adopted_by = django_filters.ModelChoiceFilter(
-        label=_("Fastställd av"),
-        field_name="decisions__decision__body",
-        queryset=Body.objects.filter(decisions__subjects__agreement__isnull=False)
-        .distinct()
-        .order_by("name"),
-        empty_label=_("Alla"),
+    status = choice(_("Status"), Status.choices)
+    kind = choice(_("Typ"), Agreement.Kind.choices)
+    party = register_choice(_("Part"), "parties", having(Organisation, "agreements"))
+    adopted_by = register_choice(
+        _("Fastställd av"),
+        "decisions__decision__body",
+        having(Body, "decisions__subjects__agreement"),
     )
     case_number = django_filters.CharFilter(
         label=_("Ärendenummer"),
@@ -62,26 +52,20 @@ class AgreementFilter(django_filters.FilterSet):
         validators=[validate_case_number],
         help_text=_("t.ex. ”HSN 2020/247”"),
     )
-    party_decisions = django_filters.ChoiceFilter(
-        label=_("Beslut hos parterna"),
-        choices=[
+    party_decisions = choice(
+        _("Beslut hos parterna"),
+        [
             ("all_decided", _("Alla parter har beslutat")),
             ("awaiting", _("Inväntar beslut hos någon part")),
         ],
-        empty_label=_("Alla"),
         method="filter_party_decisions",
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Ämne"),
-        field_name="topics",
-        queryset=Topic.objects.order_by("name"),
-        empty_label=_("Alla"),
-    )
+    topic = register_choice(_("Ämne"), "topics", Topic.objects.order_by("name"))
     review_before = django_filters.DateFilter(
         label=_("Översyn senast före"),
         field_name="review_by",
         lookup_expr="lt",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
     )
     sort = django_filters.OrderingFilter(
         label=_("Sortera efter"),

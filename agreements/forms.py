@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, Framework, Status, Topic
 from agreements.services import attachment_validate
 from core import revisions
-from core.forms import latest_today, not_in_the_future
+from core.forms import DateField, DateInput, latest_today, not_in_the_future
 from core.revisions import RevisionFormMixin
 from governance.models import Organisation
 from governance.pickers import BodyChoiceField, offer_first
@@ -53,9 +53,9 @@ class AgreementForm(ReasonForChanges, forms.ModelForm):
         widgets = {
             "parties": forms.CheckboxSelectMultiple,
             "topics": forms.CheckboxSelectMultiple,
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_until": forms.DateInput(attrs={"type": "date"}),
-            "review_by": forms.DateInput(attrs={"type": "date"}),
+            "valid_from": DateInput,
+            "valid_until": DateInput,
+            "review_by": DateInput,
             "summary": forms.Textarea(attrs={"rows": 4}),
             "text": forms.Textarea(attrs={"rows": 10}),
         }
@@ -155,9 +155,7 @@ class AdoptionForm(forms.Form):
         max_length=60,
         help_text=_("Organets eget, t.ex. ”HSN 2026/77”."),
     )
-    date = forms.DateField(
-        label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = DateField(label=_("Beslutsdatum"), required=False)
 
     def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)

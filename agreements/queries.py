@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import PUBLIC_STATUSES, Agreement, Attachment, Framework, Status, Topic
-from core.access import has_permission, require_permission, require_visible
+from core.access import get_visible_or_404, has_permission, require_permission
 from governance.models import DecisionSubject, Organisation
 from governance.queries.adoption import Adoption, adoption_by_parties, with_parties_awaiting
 
@@ -63,30 +63,30 @@ def register_rows(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
 
 
 def agreement_get_for_view(*, user, register_id: str) -> Agreement:
-    agreement = get_object_or_404(
+    return get_visible_or_404(
+        user,
         register_rows(Agreement.objects.all()).prefetch_related(
             Prefetch("attachments", queryset=Attachment.objects.order_by("title")),
             Prefetch("replaces", queryset=Agreement.objects.order_by("register_id")),
             Prefetch("covered_by_frameworks", queryset=Framework.objects.order_by("title")),
         ),
+        draft_permission=DRAFT_PERMISSION,
         register_id=register_id,
     )
-    require_visible(user, agreement, draft_permission=DRAFT_PERMISSION)
-    return agreement
 
 
 def framework_get_for_view(*, user, slug: str) -> Framework:
-    framework = get_object_or_404(
+    return get_visible_or_404(
+        user,
         Framework.objects.prefetch_related(
             _parties(),
             _adoptions(),
             Prefetch("replaces", queryset=register_rows(agreements_visible_to(user))),
             Prefetch("covers", queryset=register_rows(agreements_visible_to(user))),
         ),
+        draft_permission=DRAFT_PERMISSION,
         slug=slug,
     )
-    require_visible(user, framework, draft_permission=DRAFT_PERMISSION)
-    return framework
 
 
 def reviews_due(*, user, today: date, within_days: int = REVIEW_SOON_DAYS) -> QuerySet[Agreement]:

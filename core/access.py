@@ -7,6 +7,7 @@ and the view stays thin: `LoginRequired` becomes a redirect to the login page
 """
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 DRAFTS_DENIED = _("Du har inte behörighet att läsa utkast.")
@@ -45,3 +46,11 @@ def require_visible(user, obj, *, draft_permission: str) -> None:
     app's permission to read drafts."""
     if not obj.is_public:
         require_permission(user, draft_permission, DRAFTS_DENIED)
+
+
+def get_visible_or_404(user, queryset, *, draft_permission: str, **lookup):
+    """The object of `queryset` that `lookup` names (404 when there is none), as the one
+    visibility rule lets the user read it (require_visible)."""
+    obj = get_object_or_404(queryset, **lookup)
+    require_visible(user, obj, draft_permission=draft_permission)
+    return obj

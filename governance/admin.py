@@ -61,14 +61,16 @@ class ReasonAdminForm(forms.ModelForm):
 
 class ThroughTheServices:
     """Principals, departments, bodies, people and memberships are written through their
-    services, as the
-    portal's pages write them: full_clean, the acting user, the reason, and the revision
-    bumped (an edit form open in the portal becomes stale). `services`: (create, update), each
-    taking the object under the keyword `noun`."""
+    services, as the portal's pages write them: full_clean, the acting user, the reason, and
+    the revision bumped (an edit form open in the portal becomes stale). `services`: (create,
+    update), each taking the object under the keyword `noun`. `row_services`: the same for
+    the rows of its inlines, by row model: (noun, (create, update, remove)), with the
+    parent's reason."""
 
     form = ReasonAdminForm
     noun = ""
     services = ()
+    row_services: dict = {}
 
     def save_model(self, request, obj, form, change):
         create, update = self.services
@@ -79,6 +81,19 @@ class ThroughTheServices:
 
     def created_with(self, form) -> dict:
         return {}
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in self.row_services:
+            return super().save_formset(request, form, formset, change)
+        noun, (create, update, remove) = self.row_services[formset.model]
+        reason = form.cleaned_data["change_reason"]
+        for row in formset.save(commit=False):
+            if row.pk:
+                update(user=request.user, reason=reason, **{noun: row})
+            else:
+                create(user=request.user, **{noun: row})
+        for row in formset.deleted_objects:
+            remove(user=request.user, reason=reason, **{noun: row})
 
 
 class DepartmentInline(admin.TabularInline):
@@ -99,15 +114,9 @@ class OrganisationAdmin(ThroughTheServices, SimpleHistoryAdmin):
     search_fields = ["name", "short_name", "organisation_number"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DepartmentInline]
-
-    def save_formset(self, request, form, formset, change):
-        """The principal's department rows through the services too, with its reason."""
-        reason = form.cleaned_data["change_reason"]
-        for department in formset.save(commit=False):
-            if department.pk:
-                department_update(user=request.user, department=department, reason=reason)
-            else:
-                department_create(user=request.user, department=department)
+    row_services = {
+        Department: ("department", (department_create, department_update, department_remove))
+    }
 
 
 class MembershipInline(admin.TabularInline):
@@ -126,22 +135,12 @@ class BodyAdmin(ThroughTheServices, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["reports_to", "organisations"]
     inlines = [MembershipInline]
+    row_services = {
+        Membership: ("membership", (membership_add, membership_update, membership_remove))
+    }
 
     def created_with(self, form):
         return {"organisations": form.cleaned_data["organisations"]}
-
-    def save_formset(self, request, form, formset, change):
-        """The body's membership rows through the services too, with the body's reason."""
-        if formset.model is not Membership:
-            return super().save_formset(request, form, formset, change)
-        reason = form.cleaned_data["change_reason"]
-        for membership in formset.save(commit=False):
-            if membership.pk:
-                membership_update(user=request.user, membership=membership, reason=reason)
-            else:
-                membership_add(user=request.user, membership=membership)
-        for membership in formset.deleted_objects:
-            membership_remove(user=request.user, membership=membership, reason=reason)
 
 
 REMOVED_IN_ADMIN = "Borttagen i administrationen"

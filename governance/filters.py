@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import choice, having, register_choice
 from core.validators import MAX_CASE_YEAR, MIN_CASE_YEAR
 from governance.models import BoardReport, Body, Meeting
 from governance.queries.meetings import meetings_visible_to
@@ -28,13 +29,12 @@ def _year(field_name: str):
 
 class MeetingFilter(django_filters.FilterSet):
     # Only bodies with meetings the reader may see: a draft meeting does not show its body here.
-    body = django_filters.ModelChoiceFilter(
-        label=_("Organ"),
-        field_name="body",
-        queryset=lambda request: Body.objects.filter(
+    body = register_choice(
+        _("Organ"),
+        "body",
+        lambda request: Body.objects.filter(
             pk__in=meetings_visible_to(request.user).values("body")
         ).order_by("name"),
-        empty_label=_("Alla"),
     )
     year = _year("date")
 
@@ -44,21 +44,13 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class BoardReportFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(
-        label=_("Organ"),
-        field_name="recipients",
-        queryset=Body.objects.filter(board_reports__isnull=False).distinct().order_by("name"),
-        empty_label=_("Alla"),
+    body = register_choice(_("Organ"), "recipients", having(Body, "board_reports"))
+    meeting = register_choice(
+        _("Sammanträde"),
+        "agenda_items__meeting",
+        lambda request: meetings_visible_to(request.user).order_by("-date", "-pk"),
     )
-    meeting = django_filters.ModelChoiceFilter(
-        label=_("Sammanträde"),
-        field_name="agenda_items__meeting",
-        queryset=lambda request: meetings_visible_to(request.user).order_by("-date", "-pk"),
-        empty_label=_("Alla"),
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=BoardReport.Status.choices, empty_label=_("Alla")
-    )
+    status = choice(_("Status"), BoardReport.Status.choices)
     year = _year("date")
 
     class Meta:

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import latest_today, not_in_the_future
+from core.forms import DateInput, latest_today, not_in_the_future
 from core.revisions import ReasonForChanges, RevisionFormMixin
 from core.validators import parse_case_numbers
 from governance.models import (
@@ -60,7 +60,7 @@ class BoardReportForm(RevisionFormMixin, forms.ModelForm):
             "assessment",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput,
             "proposed_decision": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 5}),
             "case_description": forms.Textarea(attrs={"rows": 8}),
@@ -116,7 +116,7 @@ class MeetingForm(RevisionFormMixin, forms.ModelForm):
         model = Meeting
         fields = ["body", "date", "start_time", "place", "kind"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput,
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
@@ -230,7 +230,7 @@ class DecisionForm(ReasonForChanges, forms.ModelForm):
         # for their places in the form.
         fields = ["kind", "date", "case_numbers", "title", "text", "responds_to", "subjects"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput,
             "text": forms.Textarea(attrs={"rows": 6}),
         }
         labels = {"title": _("Rubrik"), "text": _("Beslutstext eller sammanfattning")}

@@ -5,11 +5,10 @@ the models' and the services', so a form only reads what was typed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField, DateInput
 from core.revisions import ReasonForChanges, RevisionFormMixin
 from governance.models import Body, Department, Membership, Organisation, Person
 from governance.pickers import BodyChoiceField, PersonChoiceField, bodies_for_picking, offer_first
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class OrganisationForm(ReasonForChanges, forms.ModelForm):
@@ -49,8 +48,8 @@ class BodyForm(ReasonForChanges, forms.ModelForm):
         ]
         widgets = {
             "organisations": forms.CheckboxSelectMultiple,
-            "active_from": DATE,
-            "active_until": DATE,
+            "active_from": DateInput,
+            "active_until": DateInput,
             "mandate": forms.Textarea(attrs={"rows": 5}),
             "composition": forms.Textarea(attrs={"rows": 4}),
         }
@@ -92,7 +91,7 @@ class MembershipForm(ReasonForChanges, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role", "representing", "valid_from", "valid_until"]
-        widgets = {"valid_from": DATE, "valid_until": DATE}
+        widgets = {"valid_from": DateInput, "valid_until": DateInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,7 +124,7 @@ class MembershipForm(ReasonForChanges, forms.ModelForm):
 
 
 class MembershipEndForm(RevisionFormMixin, forms.Form):
-    until = forms.DateField(label=_("Sista dag i uppdraget"), widget=DATE)
+    until = DateField(label=_("Sista dag i uppdraget"))
     reason = forms.CharField(
         label=_("Anledning"), max_length=200, help_text=_("Står i historiken, t.ex. ”Avgått”.")
     )

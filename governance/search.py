@@ -119,34 +119,27 @@ def board_report_documents(report: BoardReport):
 def register():
     reports = BoardReport.objects.select_related("organisation")
     decisions = Decision.objects.select_related("body")
-    # (model, key, label, documents, draft permission, queryset, follows, m2m)
-    for model, key, label, documents, permission, queryset, follows, m2m in (
-        (Organisation, "organisation", _("Huvudmän"), organisation_documents, NO_DRAFTS,
-         None, (), ()),
+    # Each kind with only what it adds to register_search's defaults: its queryset, the
+    # related rows and links whose writes change its documents.
+    for model, key, label, documents, permission, options in (
+        (Organisation, "organisation", _("Huvudmän"), organisation_documents, NO_DRAFTS, {}),
         (Body, "body", _("Organ"), body_documents, NO_DRAFTS,
-         lambda: Body.objects.prefetch_related("organisations"), (), ("organisations",)),
+         {"queryset": lambda: Body.objects.prefetch_related("organisations"),
+          "m2m": ("organisations",)}),
         (Person, "person", _("Personer"), person_documents, NO_DRAFTS,
-         None, [(Membership, lambda membership: membership.person)], ()),
+         {"follows": [(Membership, lambda membership: membership.person)]}),
         (Decision, "decision", _("Beslut"), decision_documents, NO_DRAFTS,
-         lambda: decisions.prefetch_related("case_numbers", "body__organisations"),
-         [(DecisionCaseNumber, lambda row: row.decision)], ()),
+         {"queryset": lambda: decisions.prefetch_related("case_numbers", "body__organisations"),
+          "follows": [(DecisionCaseNumber, lambda row: row.decision)]}),
         (Meeting, "meeting", _("Sammanträden"), meeting_documents, MEETING_DRAFTS,
-         None,
-         [(AgendaItem, lambda item: item.meeting),
-          (AgendaItemCaseNumber, lambda row: row.item.meeting)], ()),
+         {"follows": [(AgendaItem, lambda item: item.meeting),
+                      (AgendaItemCaseNumber, lambda row: row.item.meeting)]}),
         (BoardReport, "board_report", _("Tjänsteskrivelser"), board_report_documents,
          REPORT_DRAFTS,
-         lambda: reports.prefetch_related("case_numbers", "extra_sections"),
-         [(ReportCaseNumber, lambda row: row.report),
-          (ReportSection, lambda section: section.report)], ()),
+         {"queryset": lambda: reports.prefetch_related("case_numbers", "extra_sections"),
+          "follows": [(ReportCaseNumber, lambda row: row.report),
+                      (ReportSection, lambda section: section.report)]}),
     ):  # fmt: skip
         register_search(
-            model,
-            key=key,
-            label=label,
-            documents=documents,
-            draft_permission=permission,
-            queryset=queryset,
-            follows=follows,
-            m2m=m2m,
+            model, key=key, label=label, documents=documents, draft_permission=permission, **options
         )

@@ -18,11 +18,22 @@ SECTION_ORDER = ["plan__title", "position", "number"]
 INITIATIVE_ORDER = [f"section__{name}" for name in SECTION_ORDER] + ["position", "letter"]
 
 
-class SectionInline(admin.TabularInline):
-    model = Section
+class PartInline:
+    """A plan's sections, a section's initiatives: listed under their parent with their place,
+    each one edited on its own page."""
+
     extra = 0
-    fields = ["number", "title", "position"]
     show_change_link = True
+
+
+class SectionInline(PartInline, admin.TabularInline):
+    model = Section
+    fields = ["number", "title", "position"]
+
+
+class InitiativeInline(PartInline, admin.StackedInline):
+    model = Initiative
+    fields = ["letter", "title", "position"]
 
 
 @admin.register(Plan)
@@ -37,13 +48,6 @@ class PlanAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "public_version"]
     inlines = [SectionInline]
     view_on_site = True
-
-
-class InitiativeInline(admin.StackedInline):
-    model = Initiative
-    extra = 0
-    fields = ["letter", "title", "position"]
-    show_change_link = True
 
 
 @admin.register(Section)

@@ -79,22 +79,22 @@ def _reversed(view: str, args: tuple, script_prefix: str) -> str:
     return reverse(f"plans:{view}", args=list(args))
 
 
+def _move(direction: str, label, end: str) -> ItemAction:
+    """Move the item one place `direction`; not offered to the item already at that `end` of
+    its list."""
+    return ItemAction(
+        direction,
+        label,
+        "item_move",
+        post={"direction": direction},
+        shown=lambda place: not place.get(end),
+    )
+
+
 ITEM_ACTIONS: list[ItemAction] = [
     ItemAction("edit", gettext_lazy("Ändra"), "item_edit", inline=True),
-    ItemAction(
-        "up",
-        gettext_lazy("Flytta upp"),
-        "item_move",
-        post={"direction": "up"},
-        shown=lambda place: not place.get("first"),
-    ),
-    ItemAction(
-        "down",
-        gettext_lazy("Flytta ned"),
-        "item_move",
-        post={"direction": "down"},
-        shown=lambda place: not place.get("last"),
-    ),
+    _move("up", gettext_lazy("Flytta upp"), end="first"),
+    _move("down", gettext_lazy("Flytta ned"), end="last"),
     ItemAction("history", gettext_lazy("Historik"), "item_history"),
     ItemAction("delete", gettext_lazy("Ta bort"), "item_delete"),
 ]

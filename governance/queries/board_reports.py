@@ -1,9 +1,8 @@
 """What the board report pages read, and who may read or write drafts."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_permission, require_permission, require_visible
+from core.access import get_visible_or_404, has_permission, require_permission
 from governance.models import (
     BoardReport,
     ReportCaseNumber,
@@ -28,7 +27,8 @@ def board_reports_visible_to(user):
 
 
 def board_report_get_for_view(*, user, pk: int) -> BoardReport:
-    report = get_object_or_404(
+    return get_visible_or_404(
+        user,
         BoardReport.objects.select_related(
             "organisation", "corrects", "subject_type"
         ).prefetch_related(
@@ -40,10 +40,9 @@ def board_report_get_for_view(*, user, pk: int) -> BoardReport:
             "extra_sections",
             "corrections",
         ),
+        draft_permission=DRAFT_PERMISSION,
         pk=pk,
     )
-    require_visible(user, report, draft_permission=DRAFT_PERMISSION)
-    return report
 
 
 def board_report_get_for_edit(*, user, pk: int) -> BoardReport:

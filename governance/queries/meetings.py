@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_permission, require_permission, require_visible
+from core.access import get_visible_or_404, has_permission, require_permission
 from governance.models import AgendaItem, BoardReport, Body, Meeting, Membership, Person
 from governance.queries.board_reports import can_see_draft_reports
 
@@ -61,14 +61,14 @@ def agenda(user) -> Prefetch:
 
 
 def meeting_get_for_view(*, user, pk: int) -> Meeting:
-    meeting = get_object_or_404(
+    return get_visible_or_404(
+        user,
         Meeting.objects.select_related("body").prefetch_related(
             "body__organisations", agenda(user)
         ),
+        draft_permission=DRAFT_PERMISSION,
         pk=pk,
     )
-    require_visible(user, meeting, draft_permission=DRAFT_PERMISSION)
-    return meeting
 
 
 def meeting_get_for_edit(*, user, pk: int) -> Meeting:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
+from core.forms import DateInput, textareas
 from core.revisions import RevisionFormMixin
 from governance.pickers import BodyMultipleChoiceField
 from plans.models import Activity, FollowUp, Initiative, Milestone, Plan, Section
@@ -96,7 +97,7 @@ class PlanForm(RevisionForm):
             "preamble",
         ]
         widgets = {
-            "document_date": forms.DateInput(attrs={"type": "date"}),
+            "document_date": DateInput,
             "parties": forms.CheckboxSelectMultiple,
             "preamble": forms.Textarea(attrs={"rows": 8}),
         }
@@ -104,26 +105,28 @@ class PlanForm(RevisionForm):
         field_classes = {"parties": ChoicesField}
 
 
-class SectionForm(RevisionForm):
+class ResponsiblePartForm(RevisionForm):
+    """A section or an initiative: its mark, title and text, then the bodies responsible for
+    it, from the register, and free text for what the register does not hold."""
+
     class Meta:
+        fields = ["responsible_bodies", "responsibility_text"]
+        field_classes = {"responsible_bodies": ResponsibleBodiesField}
+        widgets = textareas(responsibility_text=2)
+
+
+class SectionForm(ResponsiblePartForm):
+    class Meta(ResponsiblePartForm.Meta):
         model = Section
-        fields = ["number", "title", "introduction", "responsible_bodies", "responsibility_text"]
-        field_classes = {"responsible_bodies": ResponsibleBodiesField}
-        widgets = {
-            "introduction": forms.Textarea(attrs={"rows": 5}),
-            "responsibility_text": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["number", "title", "introduction", *ResponsiblePartForm.Meta.fields]
+        widgets = ResponsiblePartForm.Meta.widgets | textareas(introduction=5)
 
 
-class InitiativeForm(RevisionForm):
-    class Meta:
+class InitiativeForm(ResponsiblePartForm):
+    class Meta(ResponsiblePartForm.Meta):
         model = Initiative
-        fields = ["letter", "title", "description", "responsible_bodies", "responsibility_text"]
-        field_classes = {"responsible_bodies": ResponsibleBodiesField}
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-            "responsibility_text": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["letter", "title", "description", *ResponsiblePartForm.Meta.fields]
+        widgets = ResponsiblePartForm.Meta.widgets | textareas(description=5)
 
     def clean_letter(self):
         letter = self.cleaned_data["letter"].strip().rstrip(")").lower()

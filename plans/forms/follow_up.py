@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import latest_today, not_in_the_future
+from core.forms import DateField, DateInput, latest_today, not_in_the_future
 from plans.models import StateReport, StatusUpdate
 
 
@@ -12,7 +12,7 @@ class StatusUpdateForm(forms.ModelForm):
         model = StatusUpdate
         fields = ["status", "date", "comment"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput,
             "comment": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -31,10 +31,9 @@ class StateReportForm(forms.Form):
     """Report an item's state (planerad, pågår, klar with its date, struken)."""
 
     state = forms.ChoiceField(label=_("Läge"), choices=StateReport.State.choices)
-    done_on = forms.DateField(
+    done_on = DateField(
         label=_("Klar den"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Datumet då det blev klart. Fylls i när läget är ”Klar”."),
     )
     comment = forms.CharField(
@@ -56,14 +55,11 @@ class StateReportForm(forms.Form):
 class RoundForm(forms.Form):
     """Open a follow-up round."""
 
-    reporting_date = forms.DateField(
+    reporting_date = DateField(
         label=_("Rapportdatum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Läget rapporteras per detta datum; förfallet räknas mot det."),
     )
-    deadline = forms.DateField(
-        label=_("Sista dag att rapportera"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = DateField(label=_("Sista dag att rapportera"))
     name = forms.CharField(
         label=_("Namn"),
         max_length=200,

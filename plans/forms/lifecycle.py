@@ -3,15 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import latest_today, not_in_the_future
+from core.forms import DateField, latest_today, not_in_the_future
 from governance.models import case_number_for_body
 from governance.pickers import BodyChoiceField
 
 
 class PublishForm(forms.Form):
-    on = forms.DateField(
+    on = DateField(
         label=_("Publicerad den"),
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Dagen då det ägande organet publicerade planen."),
     )
     label = forms.CharField(
@@ -27,9 +26,7 @@ class AdoptForm(forms.Form):
     case_number = forms.CharField(
         label=_("Ärendenummer"), max_length=40, help_text=_("t.ex. ”HSN 2022/652”")
     )
-    decision_date = forms.DateField(
-        label=_("Beslutsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decision_date = DateField(label=_("Beslutsdatum"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

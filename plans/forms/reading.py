@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField
 from governance.models import Organisation
 from governance.pickers import BodyChoiceField
 from plans.moments import Moment
@@ -40,9 +41,7 @@ class DueFilterForm(forms.Form):
 
 
 class AsOfForm(forms.Form):
-    datum = forms.DateField(
-        label=_("Visa planen som den såg ut den"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = DateField(label=_("Visa planen som den såg ut den"))
 
     def moment(self) -> datetime:
         """The end of the chosen day, in the portal's time zone."""
@@ -55,12 +54,8 @@ class HistoryFilterForm(forms.Form):
 
     typ = forms.ChoiceField(label=_("Vad"), required=False)
     person = forms.TypedChoiceField(label=_("Vem"), required=False, coerce=int, empty_value=None)
-    fran = forms.DateField(
-        label=_("Från och med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    till = forms.DateField(
-        label=_("Till och med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    fran = DateField(label=_("Från och med"), required=False)
+    till = DateField(label=_("Till och med"), required=False)
 
     def __init__(self, *args, kinds, people=None, **kwargs):
         super().__init__(*args, **kwargs)

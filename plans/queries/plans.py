@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from core.access import LoginRequired, has_permission, require_visible
+from core.access import LoginRequired, get_visible_or_404, has_permission
 from plans.models import Plan
 
 DRAFT_PERMISSION = "plans.view_plan"
@@ -38,13 +38,14 @@ def plans_for_list(user) -> list[Plan]:
 def plan_get_for_view(*, user, slug: str) -> Plan:
     """The plan as the reader may read it: for the public, its own fields (title, period,
     preamble, owner…) as last published or adopted (`public_faces`)."""
-    plan = get_object_or_404(
+    plan = get_visible_or_404(
+        user,
         Plan.objects.select_related("owner_body", "framework", "public_version").prefetch_related(
             "parties"
         ),
+        draft_permission=DRAFT_PERMISSION,
         slug=slug,
     )
-    require_visible(user, plan, draft_permission=DRAFT_PERMISSION)
     return plan if can_see_drafts(user) else public_faces([plan])[0]
 
 

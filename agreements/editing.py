@@ -53,9 +53,7 @@ def agreement_create(request):
 
 def agreement_edit(request, register_id):
     agreement, form = edit_form(
-        request,
-        AgreementForm,
-        lambda: queries.agreement_get_for_edit(user=request.user, register_id=register_id),
+        request, AgreementForm, queries.agreement_get_for_edit, register_id=register_id
     )
     return _page(
         request,
@@ -81,9 +79,7 @@ def framework_create(request):
 
 
 def framework_edit(request, slug):
-    framework, form = edit_form(
-        request, FrameworkForm, lambda: queries.framework_get_for_edit(user=request.user, slug=slug)
-    )
+    framework, form = edit_form(request, FrameworkForm, queries.framework_get_for_edit, slug=slug)
     return _page(
         request,
         form,
@@ -118,20 +114,27 @@ def agreement_replace(request, register_id):
     )
 
 
+def _adoption_page(request, form, agreement, write, *, heading, **page):
+    """A page changing the agreement's adoptions: `heading` names the agreement by its register
+    id; `write()` saves, and the agreement's page shows its adoptions after."""
+
+    def save():
+        write()
+        return agreement.get_absolute_url()
+
+    heading %= {"agreement": agreement.register_id}
+    return _page(request, form, heading=heading, agreement=agreement, save=save, **page)
+
+
 def adoption_add(request, register_id):
     agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
     form = AdoptionForm(posted(request), agreement=agreement)
-
-    def save():
-        services.adoption_add(user=request.user, agreement=agreement, **form.cleaned_data)
-        return agreement.get_absolute_url()
-
-    return _page(
+    return _adoption_page(
         request,
         form,
-        heading=_("Fastställande av %(agreement)s") % {"agreement": agreement.register_id},
-        agreement=agreement,
-        save=save,
+        agreement,
+        lambda: services.adoption_add(user=request.user, agreement=agreement, **form.cleaned_data),
+        heading=_("Fastställande av %(agreement)s"),
         done=_("Fastställandet är registrerat."),
         submit=_("Registrera fastställandet"),
         intro=_(
@@ -145,19 +148,14 @@ def adoption_remove(request, register_id, pk):
     agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
     link = get_object_or_404(agreement.decisions.select_related("decision__body"), pk=pk)
     form = ReasonForm(posted(request))
-
-    def save():
-        services.adoption_remove(
-            user=request.user, agreement=agreement, link=link, reason=form.cleaned_data["reason"]
-        )
-        return agreement.get_absolute_url()
-
-    return _page(
+    return _adoption_page(
         request,
         form,
-        heading=_("Ta bort fastställande av %(agreement)s") % {"agreement": agreement.register_id},
-        agreement=agreement,
-        save=save,
+        agreement,
+        lambda: services.adoption_remove(
+            user=request.user, agreement=agreement, link=link, reason=form.cleaned_data["reason"]
+        ),
+        heading=_("Ta bort fastställande av %(agreement)s"),
         done=_("Beslutet är borttaget från fastställandena."),
         submit=_("Ta bort"),
         intro=_(

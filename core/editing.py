@@ -21,10 +21,12 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def edit_form(request, form_class, fetch, **kwargs):
-    """The object as saved, for the page's heading and links, and a form editing a copy of its
-    own (`fetch()` again): a refused save must not change what the page shows."""
-    return fetch(), form_class(posted(request), instance=fetch(), **kwargs)
+def edit_form(request, form_class, fetch, **address):
+    """The object as saved (`fetch(user=…, **address)`), for the page's heading and links, and a
+    form editing a copy of its own, fetched again: a refused save must not change what the
+    page shows."""
+    shown = fetch(user=request.user, **address)
+    return shown, form_class(posted(request), instance=fetch(user=request.user, **address))
 
 
 def save_new(request, form, service, *, then=None, more=dict):

@@ -159,9 +159,7 @@ def meeting_create(request):
 
 
 def meeting_edit(request, pk):
-    meeting, form = edit_form(
-        request, MeetingForm, lambda: queries.meeting_get_for_edit(user=request.user, pk=pk)
-    )
+    meeting, form = edit_form(request, MeetingForm, queries.meeting_get_for_edit, pk=pk)
     return _form_page(
         request,
         form,

@@ -66,9 +66,7 @@ def organisation_create(request):
 
 
 def organisation_edit(request, slug):
-    organisation, form = edit_form(
-        request, OrganisationForm, lambda: organisation_get_for_edit(user=request.user, slug=slug)
-    )
+    organisation, form = edit_form(request, OrganisationForm, organisation_get_for_edit, slug=slug)
     return _page(
         request,
         form,
@@ -105,9 +103,7 @@ def _department(request, slug, pk, *, permission="change"):
 def department_edit(request, slug, pk):
     organisation = get_object_or_404(Organisation, slug=slug)
     department, form = edit_form(
-        request,
-        DepartmentForm,
-        lambda: department_get_for_edit(user=request.user, organisation=organisation, pk=pk),
+        request, DepartmentForm, department_get_for_edit, organisation=organisation, pk=pk
     )
     return _page(
         request,
@@ -154,9 +150,7 @@ def body_create(request, slug):
 
 
 def body_edit(request, slug):
-    body, form = edit_form(
-        request, BodyForm, lambda: body_get_for_edit(user=request.user, slug=slug)
-    )
+    body, form = edit_form(request, BodyForm, body_get_for_edit, slug=slug)
     return _page(
         request,
         form,
@@ -193,11 +187,7 @@ def _membership(request, slug, pk, *, permission="change"):
 
 def membership_edit(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
-    membership, form = edit_form(
-        request,
-        MembershipForm,
-        lambda: membership_get_for_edit(user=request.user, body=body, pk=pk),
-    )
+    membership, form = edit_form(request, MembershipForm, membership_get_for_edit, body=body, pk=pk)
     return _page(
         request,
         form,
@@ -248,9 +238,7 @@ def membership_remove(request, slug, pk):
 
 
 def person_edit(request, pk):
-    person, form = edit_form(
-        request, PersonForm, lambda: person_get_for_edit(user=request.user, pk=pk)
-    )
+    person, form = edit_form(request, PersonForm, person_get_for_edit, pk=pk)
     return _page(
         request,
         form,

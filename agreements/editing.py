@@ -16,7 +16,7 @@ from agreements.forms import (
 )
 from agreements.models import Agreement, Framework
 from core.access import require_permission
-from core.editing import form_page, posted
+from core.editing import edit_form, form_page, posted, save_change, save_new
 
 TEMPLATE = "agreements/agreement_form.html"
 
@@ -42,37 +42,25 @@ def _page(
 def agreement_create(request):
     require_permission(request.user, "agreements.add_agreement", queries.WRITE_DENIED)
     form = AgreementForm(posted(request), instance=Agreement())
-
     return _page(
         request,
         form,
         heading=_("Ny överenskommelse"),
-        save=lambda: services.agreement_create(
-            user=request.user, agreement=form.instance, **form.m2m()
-        ).get_absolute_url(),
+        save=save_new(request, form, services.agreement_create, more=form.m2m),
         done=_("Överenskommelsen är registrerad."),
     )
 
 
 def agreement_edit(request, register_id):
-    agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
-    # The form edits its own copy: a refused save must not change the agreement shown.
-    form = AgreementForm(
-        posted(request),
-        instance=queries.agreement_get_for_edit(user=request.user, register_id=register_id),
+    agreement, form = edit_form(
+        request, AgreementForm, queries.agreement_get_for_edit, register_id=register_id
     )
     return _page(
         request,
         form,
         heading=_("Redigera %(agreement)s") % {"agreement": agreement.register_id},
         agreement=agreement,
-        save=lambda: services.agreement_update(
-            user=request.user,
-            agreement=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-            **form.m2m(),
-        ).get_absolute_url(),
+        save=save_change(request, form, services.agreement_update, more=form.m2m),
         done=_("Överenskommelsen är sparad."),
     )
 
@@ -84,31 +72,20 @@ def framework_create(request):
         request,
         form,
         heading=_("Nytt ramverk"),
-        save=lambda: services.framework_create(
-            user=request.user, framework=form.instance, **form.m2m()
-        ).get_absolute_url(),
+        save=save_new(request, form, services.framework_create, more=form.m2m),
         done=_("Ramverket är registrerat."),
         section="frameworks",
     )
 
 
 def framework_edit(request, slug):
-    framework = queries.framework_get_for_edit(user=request.user, slug=slug)
-    form = FrameworkForm(
-        posted(request), instance=queries.framework_get_for_edit(user=request.user, slug=slug)
-    )
+    framework, form = edit_form(request, FrameworkForm, queries.framework_get_for_edit, slug=slug)
     return _page(
         request,
         form,
         heading=_("Redigera %(framework)s") % {"framework": framework},
         agreement=framework,
-        save=lambda: services.framework_update(
-            user=request.user,
-            framework=form.instance,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-            **form.m2m(),
-        ).get_absolute_url(),
+        save=save_change(request, form, services.framework_update, more=form.m2m),
         done=_("Ramverket är sparat."),
         section="frameworks",
     )
@@ -122,13 +99,12 @@ def agreement_replace(request, register_id):
         form,
         heading=_("Ersätt %(agreement)s") % {"agreement": agreement.register_id},
         agreement=agreement,
-        save=lambda: services.agreement_replace(
-            user=request.user,
-            agreement=agreement,
-            replaced_by=form.cleaned_data["replaced_by"],
-            expected_revision=form.cleaned_data["revision"],
-            reason=form.cleaned_data["reason"],
-        ).get_absolute_url(),
+        save=save_change(
+            request,
+            form,
+            services.agreement_replace,
+            more=lambda: {"replaced_by": form.cleaned_data["replaced_by"]},
+        ),
         done=_("Det som ersätter överenskommelsen är sparat och syns på båda sidorna."),
         submit=_("Spara"),
         intro=_(
@@ -138,20 +114,27 @@ def agreement_replace(request, register_id):
     )
 
 
+def _adoption_page(request, form, agreement, write, *, heading, **page):
+    """A page changing the agreement's adoptions: `heading` names the agreement by its register
+    id; `write()` saves, and the agreement's page shows its adoptions after."""
+
+    def save():
+        write()
+        return agreement.get_absolute_url()
+
+    heading %= {"agreement": agreement.register_id}
+    return _page(request, form, heading=heading, agreement=agreement, save=save, **page)
+
+
 def adoption_add(request, register_id):
     agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
     form = AdoptionForm(posted(request), agreement=agreement)
-
-    def save():
-        services.adoption_add(user=request.user, agreement=agreement, **form.cleaned_data)
-        return agreement.get_absolute_url()
-
-    return _page(
+    return _adoption_page(
         request,
         form,
-        heading=_("Fastställande av %(agreement)s") % {"agreement": agreement.register_id},
-        agreement=agreement,
-        save=save,
+        agreement,
+        lambda: services.adoption_add(user=request.user, agreement=agreement, **form.cleaned_data),
+        heading=_("Fastställande av %(agreement)s"),
         done=_("Fastställandet är registrerat."),
         submit=_("Registrera fastställandet"),
         intro=_(
@@ -165,19 +148,14 @@ def adoption_remove(request, register_id, pk):
     agreement = queries.agreement_get_for_edit(user=request.user, register_id=register_id)
     link = get_object_or_404(agreement.decisions.select_related("decision__body"), pk=pk)
     form = ReasonForm(posted(request))
-
-    def save():
-        services.adoption_remove(
-            user=request.user, agreement=agreement, link=link, reason=form.cleaned_data["reason"]
-        )
-        return agreement.get_absolute_url()
-
-    return _page(
+    return _adoption_page(
         request,
         form,
-        heading=_("Ta bort fastställande av %(agreement)s") % {"agreement": agreement.register_id},
-        agreement=agreement,
-        save=save,
+        agreement,
+        lambda: services.adoption_remove(
+            user=request.user, agreement=agreement, link=link, reason=form.cleaned_data["reason"]
+        ),
+        heading=_("Ta bort fastställande av %(agreement)s"),
         done=_("Beslutet är borttaget från fastställandena."),
         submit=_("Ta bort"),
         intro=_(

@@ -21,6 +21,42 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def edit_form(request, form_class, fetch, **address):
+    """The object as saved (`fetch(user=…, **address)`), for the page's heading and links, and a
+    form editing a copy of its own, fetched again: a refused save must not change what the
+    page shows."""
+    shown = fetch(user=request.user, **address)
+    return shown, form_class(posted(request), instance=fetch(user=request.user, **address))
+
+
+def save_new(request, form, service, *, then=None, more=dict):
+    """form_page's `save` for a form's object: `service` writes it (its keyword is the model's
+    name); `more()` gives further arguments, read once the form is valid; `then`: where to go
+    (else the object's page)."""
+
+    def save():
+        instance = form.instance
+        saved = service(user=request.user, **{instance._meta.model_name: instance}, **more())
+        return then or saved.get_absolute_url()
+
+    return save
+
+
+def save_change(request, form, service, *, then=None, more=dict):
+    """save_new for a change: over the revision the form started from, with the reason typed."""
+    return save_new(
+        request,
+        form,
+        service,
+        then=then,
+        more=lambda: {
+            "reason": form.cleaned_data["reason"],
+            "expected_revision": form.cleaned_data["revision"],
+            **more(),
+        },
+    )
+
+
 def form_page(request, form, *, template: str, context: dict, save, done: str):
     """`save()` writes through a service and returns where to go; `done` is the message after
     saving. A ValidationError from the service lands beside its field, or above the form."""

@@ -5,7 +5,7 @@ Thin: the forms read, governance.services.decisions writes, and core.editing ans
 
 from django.utils.translation import gettext as _
 
-from core.editing import form_page, posted
+from core.editing import form_page, posted, save_change
 from governance.forms import DecisionForm, DecisionRemoveForm
 from governance.models import Decision
 from governance.queries import decisions as queries
@@ -43,13 +43,7 @@ def decision_edit(request, pk):
         form,
         heading=heading,
         body=decision.body,
-        save=lambda: services.decision_update(
-            user=request.user,
-            decision=decision,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-            **form.content(),
-        ).get_absolute_url(),
+        save=save_change(request, form, services.decision_update, more=form.content),
         done=_("Beslutet är sparat."),
     )
 
@@ -59,22 +53,17 @@ def decision_remove(request, pk):
         user=request.user, pk=pk, permission="governance.delete_decision"
     )
     form = DecisionRemoveForm(posted(request), decision=decision)
-
-    def save():
-        services.decision_remove(
-            user=request.user,
-            decision=decision,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-        )
-        return decision.body.get_absolute_url() + "#beslut"
-
     return _page(
         request,
         form,
         heading=_("Ta bort beslutet %(decision)s") % {"decision": decision},
         body=decision.body,
-        save=save,
+        save=save_change(
+            request,
+            form,
+            services.decision_remove,
+            then=decision.body.get_absolute_url() + "#beslut",
+        ),
         done=_("Beslutet är borttaget."),
         submit=_("Ta bort beslutet"),
         intro=_(

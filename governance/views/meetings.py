@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import LoginRequired, require_permission
 from core.calendar import calendar_response
-from core.editing import form_page, posted
+from core.editing import edit_form, form_page, posted
 from core.exports import export_response, invalid_filter
 from core.history import history_page
 from core.pdf import pdf_response
@@ -159,11 +159,7 @@ def meeting_create(request):
 
 
 def meeting_edit(request, pk):
-    meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
-    # The form edits its own copy: a refused save must not change the meeting shown.
-    form = MeetingForm(
-        posted(request), instance=queries.meeting_get_for_edit(user=request.user, pk=pk)
-    )
+    meeting, form = edit_form(request, MeetingForm, queries.meeting_get_for_edit, pk=pk)
     return _form_page(
         request,
         form,
@@ -191,6 +187,19 @@ def _on_agenda(item) -> str:
     return f"{item.meeting.get_absolute_url()}#punkt-{item.number}"
 
 
+def _agenda_item_save(request, form, item, service):
+    """The save of a form changing an agenda item: over the revision the form started from,
+    back to the agenda at the item."""
+    return lambda: _on_agenda(
+        service(
+            user=request.user,
+            item=item,
+            expected_revision=form.cleaned_data["revision"],
+            **form.content(),
+        )
+    )
+
+
 def agenda_item_add(request, pk):
     meeting = queries.meeting_get_for_edit(user=request.user, pk=pk)
     form = AgendaItemForm(posted(request), instance=AgendaItem(meeting=meeting), meeting=meeting)
@@ -214,14 +223,7 @@ def agenda_item_edit(request, pk, item_pk):
         form,
         heading=_("Redigera § %(number)s") % {"number": item.number},
         meeting=item.meeting,
-        save=lambda: _on_agenda(
-            services.agenda_item_update(
-                user=request.user,
-                item=item,
-                expected_revision=form.cleaned_data["revision"],
-                **form.content(),
-            )
-        ),
+        save=_agenda_item_save(request, form, item, services.agenda_item_update),
         done=_("Punkten är sparad."),
     )
 
@@ -235,14 +237,7 @@ def agenda_item_decision(request, pk, item_pk):
         heading=_("Beslut under § %(number)s %(title)s")
         % {"number": item.number, "title": item.title},
         meeting=item.meeting,
-        save=lambda: _on_agenda(
-            services.agenda_item_record_decision(
-                user=request.user,
-                item=item,
-                expected_revision=form.cleaned_data["revision"],
-                **form.content(),
-            )
-        ),
+        save=_agenda_item_save(request, form, item, services.agenda_item_record_decision),
         done=_("Beslutet är antecknat."),
         submit=_("Spara beslutet"),
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.access import require_permission
-from core.editing import form_page, posted
+from core.editing import edit_form, form_page, posted, save_change, save_new
 from governance import services
 from governance.models import Body, Department, Membership, Organisation
 from governance.queries.registers import (
@@ -46,23 +46,11 @@ def _page(request, form, *, heading, save, done, template=TEMPLATE, submit=None,
     return form_page(request, form, template=template, context=context, save=save, done=done)
 
 
-def _change(request, form, service, *, then=None, more=dict):
-    """The page's save: `service` writes the form's object (its keyword is the model's name)
-    over the revision the form started from, with the reason typed; `more()` gives further
-    arguments, read once the form is valid; `then`: where to go (else the object's page)."""
-
-    def save():
-        instance = form.instance
-        changed = service(
-            user=request.user,
-            reason=form.cleaned_data["reason"],
-            expected_revision=form.cleaned_data["revision"],
-            **{instance._meta.model_name: instance},
-            **more(),
-        )
-        return then or changed.get_absolute_url()
-
-    return save
+def _remove(request, instance, service, *, then, **page):
+    """A page removing what was registered by mistake: it asks why, and "Ta bort" confirms."""
+    form = RemoveForm(posted(request), instance=instance)
+    save = save_change(request, form, service, then=then)
+    return _page(request, form, save=save, submit=_("Ta bort"), **page)
 
 
 def organisation_create(request):
@@ -72,24 +60,18 @@ def organisation_create(request):
         request,
         form,
         heading=_("Ny huvudman"),
-        save=lambda: services.organisation_create(
-            user=request.user, organisation=form.instance
-        ).get_absolute_url(),
+        save=save_new(request, form, services.organisation_create),
         done=_("Huvudmannen är registrerad."),
     )
 
 
 def organisation_edit(request, slug):
-    organisation = organisation_get_for_edit(user=request.user, slug=slug)
-    # The form edits its own copy: a refused save must not change the principal shown.
-    form = OrganisationForm(
-        posted(request), instance=organisation_get_for_edit(user=request.user, slug=slug)
-    )
+    organisation, form = edit_form(request, OrganisationForm, organisation_get_for_edit, slug=slug)
     return _page(
         request,
         form,
         heading=_("Redigera %(organisation)s") % {"organisation": organisation},
-        save=_change(request, form, services.organisation_update),
+        save=save_change(request, form, services.organisation_update),
         done=_("Huvudmannen är sparad."),
         organisation=organisation,
     )
@@ -103,9 +85,9 @@ def department_create(request, slug):
         request,
         form,
         heading=_("Ny förvaltning hos %(organisation)s") % {"organisation": organisation},
-        save=lambda: services.department_create(
-            user=request.user, department=form.instance
-        ).organisation.get_absolute_url(),
+        save=save_new(
+            request, form, services.department_create, then=organisation.get_absolute_url()
+        ),
         done=_("Förvaltningen är registrerad."),
         organisation=organisation,
     )
@@ -119,13 +101,15 @@ def _department(request, slug, pk, *, permission="change"):
 
 
 def department_edit(request, slug, pk):
-    organisation, department = _department(request, slug, pk)
-    form = DepartmentForm(posted(request), instance=_department(request, slug, pk)[1])
+    organisation = get_object_or_404(Organisation, slug=slug)
+    department, form = edit_form(
+        request, DepartmentForm, department_get_for_edit, organisation=organisation, pk=pk
+    )
     return _page(
         request,
         form,
         heading=_("Redigera %(department)s") % {"department": department.name},
-        save=_change(
+        save=save_change(
             request, form, services.department_update, then=organisation.get_absolute_url()
         ),
         done=_("Förvaltningen är sparad."),
@@ -135,16 +119,13 @@ def department_edit(request, slug, pk):
 
 def department_remove(request, slug, pk):
     organisation, department = _department(request, slug, pk, permission="delete")
-    form = RemoveForm(posted(request), instance=department)
-    return _page(
+    return _remove(
         request,
-        form,
+        department,
+        services.department_remove,
+        then=organisation.get_absolute_url(),
         heading=_("Ta bort %(department)s") % {"department": department.name},
-        save=_change(
-            request, form, services.department_remove, then=organisation.get_absolute_url()
-        ),
         done=_("Förvaltningen är borttagen."),
-        submit=_("Ta bort"),
         organisation=organisation,
         intro=_(
             "Ta bort en förvaltning som registrerats av misstag. En förvaltning som "
@@ -162,22 +143,19 @@ def body_create(request, slug):
         request,
         form,
         heading=_("Nytt organ hos %(organisation)s") % {"organisation": organisation},
-        save=lambda: services.body_create(
-            user=request.user, body=form.instance, **form.m2m()
-        ).get_absolute_url(),
+        save=save_new(request, form, services.body_create, more=form.m2m),
         done=_("Organet är registrerat."),
         organisation=organisation,
     )
 
 
 def body_edit(request, slug):
-    body = body_get_for_edit(user=request.user, slug=slug)
-    form = BodyForm(posted(request), instance=body_get_for_edit(user=request.user, slug=slug))
+    body, form = edit_form(request, BodyForm, body_get_for_edit, slug=slug)
     return _page(
         request,
         form,
         heading=_("Redigera %(body)s") % {"body": body},
-        save=_change(request, form, services.body_update, more=form.m2m),
+        save=save_change(request, form, services.body_update, more=form.m2m),
         done=_("Organet är sparat."),
         body=body,
     )
@@ -208,13 +186,13 @@ def _membership(request, slug, pk, *, permission="change"):
 
 
 def membership_edit(request, slug, pk):
-    body, membership = _membership(request, slug, pk)
-    form = MembershipForm(posted(request), instance=_membership(request, slug, pk)[1])
+    body = get_object_or_404(Body, slug=slug)
+    membership, form = edit_form(request, MembershipForm, membership_get_for_edit, body=body, pk=pk)
     return _page(
         request,
         form,
         heading=_("Ändra uppdraget för %(person)s") % {"person": membership.person.name},
-        save=_change(request, form, services.membership_update, then=body.get_absolute_url()),
+        save=save_change(request, form, services.membership_update, then=body.get_absolute_url()),
         done=_("Uppdraget är sparat."),
         body=body,
     )
@@ -227,7 +205,7 @@ def membership_end(request, slug, pk):
         request,
         form,
         heading=_("Avsluta uppdraget för %(person)s") % {"person": membership.person.name},
-        save=_change(
+        save=save_change(
             request,
             form,
             services.membership_end,
@@ -244,14 +222,13 @@ def membership_end(request, slug, pk):
 
 def membership_remove(request, slug, pk):
     body, membership = _membership(request, slug, pk, permission="delete")
-    form = RemoveForm(posted(request), instance=membership)
-    return _page(
+    return _remove(
         request,
-        form,
+        membership,
+        services.membership_remove,
+        then=body.get_absolute_url(),
         heading=_("Ta bort uppdraget för %(person)s") % {"person": membership.person.name},
-        save=_change(request, form, services.membership_remove, then=body.get_absolute_url()),
         done=_("Uppdraget är borttaget."),
-        submit=_("Ta bort"),
         body=body,
         intro=_(
             "Ta bort ett uppdrag som registrerats av misstag; ett uppdrag som har upphört "
@@ -261,14 +238,13 @@ def membership_remove(request, slug, pk):
 
 
 def person_edit(request, pk):
-    person = person_get_for_edit(user=request.user, pk=pk)
-    form = PersonForm(posted(request), instance=person_get_for_edit(user=request.user, pk=pk))
+    person, form = edit_form(request, PersonForm, person_get_for_edit, pk=pk)
     return _page(
         request,
         form,
         heading=_("Redigera %(person)s") % {"person": person.name},
         template="governance/person_form.html",
-        save=_change(request, form, services.person_update, then=request.path),
+        save=save_change(request, form, services.person_update, then=request.path),
         done=_("Uppgifterna om personen är sparade."),
         person=person,
     )
@@ -276,14 +252,13 @@ def person_edit(request, pk):
 
 def person_remove(request, pk):
     person = person_get_for_edit(user=request.user, pk=pk, permission="delete")
-    form = RemoveForm(posted(request), instance=person)
-    return _page(
+    return _remove(
         request,
-        form,
+        person,
+        services.person_remove,
+        then="governance:organisation_list",
         heading=_("Ta bort %(person)s") % {"person": person.name},
-        save=_change(request, form, services.person_remove, then="governance:organisation_list"),
         done=_("Personen och alla personens uppdrag är borttagna."),
-        submit=_("Ta bort"),
         person=person,
         intro=_(
             "Personen tas bort ur registret med alla sina uppdrag. Historiken visar vem som "

@@ -11,25 +11,22 @@ from simple_history.models import HistoricalRecords
 # live with the import (agreements/imports/).
 from agreements.imports.models import ImportMapping  # noqa: F401
 from core import periods
-from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
+from core.fields import optional_link
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Named, Revisioned, dates_in_order
 from governance.models import Body, Organisation
 
 REGISTER_ID_HELP = _("Registrets beteckning, t.ex. STY-02292")
 DUPLICATE_REGISTER_ID = _("Det finns redan en överenskommelse med den beteckningen.")
 
 
-class Topic(models.Model):
+class Topic(Named):
     name = models.CharField(_("namn"), max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = _("ämne")
         verbose_name_plural = _("ämnen")
-
-    def __str__(self):
-        return self.name
 
 
 class Status(models.TextChoices):
@@ -114,31 +111,16 @@ class Agreement(CheckErrorsOnFields, Revisioned):
     valid_from = models.DateField(_("gäller från"), null=True, blank=True)
     valid_until = models.DateField(_("gäller till"), null=True, blank=True)
     review_by = models.DateField(_("ses över senast"), null=True, blank=True)
-    responsible_body = models.ForeignKey(
-        Body,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="agreements_responsible_for",
-        verbose_name=_("ansvarigt organ"),
+    responsible_body = optional_link(
+        Body, _("ansvarigt organ"), related_name="agreements_responsible_for"
     )
     summary = models.TextField(_("sammanfattning"), blank=True, help_text=_("Markdown"))
     text = models.TextField(_("text"), blank=True, help_text=_("Markdown"))
-    replaced_by_agreement = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="replaces",
-        verbose_name=_("ersätts av överenskommelse"),
+    replaced_by_agreement = optional_link(
+        "self", _("ersätts av överenskommelse"), related_name="replaces"
     )
-    replaced_by_framework = models.ForeignKey(
-        Framework,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="replaces",
-        verbose_name=_("ersätts av ramverk"),
+    replaced_by_framework = optional_link(
+        Framework, _("ersätts av ramverk"), related_name="replaces"
     )
     decisions = GenericRelation("governance.DecisionSubject", related_query_name="agreement")
     history = HistoricalRecords(m2m_fields=[parties, topics])

@@ -1,9 +1,8 @@
-"""Abstract models every app builds on: a Period stored in columns, a revision counter, and
-database checks that speak Swedish beside their field."""
+"""Abstract models every app builds on: a Period stored in columns, a revision counter, a
+name, and database checks that speak Swedish beside their field (field helpers: core.fields)."""
 
 import uuid
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
+from core.fields import owning_account
 
 
 class PeriodFields(models.Model):
@@ -66,17 +66,18 @@ class Revisioned(models.Model):
         abstract = True
 
 
-def acting_user(verbose_name) -> models.ForeignKey:
-    """Who did something (wrote, opened, closed, reported). The record outlives the account:
-    removing a user empties the link and keeps the row."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
+class Named(models.Model):
+    """Known by its name: lists sort by it and it reads as it. A model whose name is unique,
+    or shorter, declares its own `name`."""
+
+    name = models.CharField(_("namn"), max_length=200)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 DATES_REVERSED = "dates_reversed"
@@ -227,12 +228,7 @@ class PendingUpload(models.Model):
     media storage: the app servers share nothing else, and the file is small (IMPORT_MAX_BYTES)
     and short-lived (core.uploads)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("användare"),
-    )
+    user = owning_account(_("användare"), related_name="+")
     purpose = models.CharField(_("ändamål"), max_length=40)
     name = models.CharField(_("filnamn"), max_length=255)
     data = models.BinaryField(_("innehåll"))

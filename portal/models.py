@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.fields import owning_account
 
 
 class BarrierReport(models.Model):
@@ -29,12 +30,7 @@ class SingleSignOnIdentity(models.Model):
     and its stable subject id alone: never by an e-mail address or a name, which a provider may
     give anyone, so that no claim can take over another account (or the person it is linked to)."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="sso_identity",
-        verbose_name=_("användarkonto"),
-    )
+    user = owning_account(_("användarkonto"), related_name="sso_identity", one_to_one=True)
     issuer = models.CharField(_("utfärdare"), max_length=255)
     subject = models.CharField(_("id hos utfärdaren"), max_length=255)
     created_at = models.DateTimeField(_("första inloggning"), auto_now_add=True)
@@ -57,9 +53,7 @@ class Watch(models.Model):
     """A person watches ("bevakar") a plan, an agreement or a body: the daily digest tells them
     what concerns it. Here, on top, because it points into three apps."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watches"
-    )
+    user = owning_account(related_name="watches")
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, null=True, blank=True)
     agreement = models.ForeignKey(
         "agreements.Agreement", on_delete=models.CASCADE, null=True, blank=True
@@ -97,9 +91,7 @@ class DigestSubscription(models.Model):
     """Whether a person gets the daily digest, and the last day it was sent (so a second run
     the same day sends nothing). Made with the person's first watch."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest"
-    )
+    user = owning_account(related_name="digest", one_to_one=True)
     active = models.BooleanField(_("får sammanfattning"), default=True)
     last_sent_on = models.DateField(_("senast skickad"), null=True, blank=True)
 

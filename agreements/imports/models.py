@@ -1,18 +1,14 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import owning_account
 
 
 class ImportMapping(models.Model):
     """The columns a user last mapped, by heading, so the next file with the same headings
     is mapped already. A convenience, not a record: no history."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="agreement_import_mapping",
-        verbose_name=_("användare"),
-    )
+    user = owning_account(_("användare"), related_name="agreement_import_mapping", one_to_one=True)
     # {folded heading: field key}; headings the user chose to skip map to "".
     columns = models.JSONField(_("kolumner"), default=dict)
 

@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import optional_link
 from core.models import Revisioned
 from governance.models.bodies import Body
 from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
@@ -46,23 +47,13 @@ class BoardReport(CarriesCaseNumbers, Revisioned):
     summary = models.TextField(_("sammanfattning"), blank=True, help_text=_("Markdown"))
     case_description = models.TextField(_("ärendebeskrivning"), blank=True, help_text=_("Markdown"))
     assessment = models.TextField(_("bedömning"), blank=True, help_text=_("Markdown"))
-    subject_type = models.ForeignKey(
-        ContentType,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("gäller (typ)"),
+    subject_type = optional_link(
+        ContentType, _("gäller (typ)"), related_name="+", on_delete=models.PROTECT
     )
     subject_id = models.PositiveBigIntegerField(_("gäller (id)"), null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
-    corrects = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="corrections",
-        verbose_name=_("rättar"),
+    corrects = optional_link(
+        "self", _("rättar"), related_name="corrections", on_delete=models.PROTECT
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
+from core.fields import optional_link
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Named, Revisioned, dates_in_order
 from governance.models.organisations import Organisation
 
 
-class Body(Revisioned, CheckErrorsOnFields):
+class Body(Named, Revisioned, CheckErrorsOnFields):
     """A body that decides or prepares: a committee, a collaboration body, a working group…"""
 
     class Kind(models.TextChoices):
@@ -26,7 +27,6 @@ class Body(Revisioned, CheckErrorsOnFields):
         STEERING_GROUP = "steering_group", _("Styrgrupp")
         PRESIDIUM = "presidium", _("Presidium")
 
-    name = models.CharField(_("namn"), max_length=200)
     slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
     short_code = models.CharField(
         _("förkortning"), max_length=20, blank=True, help_text=_("t.ex. HSN, SON, RS")
@@ -35,14 +35,7 @@ class Body(Revisioned, CheckErrorsOnFields):
     organisations = models.ManyToManyField(
         Organisation, related_name="bodies", verbose_name=_("huvudmän")
     )
-    reports_to = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="sub_bodies",
-        verbose_name=_("rapporterar till"),
-    )
+    reports_to = optional_link("self", _("rapporterar till"), related_name="sub_bodies")
     mandate = models.TextField(_("uppdrag"), blank=True, help_text=_("Markdown"))
     composition = models.TextField(
         _("sammansättning"),
@@ -54,8 +47,7 @@ class Body(Revisioned, CheckErrorsOnFields):
     history = HistoricalRecords(m2m_fields=[organisations])
     check_error_fields = {DATES_REVERSED: "active_until"}
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
         constraints = [
@@ -82,3 +74,11 @@ class Body(Revisioned, CheckErrorsOnFields):
                     )
                 seen.add(ancestor.pk)
                 ancestor = ancestor.reports_to
+
+
+def held_by_body(related_name: str) -> models.ForeignKey:
+    """The body whose record it is (a meeting, a decision): the body cannot be removed while
+    it has any."""
+    return models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name=related_name, verbose_name=_("organ")
+    )

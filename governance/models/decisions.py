@@ -8,9 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import optional_link
 from core.models import Revisioned
 from core.validators import parse_case_number
-from governance.models.bodies import Body
+from governance.models.bodies import Body, held_by_body
 from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
 
 
@@ -41,21 +42,14 @@ class Decision(CarriesCaseNumbers, Revisioned):
         NOTIFICATION = "notification", _("Anmälan")
         DELEGATED = "delegated", _("Delegationsbeslut")
 
-    body = models.ForeignKey(
-        Body, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("organ")
-    )
+    body = held_by_body("decisions")
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ADOPTION)
     # The source documents often give the case number but not the date; unknown stays empty.
     date = models.DateField(_("datum"), null=True, blank=True)
     title = models.CharField(_("rubrik"), max_length=300, blank=True)
     text = models.TextField(_("beslutstext"), blank=True, help_text=_("Markdown"))
-    responds_to = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="responses",
-        verbose_name=_("svarar på rekommendationen"),
+    responds_to = optional_link(
+        "self", _("svarar på rekommendationen"), related_name="responses", on_delete=models.PROTECT
     )
     history = HistoricalRecords()
 

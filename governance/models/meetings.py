@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import optional_link
 from core.models import Revisioned
 from governance.models.board_reports import BoardReport
-from governance.models.bodies import Body
+from governance.models.bodies import held_by_body
 from governance.models.case_numbers import CarriesCaseNumbers, CaseNumberRow
 from governance.models.decisions import Decision
 
@@ -35,9 +36,7 @@ class Meeting(Revisioned):
         DRAFT = "draft", _("Utkast")
         PUBLISHED = "published", _("Publicerat")
 
-    body = models.ForeignKey(
-        Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("organ")
-    )
+    body = held_by_body("meetings")
     date = models.DateField(_("datum"))
     start_time = models.TimeField(_("starttid"), null=True, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
@@ -91,14 +90,7 @@ class AgendaItem(CarriesCaseNumbers, Revisioned):
     reports = models.ManyToManyField(
         BoardReport, blank=True, related_name="agenda_items", verbose_name=_("underlag")
     )
-    decision = models.ForeignKey(
-        Decision,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="agenda_items",
-        verbose_name=_("registrerat beslut"),
-    )
+    decision = optional_link(Decision, _("registrerat beslut"), related_name="agenda_items")
     decision_text = models.TextField(_("beslut"), blank=True, help_text=_("Markdown"))
     minutes_paragraph = models.PositiveIntegerField(
         _("paragraf i protokollet"), null=True, blank=True

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Revisioned
+from core.models import Named, Revisioned
 from core.validators import normalise_organisation_number, validate_organisation_number
 
 
-class Organisation(Revisioned):
+class Organisation(Named, Revisioned):
     """A principal (huvudman): a region, a municipality, a municipal federation."""
 
     class Kind(models.TextChoices):
@@ -34,8 +34,7 @@ class Organisation(Revisioned):
     )
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = _("huvudman")
         verbose_name_plural = _("huvudmän")
         constraints = [
@@ -48,9 +47,6 @@ class Organisation(Revisioned):
                 ),
             )
         ]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("governance:organisation_detail", kwargs={"slug": self.slug})

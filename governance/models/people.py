@@ -6,30 +6,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import DATES_REVERSED, CheckErrorsOnFields, Revisioned, dates_in_order
+from core.fields import optional_link
+from core.models import DATES_REVERSED, CheckErrorsOnFields, Named, Revisioned, dates_in_order
 from governance.models.bodies import Body
 from governance.models.organisations import Organisation
 
 
-class Person(Revisioned):
+class Person(Named, Revisioned):
     """Only what a public role needs: a name and a title. No contact or identity data."""
 
-    name = models.CharField(_("namn"), max_length=200)
     title = models.CharField(_("titel"), max_length=200, blank=True)
     # The person's own account, if they have one: a committee member reads their meetings
     # ("Mina sammanträden") through it. Optional; most people in the register never log in.
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="person",
-        verbose_name=_("användarkonto"),
+    user = optional_link(
+        settings.AUTH_USER_MODEL, _("användarkonto"), related_name="person", one_to_one=True
     )
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
 
@@ -53,14 +47,7 @@ class Membership(Revisioned, CheckErrorsOnFields):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("roll"), max_length=30, choices=Role.choices, default=Role.MEMBER)
-    representing = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("företräder"),
-    )
+    representing = optional_link(Organisation, _("företräder"), related_name="memberships")
     valid_from = models.DateField(_("från"), null=True, blank=True)
     valid_until = models.DateField(_("till"), null=True, blank=True)
     history = HistoricalRecords()

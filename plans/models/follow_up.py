@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import acting_user
+from core.fields import acting_user, optional_link
 from plans.models.items import Initiative
 from plans.models.plans import Plan
 
@@ -122,13 +122,9 @@ class StateReport(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="state_reports")
     item_kind = models.CharField(_("typ"), max_length=20, choices=ItemKind.choices)
     item_id = models.PositiveBigIntegerField(_("punkt"))
-    round = models.ForeignKey(
-        FollowUpRound,
-        on_delete=models.RESTRICT,  # a round's reports go only with its plan
-        null=True,
-        blank=True,
-        related_name="reports",
-        verbose_name=_("uppföljningsomgång"),
+    # A round's reports go only with its plan.
+    round = optional_link(
+        FollowUpRound, _("uppföljningsomgång"), related_name="reports", on_delete=models.RESTRICT
     )
     state = models.CharField(_("läge"), max_length=20, choices=State.choices)
     done_on = models.DateField(_("klar den"), null=True, blank=True)

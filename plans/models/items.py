@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import optional_link
 from core.models import PeriodFields, Revisioned
 from governance.models import Body
 from plans.models.plans import Plan
@@ -147,14 +148,7 @@ class Milestone(PlanItem):
 class FollowUp(PlanItem):
     """What is checked, when, and by which body (uppföljning)."""
 
-    reported_to = models.ForeignKey(
-        Body,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="follow_ups_received",
-        verbose_name=_("återrapporteras till"),
-    )
+    reported_to = optional_link(Body, _("återrapporteras till"), related_name="follow_ups_received")
     history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Framework
+from core.fields import optional_link
 from core.models import PeriodFields, Revisioned
 from governance.models import Body, Organisation
 
@@ -30,24 +31,12 @@ class Plan(PeriodFields, Revisioned):
     title = models.CharField(_("titel"), max_length=300)
     slug = models.SlugField(_("kortnamn i webbadress"), max_length=120, unique=True)
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
-    framework = models.ForeignKey(
-        Framework,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="plans",
-        verbose_name=_("ramverk"),
-    )
+    framework = optional_link(Framework, _("ramverk"), related_name="plans")
     parties = models.ManyToManyField(
         Organisation, blank=True, related_name="plans", verbose_name=_("parter")
     )
-    owner_body = models.ForeignKey(
-        Body,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="plans_owned",
-        verbose_name=_("ägande organ"),
+    owner_body = optional_link(
+        Body, _("ägande organ"), related_name="plans_owned", on_delete=models.PROTECT
     )
     document_date = models.DateField(_("dokumentets datum"), null=True, blank=True)
     status = models.CharField(
@@ -62,15 +51,13 @@ class Plan(PeriodFields, Revisioned):
     )
     # The version the public reads: the last one published or adopted. Kept on the plan so
     # that the database itself refuses a public status without a frozen version (below).
-    public_version = models.ForeignKey(
+    # A plan's versions go with it (CASCADE from the version to the plan); alone, a version
+    # the plan's public reads cannot be deleted.
+    public_version = optional_link(
         "PlanVersion",
-        # A plan's versions go with it (CASCADE from the version to the plan); alone, a
-        # version the plan's public reads cannot be deleted.
-        on_delete=models.RESTRICT,
-        null=True,
-        blank=True,
+        _("version som allmänheten läser"),
         related_name="+",
-        verbose_name=_("version som allmänheten läser"),
+        on_delete=models.RESTRICT,
     )
     history = HistoricalRecords(m2m_fields=[parties])
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
 from plans.models.plans import Plan
 
 
@@ -24,13 +25,8 @@ class PlanVersion(models.Model):
     # The date the documents give (the decision's, or the published document's); the portal's
     # own moment is frozen_at.
     date = models.DateField(_("datum"), null=True, blank=True)
-    decision = models.ForeignKey(
-        "governance.Decision",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="plan_versions",
-        verbose_name=_("beslut"),
+    decision = optional_link(
+        "governance.Decision", _("beslut"), related_name="plan_versions", on_delete=models.PROTECT
     )
     label = models.CharField(_("benämning"), max_length=200, blank=True)
 

@@ -6,7 +6,7 @@ the meeting (the notice prints it), so an edit form of the meeting opened before
 added is stale, and two editors numbering items take turns."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,24 +31,10 @@ def _bump(meeting: Meeting, *, user, reason: str) -> Meeting:
 
 
 @transaction.atomic
-def meeting_create(
-    *,
-    user,
-    body: Body,
-    date: date,
-    kind: str = Meeting.Kind.ORDINARY,
-    start_time: time | None = None,
-    place: str = "",
-) -> Meeting:
-    """A new meeting, drafted: only readers and editors see it until it is published."""
-    meeting = Meeting(
-        body=body,
-        date=date,
-        kind=kind,
-        start_time=start_time,
-        place=place,
-        status=Meeting.Status.DRAFT,
-    )
+def meeting_create(*, user, body: Body, date: date, **details) -> Meeting:
+    """A new meeting, drafted: only readers and editors see it until it is published. The
+    `details` (kind, start_time, place) are the model's defaults where not given."""
+    meeting = Meeting(body=body, date=date, status=Meeting.Status.DRAFT, **details)
     return save_with_history(meeting, user=user, reason="Sammanträde skapat")
 
 

@@ -64,6 +64,7 @@ class Framework(Revisioned):
     )
     decisions = GenericRelation("governance.DecisionSubject", related_query_name="framework")
     history = HistoricalRecords(m2m_fields=[parties, covers])
+    reason_prompt = _("Ange varför ramverket ändras.")
 
     class Meta:
         ordering = ["title"]

@@ -58,8 +58,11 @@ class PeriodFields(models.Model):
 
 class Revisioned(models.Model):
     """A counter bumped by every save through the services: an edit form carries the number
-    it started from, and a save over a newer number is refused (no lost updates)."""
+    it started from, and a save over a newer number is refused (no lost updates).
+    `reason_prompt`: what the form's reason field says when an edit gives no reason (a model
+    names itself: "Ange varför organet ändras.")."""
 
+    reason_prompt = _("Ange varför det ändras.")
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
 
     class Meta:

@@ -38,11 +38,12 @@ def require_reason(reason: str, message) -> None:
         raise ValidationError({"reason": message})
 
 
-def save_revision(instance, *, user, reason: str, expected_revision: int | None, missing_reason):
+def save_revision(instance, *, user, reason: str, expected_revision: int | None):
     """Save the edits made to `instance` as its next revision, with the reason in its history:
-    a reason is required (`missing_reason` says so, beside the form's field); EditConflict when
-    someone saved since `expected_revision` (None: no form started from one, as in the admin)."""
-    require_reason(reason, missing_reason)
+    a reason is required (its model's `reason_prompt` says so, beside the form's field);
+    EditConflict when someone saved since `expected_revision` (None: no form started from one,
+    as in the admin)."""
+    require_reason(reason, instance.reason_prompt)
     current = lock_for_edit(
         type(instance)._default_manager, instance.pk, expected_revision=expected_revision
     )

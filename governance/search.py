@@ -4,20 +4,7 @@ people by their public role, decisions, meetings and board reports."""
 from django.utils.translation import gettext_lazy as _
 
 from core.search import SearchDocument, register_search
-from governance.models import (
-    AgendaItem,
-    AgendaItemCaseNumber,
-    BoardReport,
-    Body,
-    Decision,
-    DecisionCaseNumber,
-    Meeting,
-    Membership,
-    Organisation,
-    Person,
-    ReportCaseNumber,
-    ReportSection,
-)
+from governance import models
 from governance.queries.board_reports import DRAFT_PERMISSION as REPORT_DRAFTS
 from governance.queries.meetings import DRAFT_PERMISSION as MEETING_DRAFTS
 
@@ -33,7 +20,7 @@ def _lines(*parts) -> str:
     return "\n".join(str(part) for part in parts if part)
 
 
-def organisation_documents(organisation: Organisation):
+def organisation_documents(organisation: models.Organisation):
     yield SearchDocument(
         title=organisation.name,
         text=str(organisation.get_kind_display()),
@@ -44,7 +31,7 @@ def organisation_documents(organisation: Organisation):
     )
 
 
-def body_documents(body: Body):
+def body_documents(body: models.Body):
     yield SearchDocument(
         title=str(body),
         text=_lines(body.get_kind_display(), body.mandate, body.composition),
@@ -55,7 +42,7 @@ def body_documents(body: Body):
     )
 
 
-def person_documents(person: Person):
+def person_documents(person: models.Person):
     """A person is found by name through their roles in bodies, and only through them."""
     memberships = list(person.memberships.select_related("body"))
     if not memberships:
@@ -69,7 +56,7 @@ def person_documents(person: Person):
     )
 
 
-def decision_documents(decision: Decision):
+def decision_documents(decision: models.Decision):
     yield SearchDocument(
         title=_lines(str(decision), decision.title).replace("\n", " – "),
         text=decision.text,
@@ -81,7 +68,7 @@ def decision_documents(decision: Decision):
     )
 
 
-def meeting_documents(meeting: Meeting):
+def meeting_documents(meeting: models.Meeting):
     items = list(meeting.agenda_items.prefetch_related("case_numbers"))
     codes = [row.case_number for item in items for row in item.case_numbers.all()]
     yield SearchDocument(
@@ -97,7 +84,7 @@ def meeting_documents(meeting: Meeting):
     )
 
 
-def board_report_documents(report: BoardReport):
+def board_report_documents(report: models.BoardReport):
     sections = (_lines(section.heading, section.text) for section in report.extra_sections.all())
     yield SearchDocument(
         title=report.title,
@@ -117,28 +104,28 @@ def board_report_documents(report: BoardReport):
 
 
 def register():
-    reports = BoardReport.objects.select_related("organisation")
-    decisions = Decision.objects.select_related("body")
+    reports = models.BoardReport.objects.select_related("organisation")
+    decisions = models.Decision.objects.select_related("body")
     # Each kind with only what it adds to register_search's defaults: its queryset, the
     # related rows and links whose writes change its documents.
     for model, key, label, documents, permission, options in (
-        (Organisation, "organisation", _("Huvudmän"), organisation_documents, NO_DRAFTS, {}),
-        (Body, "body", _("Organ"), body_documents, NO_DRAFTS,
-         {"queryset": lambda: Body.objects.prefetch_related("organisations"),
+        (models.Organisation, "organisation", _("Huvudmän"), organisation_documents, NO_DRAFTS, {}),
+        (models.Body, "body", _("Organ"), body_documents, NO_DRAFTS,
+         {"queryset": lambda: models.Body.objects.prefetch_related("organisations"),
           "m2m": ("organisations",)}),
-        (Person, "person", _("Personer"), person_documents, NO_DRAFTS,
-         {"follows": [(Membership, lambda membership: membership.person)]}),
-        (Decision, "decision", _("Beslut"), decision_documents, NO_DRAFTS,
+        (models.Person, "person", _("Personer"), person_documents, NO_DRAFTS,
+         {"follows": [(models.Membership, lambda membership: membership.person)]}),
+        (models.Decision, "decision", _("Beslut"), decision_documents, NO_DRAFTS,
          {"queryset": lambda: decisions.prefetch_related("case_numbers", "body__organisations"),
-          "follows": [(DecisionCaseNumber, lambda row: row.decision)]}),
-        (Meeting, "meeting", _("Sammanträden"), meeting_documents, MEETING_DRAFTS,
-         {"follows": [(AgendaItem, lambda item: item.meeting),
-                      (AgendaItemCaseNumber, lambda row: row.item.meeting)]}),
-        (BoardReport, "board_report", _("Tjänsteskrivelser"), board_report_documents,
+          "follows": [(models.DecisionCaseNumber, lambda row: row.decision)]}),
+        (models.Meeting, "meeting", _("Sammanträden"), meeting_documents, MEETING_DRAFTS,
+         {"follows": [(models.AgendaItem, lambda item: item.meeting),
+                      (models.AgendaItemCaseNumber, lambda row: row.item.meeting)]}),
+        (models.BoardReport, "board_report", _("Tjänsteskrivelser"), board_report_documents,
          REPORT_DRAFTS,
          {"queryset": lambda: reports.prefetch_related("case_numbers", "extra_sections"),
-          "follows": [(ReportCaseNumber, lambda row: row.report),
-                      (ReportSection, lambda section: section.report)]}),
+          "follows": [(models.ReportCaseNumber, lambda row: row.report),
+                      (models.ReportSection, lambda section: section.report)]}),
     ):  # fmt: skip
         register_search(
             model, key=key, label=label, documents=documents, draft_permission=permission, **options

@@ -47,13 +47,7 @@ def item_state(request, slug, kind, pk):
         number = form.cleaned_data["omgang"]
         try:
             services.state_report_record(
-                user=request.user,
-                item=item,
-                state=form.cleaned_data["state"],
-                done_on=form.cleaned_data["done_on"],
-                comment=form.cleaned_data["comment"],
-                round_number=number,
-                today=timezone.localdate(),
+                user=request.user, item=item, today=timezone.localdate(), **form.report()
             )
         except ValidationError as error:
             form.add_error(None, error)

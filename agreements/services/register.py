@@ -169,13 +169,7 @@ def framework_update(
 ) -> Framework:
     """Save the edits made to a framework (and `parties` / `covers`, when given) over the
     revision the form started from."""
-    save_revision(
-        framework,
-        user=user,
-        reason=reason,
-        expected_revision=expected_revision,
-        missing_reason=_("Ange varför ramverket ändras."),
-    )
+    save_revision(framework, user=user, reason=reason, expected_revision=expected_revision)
     for name in ("parties", "covers"):
         if m2m.get(name) is not None:
             getattr(framework, name).set(m2m[name])

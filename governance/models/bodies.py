@@ -45,6 +45,7 @@ class Body(Named, Revisioned, CheckErrorsOnFields):
     active_from = models.DateField(_("verksamt från"), null=True, blank=True)
     active_until = models.DateField(_("verksamt till"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[organisations])
+    reason_prompt = _("Ange varför organet ändras.")
     check_error_fields = {DATES_REVERSED: "active_until"}
 
     class Meta(Named.Meta):

@@ -33,6 +33,7 @@ class Organisation(Named, Revisioned):
         help_text=_("NNNNNN-NNNN"),
     )
     history = HistoricalRecords()
+    reason_prompt = _("Ange varför huvudmannen ändras.")
 
     class Meta(Named.Meta):
         verbose_name = _("huvudman")
@@ -67,6 +68,7 @@ class Department(Revisioned):
     )
     name = models.CharField(_("namn"), max_length=200)
     history = HistoricalRecords()
+    reason_prompt = _("Ange varför förvaltningen ändras.")
 
     class Meta:
         # Own columns only, so no list pays a join for it; a list across organisations

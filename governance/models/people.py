@@ -22,6 +22,7 @@ class Person(Named, Revisioned):
         settings.AUTH_USER_MODEL, _("användarkonto"), related_name="person", one_to_one=True
     )
     history = HistoricalRecords()
+    reason_prompt = _("Ange varför uppgifterna om personen ändras.")
 
     class Meta(Named.Meta):
         verbose_name = _("person")
@@ -51,6 +52,7 @@ class Membership(Revisioned, CheckErrorsOnFields):
     valid_from = models.DateField(_("från"), null=True, blank=True)
     valid_until = models.DateField(_("till"), null=True, blank=True)
     history = HistoricalRecords()
+    reason_prompt = _("Ange varför uppdraget ändras.")
     check_error_fields = {DATES_REVERSED: "valid_until"}
 
     class Meta:

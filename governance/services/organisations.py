@@ -40,11 +40,7 @@ def organisation_update(
     """Save the edits made to a principal over the revision the form started from."""
     return _unique(
         lambda: save_revision(
-            organisation,
-            user=user,
-            reason=reason,
-            expected_revision=expected_revision,
-            missing_reason=_("Ange varför huvudmannen ändras."),
+            organisation, user=user, reason=reason, expected_revision=expected_revision
         )
     )
 
@@ -74,13 +70,7 @@ def body_update(
     if organisations is not None:
         _require_organisations(organisations)
     _unique(
-        lambda: save_revision(
-            body,
-            user=user,
-            reason=reason,
-            expected_revision=expected_revision,
-            missing_reason=_("Ange varför organet ändras."),
-        )
+        lambda: save_revision(body, user=user, reason=reason, expected_revision=expected_revision)
     )
     if organisations is not None:
         body.organisations.set(organisations)
@@ -103,11 +93,7 @@ def department_update(
     """Save the edits made to a department over the revision the form started from."""
     return _unique(
         lambda: save_revision(
-            department,
-            user=user,
-            reason=reason,
-            expected_revision=expected_revision,
-            missing_reason=_("Ange varför förvaltningen ändras."),
+            department, user=user, reason=reason, expected_revision=expected_revision
         )
     )
 

@@ -24,13 +24,7 @@ def person_update(
 ) -> Person:
     """Save the edits made to a person's name and title over the revision the form started
     from."""
-    return save_revision(
-        person,
-        user=user,
-        reason=reason,
-        expected_revision=expected_revision,
-        missing_reason=_("Ange varför uppgifterna om personen ändras."),
-    )
+    return save_revision(person, user=user, reason=reason, expected_revision=expected_revision)
 
 
 def _delete(instance, *, user, reason: str) -> None:
@@ -68,13 +62,7 @@ def membership_update(
 ) -> Membership:
     """Save the edits made to a membership (its role, whom it represents, its dates) over the
     revision the form started from."""
-    return save_revision(
-        membership,
-        user=user,
-        reason=reason,
-        expected_revision=expected_revision,
-        missing_reason=_("Ange varför uppdraget ändras."),
-    )
+    return save_revision(membership, user=user, reason=reason, expected_revision=expected_revision)
 
 
 @transaction.atomic

@@ -51,6 +51,16 @@ class StateReportForm(forms.Form):
             cleaned["done_on"] = None  # only done has a date (a future one the service refuses)
         return cleaned
 
+    def report(self) -> dict:
+        """The cleaned form as state_report_record's keyword arguments (the round by number)."""
+        data = self.cleaned_data
+        return {
+            "state": data["state"],
+            "done_on": data["done_on"],
+            "comment": data["comment"],
+            "round_number": data["omgang"],
+        }
+
 
 class RoundForm(forms.Form):
     """Open a follow-up round."""

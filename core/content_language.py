@@ -9,6 +9,8 @@ Swedish page carries no mark at all. Templates use the `content_lang` tag (an at
 element holding content only) and filter (a value inside interface text) in core's tags;
 Python that writes HTML (the Atom feed's summaries) uses `mark_content`."""
 
+from html import escape
+
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
@@ -28,3 +30,12 @@ def mark_content(value) -> SafeString:
     if not language or value in ("", None):
         return conditional_escape(value)
     return format_html('<span lang="{}">{}</span>', language, value)
+
+
+def content_text(text: str, language: str | None) -> str:
+    """Plain text as `mark_content` writes it, for Python that writes many (the plan page's
+    items, plans.markup): `language` looked up once (`foreign_content_language()`), and the
+    standard library's `escape`, which Django's wraps for lazy strings."""
+    if not language or text in ("", None):
+        return escape(str(text))
+    return f'<span lang="{escape(language)}">{escape(text)}</span>'

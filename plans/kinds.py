@@ -31,7 +31,7 @@ To add a kind of item (something under a section, or under one of its initiative
 Editing (add, edit, delete, move, history, restore, "Borttaget"), the plan tree (now and as
 it stood), the timeline, "Bevakning" (when it can be overdue), the comparison and the PDF's
 change appendix then know it; its markup on the plan page and in the PDF goes in
-templates/plans/includes/items.html.
+plans/markup.py (`LISTS`, `_heading` and `_item`).
 """
 
 from dataclasses import dataclass

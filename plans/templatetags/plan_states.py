@@ -9,12 +9,6 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def state_summary(context, node):
-    """{% state_summary node as summary %}: "3 av 5 klara, 1 förfallen", or None without items."""
-    return summarise(node.state_items(), context["today"])
-
-
-@register.simple_tag(takes_context=True)
 def plan_state_facts(context, tree):
     """{% plan_state_facts tree as summary %}: the plan's roll-up, as stored with its sections
     when the view was served them from the cache (its tree then has no items)."""

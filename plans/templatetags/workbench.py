@@ -19,15 +19,29 @@ STORING = "workbench_storing"
 def item_menu(context, kind, obj, name):
     """`{% item_menu kind obj name %}`: the item's actions menu, inside the loop over the
     item's list: the loop says whether it is first or last (a section re-rendered alone gets
-    a `forloop` of its own). A save or move names the menu to focus: in the context (htmx) or
-    as ?meny= (a redirect)."""
+    a `forloop` of its own)."""
     loop = context.get("forloop") or {}
-    place = {"first": loop.get("first", False), "last": loop.get("last", False)}
+    return menu_maker(context)(kind, obj, name, loop.get("first", False), loop.get("last", False))
+
+
+def menu_maker(context):
+    """What writes an item's actions menu in this context, from (kind, item, name, whether
+    first in its list, whether last): for this tag and the items written in Python
+    (plans.markup). A save or move names the menu to focus: in the context (htmx) or as
+    ?meny= (a redirect)."""
     request = context.get("request")
     focus = context.get("focus_menu") or (request.GET.get("meny", "") if request else "")
-    menu = workbench.item_menu(context["plan"], kind, obj, place=place, focus=focus[:100])
     token = workbench.TOKEN_SLOT if context.get(STORING) else _page_token(context)
-    return workbench.menu_html(menu, name=name, csrf_token=token)
+    plan = context["plan"]
+    # The menus' words, looked up once per rendered template (each section is an include).
+    words = context.render_context.setdefault("workbench_menu_words", {})
+
+    def menu(kind, obj, name, first, last):
+        place = {"first": first, "last": last}
+        found = workbench.item_menu(plan, kind, obj, place=place, focus=focus[:100])
+        return workbench.menu_html(found, name=name, csrf_token=token, words=words)
+
+    return menu
 
 
 @register.simple_tag

@@ -1,0 +1,168 @@
+"""The plan page's items as HTML: each node's lists of activities, milestones and follow-ups
+(with their periods, reported states and actions menus) and its responsible bodies, the
+node's state summary, and a reported state alone.
+
+Written here, not in included templates, as the menus are (plans.workbench.menu_html): the
+page at 10x the Skåne plan has 1 080 items, and the includes per item (period, state, the
+item's state) with their variable lookups and `{% translate %}` were most of rendering it
+(docs/architecture.md, "Measuring"). The HTML is what the templates wrote; values are
+escaped with the standard library's `html.escape` (Django's `escape` is it behind a
+lazy-string wrapper) and the words of the interface looked up once per page."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import npgettext
+
+from core.content_language import content_text, foreign_content_language
+from core.periods import is_overdue
+from core.text import render_markdown
+from plans.queries import state_summary
+
+STATE_SYMBOLS = {"done": "✔", "in_progress": "◐", "struck": "✖"}
+OTHER_STATE_SYMBOL = "○"
+
+# (the kind's URL word, for the menus; the node's list of it), in the page's order.
+LISTS = (("aktivitet", "activities"), ("tidplan", "milestones"), ("uppfoljning", "follow_ups"))
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every item of a page shares: the day (overdue), the content's language when it
+    is not the page's (None on a Swedish page), the interface's words, and the menu of an
+    item (None: no workbench) from (kind word, item, name, first, last)."""
+
+    today: object
+    language: str | None
+    menu: Callable | None = None
+
+    @classmethod
+    def now(cls, today, menu=None) -> "Page":
+        return cls(today, foreign_content_language(), menu)
+
+    @property
+    def lang_attribute(self) -> str:
+        return f' lang="{self.language}"' if self.language else ""
+
+
+def node_items(node, level: int, page: Page) -> str:
+    """A tree node's items and responsibility, as templates/plans/includes/items.html wrote
+    them (one heading and list per kind; then "Ansvar")."""
+    parts = ["\n"]
+    for word, name in LISTS:
+        items = getattr(node, name)
+        if items:
+            heading = _heading(name, len(items))
+            rows = "".join(
+                f"\n  <li>{_item(word, item, page, index == 0, index == len(items) - 1)}</li>\n  "
+                for index, item in enumerate(items)
+            )
+            parts.append(
+                f'\n<h{level} class="item-heading">{heading}</h{level}>\n'
+                f'<ul class="items">\n  {rows}\n</ul>\n'
+            )
+        parts.append("\n")
+    if node.bodies or node.responsibility_text:
+        parts.append(
+            f'\n<h{level} class="item-heading">{escape(_("Ansvar"))}</h{level}>\n'
+            f"<p>{_responsibility(node, page)}</p>\n"
+        )
+    parts.append("\n")
+    return mark_safe("".join(parts))
+
+
+def _heading(name: str, count: int) -> str:
+    if name == "activities":
+        return npgettext("rubrik", "Aktivitet", "Aktiviteter", count)
+    return escape(_("Tidplan") if name == "milestones" else _("Uppföljning"))
+
+
+def _item(word: str, item, page: Page, first: bool, last: bool) -> str:
+    """One item's row: its period (always for a milestone), text, state, note or where it is
+    reported, and its actions menu."""
+    html = ""
+    if word == "tidplan" or item.period_text:
+        html = period_html(item.period, item.closed, page) + " "
+    html += content_text(item.text, page.language)
+    if item.state:
+        html += _item_state(item.state, page)
+    if word == "aktivitet" and item.note:
+        html += f'<div class="note"{page.lang_attribute}>{render_markdown(item.note)}</div>'
+    if word == "uppfoljning" and item.reported_to:
+        body = item.reported_to
+        reported = _('Återrapporteras till <a href="%(url)s">%(name)s</a>.') % {
+            "url": escape(body.get_absolute_url()),
+            "name": content_text(body.name, page.language),
+        }
+        html += f' <span class="muted">{reported}</span>'
+    if page.menu is not None:
+        html += page.menu(word, item, item.text, first, last)
+    return html
+
+
+def period_html(period, closed: bool, page: Page) -> str:
+    """An item's period as a tag (the dates spelled out in its title), marked when overdue on
+    the page's day."""
+    late = is_overdue(period.end, today=page.today, closed=closed)
+    understood = period.is_understood
+    classes = "period-tag" + (" is-overdue" if late else "") + ("" if understood else " is-unknown")
+    title = f' title="{escape(period.describe())}"' if understood else ""
+    if not period.text:
+        words = escape(_("Ingen tid angiven"))
+    elif understood:  # read back in the page's language: not marked
+        words = escape(period.display())
+    else:
+        words = content_text(period.display(), page.language)
+    html = f'<span class="{classes}"{title}>{words}</span>'
+    if late:
+        html += f' <strong class="overdue"><span aria-hidden="true">⚠</span> {escape(_("Förfallen"))}</strong>'
+    return mark_safe(html)
+
+
+def state_html(state) -> str:
+    """A reported state (planerad, pågår, klar with its day, struken), or "no state"."""
+    if not state:
+        return mark_safe(
+            '<span class="status istate-none"><span class="status-symbol" aria-hidden="true">–'
+            f"</span> {escape(_('Inget rapporterat läge'))}</span>"
+        )
+    symbol = STATE_SYMBOLS.get(state.state, OTHER_STATE_SYMBOL)
+    done_on = f" {state.done_on:%Y-%m-%d}" if state.done_on else ""
+    return mark_safe(
+        f'<span class="status istate-{escape(state.state)}"><span class="status-symbol" '
+        f'aria-hidden="true">{symbol}</span> {escape(str(state.get_state_display()))}'
+        f"{done_on}</span>"
+    )
+
+
+def _item_state(state, page: Page) -> str:
+    comment = ""
+    if state.comment:
+        comment = f' <span class="muted"{page.lang_attribute}>{escape(state.comment)}</span>'
+    # The newlines are where the included templates ended: the page stays as it was.
+    return f'<span class="item-state"> {state_html(state)}\n{comment}</span>\n'
+
+
+def _responsibility(node, page: Page) -> str:
+    bodies = ", ".join(
+        f'<a href="{escape(body.get_absolute_url())}"{page.lang_attribute}>{escape(body.name)}</a>'
+        for body in node.bodies
+    )
+    if not node.responsibility_text:
+        return bodies
+    text = f'<span class="muted"{page.lang_attribute}>{escape(node.responsibility_text)}</span>'
+    return f"{bodies}<br>{text}" if node.bodies else text
+
+
+def summary_html(node, label: str, today) -> str:
+    """The node's state summary ("Punkterna: 3 av 5 klara, 1 förfallen"), "" without items."""
+    summary = state_summary(node.state_items(), today)
+    if not summary:
+        return "\n"  # where the included template ended, as after the summary
+    return mark_safe(
+        f'<p class="state-summary"><span class="muted">{escape(str(label))}:</span> '
+        f"{escape(str(summary))}</p>\n"
+    )

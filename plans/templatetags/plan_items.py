@@ -1,0 +1,37 @@
+"""The plan page's items, written in Python (plans.markup): a node's lists, its state
+summary, an item's period and a reported state, on the day the view or command put in the
+context as `today`."""
+
+from django import template
+
+from plans import markup
+from plans.templatetags.workbench import menu_maker
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def node_items(context, node, level):
+    """`{% node_items node 3 %}`: the node's activities, milestones and follow-ups under
+    headings of that level, then its responsibility; with actions menus when editing."""
+    menu = menu_maker(context) if context.get("editing") else None
+    return markup.node_items(node, level, markup.Page.now(context["today"], menu))
+
+
+@register.simple_tag(takes_context=True)
+def node_summary(context, node, label):
+    """`{% node_summary node label %}`: "<label>: 3 av 5 klara, 1 förfallen", nothing
+    without items."""
+    return markup.summary_html(node, label, context["today"])
+
+
+@register.simple_tag(takes_context=True)
+def item_period(context, period, closed=False):
+    """`{% item_period period closed %}`: the period's tag, marked when overdue."""
+    return markup.period_html(period, closed, markup.Page.now(context["today"]))
+
+
+@register.simple_tag
+def reported_state(state):
+    """`{% reported_state state %}`: a reported state, or "no reported state"."""
+    return markup.state_html(state)

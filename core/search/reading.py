@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,9 @@ RESULT_LIMIT = 50
 # Matches are counted up to this many: counting every one of a common word's matches made
 # the search grow with the index (docs/architecture.md, Site search).
 COUNT_LIMIT = 1_000
+# At most this many matches of each tier are ranked (PostgreSQL): ranking reads each one's
+# stored vector, so ranking all of a common word's matches grew with the index.
+RANK_LIMIT = 1_000
 
 
 class SearchQueryInvalid(ValueError):
@@ -195,7 +199,10 @@ def search(
     counts, organisations, statuses = _counts_and_choices(rows)
     shown = visible.filter(kind=kind) if kind else visible
     if rows and rows[0].exactly:
-        ranked = _ranked(shown.filter(exact), (by_code, in_title), query_stems, postgres)
+        # Under the limit the counted rows are every match: ranked by their keys, not found
+        # again; over it, a bounded number of each tier (_candidates).
+        counted = None if len(rows) > COUNT_LIMIT else [row.pk for row in rows]
+        ranked = _ranked(shown, (by_code, in_title, in_text), query_stems, counted)
         hits = list(ranked[:RESULT_LIMIT])
     else:
         # The likest of the counted typos (COUNT_LIMIT + 1 at most), not of every title in
@@ -217,24 +224,61 @@ def search(
     )
 
 
-def _ranked(queryset, matches: tuple[Q, Q], query_stems: list[str], postgres: bool):
-    """Exact matches: a register id or case number first, then a match in the title, then
-    in the text; within each, PostgreSQL's full-text rank."""
-    by_code, in_title = matches
-    queryset = queryset.annotate(
-        tier=Case(
-            When(by_code, then=Value(3)),
-            When(in_title, then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
+def _candidates(shown, matches: tuple[Q, Q, Q], terms) -> Q:
+    """The page's entries among a bounded number of candidates (PostgreSQL), so ranking costs
+    the same whatever the index holds: at most RANK_LIMIT of each tier (id or case number,
+    title, text), the first its index finds, each ranked as it is read; the text's only when
+    the other two fill less than a page (a title match always ranks above a text match).
+    A tier with more matches is ranked among its first RANK_LIMIT (docs/architecture.md)."""
+    from django.contrib.postgres.search import SearchRank
+
+    by_code, in_title, in_text = matches
+    tiers = [by_code, in_title & ~by_code, in_text & ~in_title & ~by_code]
+    sql, params = [], []
+    for number, match in enumerate(tiers):
+        rows = shown.filter(match).annotate(
+            tier=Value(3 - number), rank=SearchRank(F("vector"), terms)
         )
+        tier_sql, tier_params = (
+            rows.values_list("pk", "tier", "rank", "title")
+            .order_by()[:RANK_LIMIT]
+            .query.sql_with_params()
+        )
+        sql.append(tier_sql)
+        params.extend(tier_params)
+    # Each tier once, as a CTE: the text's half asks how many the others hold, and PostgreSQL
+    # then skips it when they fill the page (a one-time filter).
+    best = RawSQL(
+        f"WITH code AS MATERIALIZED ({sql[0]}), title AS MATERIALIZED ({sql[1]}) "
+        "SELECT pk FROM (SELECT * FROM code UNION ALL SELECT * FROM title UNION ALL "
+        f"SELECT * FROM ({sql[2]}) AS text WHERE (SELECT count(*) FROM code) + "
+        f"(SELECT count(*) FROM title) < {RESULT_LIMIT}) AS candidates "
+        f"ORDER BY tier DESC, rank DESC, title, pk LIMIT {RESULT_LIMIT}",
+        params,
     )
-    if not postgres:
-        return queryset.order_by("-tier", "title", "pk")
+    return Q(pk__in=best)
+
+
+def _ranked(shown, matches: tuple[Q, Q, Q], query_stems: list[str], counted: list[int] | None):
+    """Exact matches: a register id or case number first, then a match in the title, then
+    in the text; within each, PostgreSQL's full-text rank. All of them when they were all
+    counted (their keys); else, on PostgreSQL, a bounded number of each tier (_candidates)."""
+    by_code, in_title, in_text = matches
+    queryset = shown.filter(by_code | in_text) if counted is None else shown.filter(pk__in=counted)
+    tier = Case(
+        When(by_code, then=Value(3)),
+        When(in_title, then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    if connection.vendor != "postgresql":
+        return queryset.annotate(tier=tier).order_by("-tier", "title", "pk")
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     # The stored vector (core.models.WeightedStems: title A, text B), not one computed per row.
     # Ranked by the stems as words, so an exact word outranks a longer one it begins.
     terms = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
+    if counted is None:
+        queryset = queryset.filter(_candidates(shown, matches, terms))
     rank = SearchRank(F("vector"), terms)
-    return queryset.annotate(rank=rank).order_by("-tier", "-rank", "title", "pk")
+    return queryset.annotate(tier=tier, rank=rank).order_by("-tier", "-rank", "title", "pk")

@@ -328,3 +328,15 @@ def test_counts_stop_at_the_limit_and_the_page_says_so(client, monkeypatch):
     monkeypatch.setattr(search.reading, "COUNT_LIMIT", 4)
     page = client.get(reverse("search"), {"q": "Tandvård"}).content.decode()  # not cached
     assert "4 träffar" in page and "Över" not in page.split("search-summary")[1][:80]
+
+
+def test_a_title_match_ranks_first_however_many_texts_match(monkeypatch):
+    # Over the count's limit only so many of each tier are ranked (PostgreSQL): a common
+    # word's text matches cannot push a title match off the page.
+    monkeypatch.setattr(search.reading, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(search.reading, "RANK_LIMIT", 1)
+    for number in range(3):
+        factories.AgreementFactory(title=f"Avtal {number}", summary="Om tandvård.")
+    factories.AgreementFactory(title="Tandvård i länet")
+    results = search.search(user=AnonymousUser(), query="tandvård")
+    assert results.capped and results.hits[0].title.endswith("Tandvård i länet")

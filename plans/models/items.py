@@ -95,6 +95,8 @@ class PlanItem(PeriodFields, Revisioned):
     )
     text = models.TextField(_("text"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
+    # Every kind of item keeps its history (restore and "Borttaget" read it).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         # No default ordering: the plan tree sorts in Python, and an ordering across the
@@ -128,7 +130,6 @@ class PlanItem(PeriodFields, Revisioned):
 
 class Activity(PlanItem):
     note = models.TextField(_("anteckning"), blank=True, help_text=_("Markdown"))
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("aktivitet")
@@ -138,7 +139,6 @@ class Activity(PlanItem):
 class Milestone(PlanItem):
     """A time plan entry (tidplan): what shall be done by when."""
 
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("tidplanspunkt")
@@ -149,7 +149,6 @@ class FollowUp(PlanItem):
     """What is checked, when, and by which body (uppföljning)."""
 
     reported_to = optional_link(Body, _("återrapporteras till"), related_name="follow_ups_received")
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("uppföljning")

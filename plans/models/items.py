@@ -139,7 +139,6 @@ class Activity(PlanItem):
 class Milestone(PlanItem):
     """A time plan entry (tidplan): what shall be done by when."""
 
-
     class Meta(PlanItem.Meta):
         verbose_name = _("tidplanspunkt")
         verbose_name_plural = _("tidplan")

@@ -19,6 +19,8 @@ class Responsibility(Revisioned):
         verbose_name=_("ansvariga organ"),
     )
     responsibility_text = models.TextField(_("ansvar (fritext)"), blank=True)
+    # The history keeps who was responsible at each version, as the plan tree as it stood shows it.
+    history = HistoricalRecords(m2m_fields=["responsible_bodies"], inherit=True)
 
     class Meta:
         abstract = True
@@ -32,7 +34,6 @@ class Section(Responsibility):
     title = models.CharField(_("rubrik"), max_length=300)
     introduction = models.TextField(_("inledning"), blank=True, help_text=_("Markdown"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
         # Within a plan; queries across plans order explicitly (an ordering across the foreign
@@ -61,7 +62,6 @@ class Initiative(Responsibility):
     title = models.CharField(_("rubrik"), max_length=400)
     description = models.TextField(_("beskrivning"), blank=True, help_text=_("Markdown"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
         ordering = ["position", "letter"]  # within a section, as Section's

@@ -111,6 +111,8 @@ class ReportPart(models.Model):
     """A row in one of a report's lists, in the order its `position` gives (1, 2, 3…)."""
 
     position = models.PositiveIntegerField(_("ordning"), default=0)
+    # Every part keeps its history, as the report does.
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -137,7 +139,6 @@ class SupportingDocument(ReportPart):
     portal_path = models.CharField(
         _("länk i portalen"), max_length=300, blank=True, validators=[validate_portal_path]
     )
-    history = HistoricalRecords()
 
     class Meta(ReportPart.Meta):
         verbose_name = _("beslutsunderlag")
@@ -157,7 +158,6 @@ class Signatory(ReportPart):
     name = models.CharField(_("namn"), max_length=200)
     title = models.CharField(_("titel"), max_length=200, blank=True)
     department = models.CharField(_("förvaltning"), max_length=200, blank=True)
-    history = HistoricalRecords()
 
     class Meta(ReportPart.Meta):
         verbose_name = _("undertecknare")
@@ -173,7 +173,6 @@ class ReportSection(ReportPart):
     report = models.ForeignKey(BoardReport, on_delete=models.CASCADE, related_name="extra_sections")
     heading = models.CharField(_("rubrik"), max_length=200)
     text = models.TextField(_("text"), blank=True, help_text=_("Markdown"))
-    history = HistoricalRecords()
 
     class Meta(ReportPart.Meta):
         verbose_name = _("avsnitt")

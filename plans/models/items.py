@@ -19,6 +19,8 @@ class Responsibility(Revisioned):
         verbose_name=_("ansvariga organ"),
     )
     responsibility_text = models.TextField(_("ansvar (fritext)"), blank=True)
+    # The history keeps who was responsible at each version, as the plan tree as it stood shows it.
+    history = HistoricalRecords(m2m_fields=["responsible_bodies"], inherit=True)
 
     class Meta:
         abstract = True
@@ -32,7 +34,6 @@ class Section(Responsibility):
     title = models.CharField(_("rubrik"), max_length=300)
     introduction = models.TextField(_("inledning"), blank=True, help_text=_("Markdown"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
         # Within a plan; queries across plans order explicitly (an ordering across the foreign
@@ -61,7 +62,6 @@ class Initiative(Responsibility):
     title = models.CharField(_("rubrik"), max_length=400)
     description = models.TextField(_("beskrivning"), blank=True, help_text=_("Markdown"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
-    history = HistoricalRecords(m2m_fields=["responsible_bodies"])
 
     class Meta:
         ordering = ["position", "letter"]  # within a section, as Section's
@@ -95,6 +95,8 @@ class PlanItem(PeriodFields, Revisioned):
     )
     text = models.TextField(_("text"))
     position = models.PositiveIntegerField(_("ordning"), default=0)
+    # Every kind of item keeps its history (restore and "Borttaget" read it).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         # No default ordering: the plan tree sorts in Python, and an ordering across the
@@ -128,7 +130,6 @@ class PlanItem(PeriodFields, Revisioned):
 
 class Activity(PlanItem):
     note = models.TextField(_("anteckning"), blank=True, help_text=_("Markdown"))
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("aktivitet")
@@ -137,8 +138,6 @@ class Activity(PlanItem):
 
 class Milestone(PlanItem):
     """A time plan entry (tidplan): what shall be done by when."""
-
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("tidplanspunkt")
@@ -149,7 +148,6 @@ class FollowUp(PlanItem):
     """What is checked, when, and by which body (uppföljning)."""
 
     reported_to = optional_link(Body, _("återrapporteras till"), related_name="follow_ups_received")
-    history = HistoricalRecords()
 
     class Meta(PlanItem.Meta):
         verbose_name = _("uppföljning")

@@ -165,3 +165,19 @@ def check_axe(new_page):
         assert_no_console_errors(copy)
 
     return check
+
+
+@pytest.fixture
+def gotland(transactional_db):
+    """A principal the register's pages show: Region Gotland."""
+    from tests import factories
+
+    return factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+
+
+@pytest.fixture
+def social_board(gotland):
+    """Region Gotland's Socialnämnden (SON): a body with meetings and decisions to show."""
+    from tests import factories
+
+    return factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[gotland])

@@ -15,8 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def register(transactional_db):
-    gotland = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+def register(gotland, social_board):
     factories.AgreementFactory(
         register_id="STY-05564",
         title="Läkarmedverkan",
@@ -25,11 +24,9 @@ def register(transactional_db):
     )
     factories.AgreementFactory(register_id="STY-11006", title="Samordnad individuell plan")
     factories.DraftAgreementFactory(register_id="STY-77777", title="Hemligt utkast")
-    body = factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[gotland])
-    factories.MeetingFactory(body=body, date=date(2026, 3, 5))
+    factories.MeetingFactory(body=social_board, date=date(2026, 3, 5))
     plan = factories.PlanFactory(title="Aktivitets- och tidplan 2022–2025", slug="skane")
     factories.MilestoneFactory(section__plan=plan, text="Implementerat", period="hösten 2026")
-    return {"body": body}
 
 
 def test_the_register_downloads_as_excel_with_its_filter(page, register, tmp_path):
@@ -51,9 +48,9 @@ def test_the_register_downloads_as_excel_with_its_filter(page, register, tmp_pat
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_pages_with_downloads_and_feeds_are_accessible(page, register, width):
+def test_pages_with_downloads_and_feeds_are_accessible(page, register, social_board, width):
     page.set_viewport_size({"width": width, "height": 800})
-    pages = ["/overenskommelser/", "/sammantraden/", f"/organ/{register['body'].slug}/"]
+    pages = ["/overenskommelser/", "/sammantraden/", f"/organ/{social_board.slug}/"]
     for path in [*pages, "/planer/skane/"]:
         visit(page, path)
         help_text = page.locator("details.calendar-help").first

@@ -12,15 +12,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 @pytest.fixture
-def register(transactional_db):
-    gotland = factories.RegionFactory(name="Region Gotland", slug="region-gotland")
+def register(gotland, social_board):
     factories.AgreementFactory(
         register_id="STY-29127",
         title="Specialiserad palliativ vård i hemmet",
         summary="Palliativ vård för patienter i hemmet, <b>dygnet runt</b>.",
         parties=[gotland],
     )
-    factories.BodyFactory(name="Socialnämnden", short_code="SON", organisations=[gotland])
     factories.DraftAgreementFactory(title="Palliativt utkast som ingen ska se")
 
 

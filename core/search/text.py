@@ -1,17 +1,18 @@
 """The search's words: case-folded and stemmed with Snowball's Swedish stemmer, the same on
 every database, and the words of a hit marked where they match the query."""
 
+import html
 import re
 from functools import lru_cache
 
 import snowballstemmer
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.validators import normalise_case_number
 
 EXCERPT_WORDS = 30
 WORD_RE = re.compile(r"\w+")
+WORD_SPLIT_RE = re.compile(r"(\w+)")
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +57,21 @@ def _marked(word: str, query_stems: list[str]) -> bool:
 
 
 def highlight(text: str, query_stems: list[str]) -> SafeString:
-    """The text escaped, with every word that matches the query in <mark>."""
-    parts, last = [], 0
-    for match in WORD_RE.finditer(text):
-        parts.append(escape(text[last : match.start()]))
-        word = escape(match.group())
-        parts.append(f"<mark>{word}</mark>" if _marked(match.group(), query_stems) else word)
-        last = match.end()
-    parts.append(escape(text[last:]))
+    """The text escaped, with every word that matches the query in <mark>. The standard
+    library's escape (what Django's wraps, without its lazy-string check) and each word
+    asked once: a page of hits highlights a hundred titles and excerpts."""
+    marked = {}
+    parts = []
+    # Split on the words themselves: the odd pieces are words, the even ones what lies
+    # between them, so markup is only ever put around a whole word, never inside an entity.
+    for number, piece in enumerate(WORD_SPLIT_RE.split(text)):
+        escaped = html.escape(piece)
+        if number % 2:
+            if piece not in marked:
+                marked[piece] = _marked(piece, query_stems)
+            if marked[piece]:
+                escaped = f"<mark>{escaped}</mark>"
+        parts.append(escaped)
     return mark_safe("".join(parts))
 
 
@@ -80,4 +88,4 @@ def excerpt(text: str, query_stems: list[str]) -> SafeString:
     prefix = "… " if start_word else ""
     suffix = " …" if end_word < len(spans) - 1 else ""
     body = highlight(" ".join(text[start:end].split()), query_stems)
-    return mark_safe(f"{escape(prefix)}{body}{escape(suffix)}")
+    return mark_safe(f"{prefix}{body}{suffix}")

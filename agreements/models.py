@@ -125,6 +125,7 @@ class Agreement(CheckErrorsOnFields, Revisioned):
     )
     decisions = GenericRelation("governance.DecisionSubject", related_query_name="agreement")
     history = HistoricalRecords(m2m_fields=[parties, topics])
+    reason_prompt = _("Ange varför överenskommelsen ändras.")
     # full_clean shows the date-order check beside the end date.
     check_error_fields = {DATES_REVERSED: "valid_until"}
 

@@ -76,7 +76,7 @@ def node_items(node, level: int, page: Page) -> str:
 
 def _heading(name: str, count: int) -> str:
     if name == "activities":
-        return npgettext("rubrik", "Aktivitet", "Aktiviteter", count)
+        return escape(npgettext("rubrik", "Aktivitet", "Aktiviteter", count))
     return escape(_("Tidplan") if name == "milestones" else _("Uppföljning"))
 
 

@@ -54,7 +54,7 @@ def agreement_update(
 ) -> Agreement:
     """Save the edits made to an agreement (and its parties and topics, when given) over the
     revision the form started from; choose what replaces it with agreement_replace."""
-    require_reason(reason, _("Ange varför överenskommelsen ändras."))
+    require_reason(reason, agreement.reason_prompt)
     agreement.revision = _locked(agreement, expected_revision=expected_revision)
     _save(agreement, user=user, reason=reason)
     if parties is not None:
@@ -144,7 +144,7 @@ def adoption_add(
 def adoption_remove(*, user, agreement: Agreement, link: DecisionSubject, reason: str) -> None:
     """Take a decision off the agreement's adoptions (registered against the wrong agreement);
     the decision itself stays in the register."""
-    require_reason(reason, _("Ange varför överenskommelsen ändras."))
+    require_reason(reason, agreement.reason_prompt)
     content_type = ContentType.objects.get_for_model(Agreement)
     if (link.content_type_id, link.object_id) != (content_type.pk, agreement.pk):
         raise EditConflict(current=None)

@@ -52,6 +52,7 @@ class Decision(CarriesCaseNumbers, Revisioned):
         "self", _("svarar på rekommendationen"), related_name="responses", on_delete=models.PROTECT
     )
     history = HistoricalRecords()
+    reason_prompt = _("Ange varför beslutet ändras.")
 
     class Meta:
         ordering = ["-date", "-pk"]

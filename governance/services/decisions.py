@@ -171,7 +171,7 @@ def decision_update(
     """Change what is given (a field left out stays as it is; None empties the date or the
     recommendation answered; `subjects` replaces them all) over the revision the form started
     from; the reason goes to the history of every change."""
-    require_reason(reason, _("Ange varför beslutet ändras."))
+    require_reason(reason, decision.reason_prompt)
     # FOR UPDATE: two register administrators saving the same decision take turns, and the
     # second is refused if the first changed it after the second opened the form.
     decision = lock_for_edit(Decision.objects, decision.pk, expected_revision=expected_revision)

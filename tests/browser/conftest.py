@@ -3,11 +3,16 @@
 Playwright's sync API runs an event loop in the test thread, so Django's ORM calls from the
 tests (building data with the factories) need DJANGO_ALLOW_ASYNC_UNSAFE. It is set first,
 before anything imports Django.
+
+Every page is served by pytest-django's live_server, which makes its test transactional (the
+server's thread sees what the test wrote), so no test here asks for transactional_db itself.
 """
 
 import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +26,16 @@ CHROMIUM_ARGS = [
 ]
 
 SKIP_PREFIX = "Browser tests skipped:"
+BROWSER_TESTS = Path(__file__).parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test in this folder runs in Chromium: marked `browser` here, before `-m` selects
+    (CI's SQLite pass runs `-m 'not browser'`), so no file has to remember it."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
 
 
 def chromium_path() -> str:

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 
 @pytest.mark.parametrize("width", [1280, 375])

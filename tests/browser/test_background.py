@@ -12,8 +12,6 @@ from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 from tests.worker import run_worker
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 def noop() -> None:
     """The job's work: nothing to see, only that it ran."""

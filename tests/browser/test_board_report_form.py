@@ -9,8 +9,6 @@ from governance.services import board_report_create
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, submit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 HSN = "Hälso- och sjukvårdsnämnden (HSN)"
 PDF = b"%PDF-1.7\n% protokollsutdrag\n"
 

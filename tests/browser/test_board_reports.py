@@ -12,8 +12,6 @@ from governance.services import board_report_create, board_report_issue
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def reports(role_groups, media):

@@ -14,7 +14,7 @@ from tests.browser.pages import (
     submit,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 
 @pytest.fixture

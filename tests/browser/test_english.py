@@ -10,7 +10,7 @@ from governance.models import BoardReport
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, submit, visit
 from tests.demo import load_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 SKANE = "/planer/skane-aktivitets-och-tidplan-2022-2025/"
 # (path, a heading or phrase the English page shows)

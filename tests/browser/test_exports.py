@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, submit, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def register(gotland, social_board):

@@ -19,8 +19,6 @@ from tests.browser.pages import (
     visit,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def register(role_groups):

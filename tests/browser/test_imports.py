@@ -5,7 +5,6 @@ its progress page, which takes them on to the result."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from agreements.models import Agreement
@@ -21,8 +20,6 @@ from tests.browser.pages import (
 )
 from tests.plans.plan_documents import skane_docx
 from tests.worker import run_worker
-
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
 
 def test_register_admin_imports_a_register(page, role_groups, tmp_path):

@@ -14,8 +14,6 @@ from governance.services import board_report_create
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def cycle(role_groups, media):

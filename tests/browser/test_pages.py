@@ -13,8 +13,6 @@ from governance.services import decision_record
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def data(transactional_db):

@@ -10,8 +10,6 @@ from governance.services import decision_create
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def agreement(transactional_db):

@@ -12,7 +12,7 @@ from tests import factories
 from tests.browser.pages import assert_axe_clean, log_in, visit
 from tests.demo import load_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 PUBLIC = [
     "/",

@@ -20,7 +20,7 @@ from tests.browser.pages import (
     visit,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 
 def assert_error_summary_links_to(page, label, field_id):

@@ -17,7 +17,7 @@ from tests.browser.pages import (
     visit,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 EDIT = "Utkast: ny lydelse av tidplanen"
 

@@ -7,8 +7,6 @@ from plans.services import status_update_record
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 
 @pytest.fixture
 def plan(transactional_db):

@@ -8,8 +8,6 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, log_in, submit, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, follow, visit
 from tests.oidc_provider.server import PASSWORD, PROVIDER_NAME
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("sso_settings")]
+pytestmark = pytest.mark.usefixtures("sso_settings")
 
 
 def through_the_provider(page, username, *, consent=True):

@@ -10,8 +10,6 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.pages import assert_axe_clean, assert_no_console_errors, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
-
 LONG_TEXT = (
     "De skånska uppföljningsmodulen, som kopplas till SIP- respektive SVU-processerna, ska vara "
     "framtagen och i drift vid utgången av 2025. Utvecklingsarbetet avrapporteras årligen till "

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.pages import PASSWORD, assert_axe_clean, assert_no_console_errors, visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db", "role_groups")]
+pytestmark = pytest.mark.usefixtures("role_groups")
 
 PLAN_URL = "/planer/nara-vard/"
 OUTSIDE = "Tiden ligger utanför planens period 2022–2025."

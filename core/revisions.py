@@ -1,9 +1,11 @@
 """No lost updates: an edit carries the revision it started from, and saving over a newer one
 is refused. One exception, one lock helper and one form mixin serve every editable model
-that inherits `core.models.Revisioned`."""
+that inherits `core.models.Revisioned`; one pair of services serves the registers whose
+objects are registered and edited alike."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +51,55 @@ def save_revision(instance, *, user, reason: str, expected_revision: int | None)
     )
     instance.revision = current.revision + 1
     return save_with_history(instance, user=user, reason=reason)
+
+
+def _save_unique(save, *, taken):
+    """Run `save`; a lost race for a unique field (two register administrators saving the same
+    at once, both past full_clean) answers with `taken` as full_clean would have, never as a
+    database error."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError as error:
+        raise ValidationError(str(taken)) from error
+
+
+def register_services(model, *, registered, taken=None):
+    """The create and update services of a register whose objects are written alike: each
+    register names its model, the history's reason for a registration (`registered`) and its
+    uniqueness rule in words (`taken`, see _save_unique; None: no words, a lost race stays a
+    database error).
+
+    `<model>_create(*, user, <model>)` registers the object (built by the caller, unsaved);
+    `<model>_update(*, user, <model>, reason, expected_revision=None)` saves the edits made to
+    it over the revision the form started from (save_revision). Each is one transaction and
+    takes the object under its model's name (`organisation=`), as core.editing.save_new and
+    the admin pass it."""
+    noun = model._meta.model_name
+
+    def the_object(given: dict):
+        if given.keys() != {noun}:
+            raise TypeError(f"{noun}_* services take the {model.__name__} as {noun}=")
+        return given[noun]
+
+    def save(write):
+        return write() if taken is None else _save_unique(write, taken=taken)
+
+    @transaction.atomic
+    def create(*, user, **given):
+        instance = the_object(given)
+        return save(lambda: save_with_history(instance, user=user, reason=str(registered)))
+
+    @transaction.atomic
+    def update(*, user, reason: str, expected_revision: int | None = None, **given):
+        instance = the_object(given)
+        return save(
+            lambda: save_revision(
+                instance, user=user, reason=reason, expected_revision=expected_revision
+            )
+        )
+
+    return create, update
 
 
 class RevisionFormMixin(forms.Form):

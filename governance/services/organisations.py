@@ -4,45 +4,30 @@ history; a department no board report names can be removed. The rules live in th
 models (full_clean) and here, so the portal's pages and the admin apply the same ones."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from core.history import save_with_history
-from core.revisions import lock_for_edit, require_reason, save_revision
+from core.revisions import lock_for_edit, register_services, require_reason
 from governance.models import Body, Department, Organisation
 
+# The uniqueness rule of the three registers in words: a lost race for a unique name, slug or
+# number (core.revisions.register_services).
+TAKEN = gettext_lazy("Namnet, kortnamnet eller numret har just registrerats av någon annan.")
 
-def _unique(save):
-    """Run `save`; a lost race for a unique name, slug or number (two register admins saving
-    the same at once) answers as full_clean would have, never as a database error."""
-    try:
-        with transaction.atomic():
-            return save()
-    except IntegrityError as error:
-        raise ValidationError(
-            _("Namnet, kortnamnet eller numret har just registrerats av någon annan.")
-        ) from error
+organisation_create, organisation_update = register_services(
+    Organisation, registered=gettext_lazy("Huvudman registrerad"), taken=TAKEN
+)
 
+# A department's name is unique within its principal (the model's constraint, in Swedish).
+department_create, department_update = register_services(
+    Department, registered=gettext_lazy("Förvaltning registrerad"), taken=TAKEN
+)
 
-@transaction.atomic
-def organisation_create(*, user, organisation: Organisation) -> Organisation:
-    """Register a new principal (built by the caller, unsaved)."""
-    return _unique(
-        lambda: save_with_history(organisation, user=user, reason=_("Huvudman registrerad"))
-    )
-
-
-@transaction.atomic
-def organisation_update(
-    *, user, organisation: Organisation, reason: str, expected_revision: int | None = None
-) -> Organisation:
-    """Save the edits made to a principal over the revision the form started from."""
-    return _unique(
-        lambda: save_revision(
-            organisation, user=user, reason=reason, expected_revision=expected_revision
-        )
-    )
+# A body is written alike, with its principals beside it (body_create and body_update).
+_body_register, _body_save = register_services(
+    Body, registered=gettext_lazy("Organ registrerat"), taken=TAKEN
+)
 
 
 def _require_organisations(organisations) -> None:
@@ -55,7 +40,7 @@ def body_create(*, user, body: Body, organisations) -> Body:
     """Register a new body (built by the caller, unsaved) of one or more principals (a joint
     body belongs to each of them)."""
     _require_organisations(organisations)
-    _unique(lambda: save_with_history(body, user=user, reason=_("Organ registrerat")))
+    _body_register(user=user, body=body)
     body.organisations.set(organisations)
     return body
 
@@ -69,33 +54,10 @@ def body_update(
     (Body.clean)."""
     if organisations is not None:
         _require_organisations(organisations)
-    _unique(
-        lambda: save_revision(body, user=user, reason=reason, expected_revision=expected_revision)
-    )
+    _body_save(user=user, body=body, reason=reason, expected_revision=expected_revision)
     if organisations is not None:
         body.organisations.set(organisations)
     return body
-
-
-@transaction.atomic
-def department_create(*, user, department: Department) -> Department:
-    """Register a new department (built by the caller, unsaved, with its principal). Its name
-    is unique within the principal (the model's constraint, in Swedish)."""
-    return _unique(
-        lambda: save_with_history(department, user=user, reason=_("Förvaltning registrerad"))
-    )
-
-
-@transaction.atomic
-def department_update(
-    *, user, department: Department, reason: str, expected_revision: int | None = None
-) -> Department:
-    """Save the edits made to a department over the revision the form started from."""
-    return _unique(
-        lambda: save_revision(
-            department, user=user, reason=reason, expected_revision=expected_revision
-        )
-    )
 
 
 @transaction.atomic

@@ -6,25 +6,14 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.history import save_with_history
-from core.revisions import lock_for_edit, require_reason, save_revision
+from core.revisions import lock_for_edit, register_services, require_reason
 from governance.models import Membership, Person
 
-
-@transaction.atomic
-def person_create(*, user, person: Person) -> Person:
-    """Register a person (built by the caller, unsaved)."""
-    return save_with_history(person, user=user, reason=_("Person registrerad"))
-
-
-@transaction.atomic
-def person_update(
-    *, user, person: Person, reason: str, expected_revision: int | None = None
-) -> Person:
-    """Save the edits made to a person's name and title over the revision the form started
-    from."""
-    return save_revision(person, user=user, reason=reason, expected_revision=expected_revision)
+person_create, person_update = register_services(
+    Person, registered=gettext_lazy("Person registrerad")
+)
 
 
 def _delete(instance, *, user, reason: str) -> None:
@@ -47,22 +36,19 @@ def person_remove(
     _delete(person, user=user, reason=reason)
 
 
+# A membership is written alike, with a person new to the register beside it (membership_add).
+_membership_register, membership_update = register_services(
+    Membership, registered=gettext_lazy("Uppdrag registrerat")
+)
+
+
 @transaction.atomic
 def membership_add(*, user, membership: Membership) -> Membership:
     """Register a membership (built by the caller, unsaved). A person not yet in the register
     (an unsaved `membership.person`) is registered with it."""
     if membership.person.pk is None:
         membership.person = person_create(user=user, person=membership.person)
-    return save_with_history(membership, user=user, reason=_("Uppdrag registrerat"))
-
-
-@transaction.atomic
-def membership_update(
-    *, user, membership: Membership, reason: str, expected_revision: int | None = None
-) -> Membership:
-    """Save the edits made to a membership (its role, whom it represents, its dates) over the
-    revision the form started from."""
-    return save_revision(membership, user=user, reason=reason, expected_revision=expected_revision)
+    return _membership_register(user=user, membership=membership)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from agreements.filters import AgreementFilter
 from agreements.models import Agreement, Attachment, Framework
 from agreements.queries import agreements_visible_to, frameworks_visible_to, register_rows
 from governance.models import DecisionSubject, Organisation
-from portal.api.base import PUBLIC, PublicViewSet, described
+from portal.api.base import PUBLIC, PublicSerializer, PublicViewSet, described
 from portal.api.fields import PageUrl
 
 
@@ -28,7 +28,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
         fields = ["title", "original_name", "media_type", "size", "sha256", "url"]
 
 
-class AgreementSerializer(serializers.HyperlinkedModelSerializer):
+class AgreementSerializer(PublicSerializer):
     parties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     topics = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     responsible_body = serializers.PrimaryKeyRelatedField(read_only=True)
@@ -46,7 +46,6 @@ class AgreementSerializer(serializers.HyperlinkedModelSerializer):
         fields += ["parties", "topics", "valid_from", "valid_until", "review_by"]
         fields += ["responsible_body", "summary", "text", "replaced_by_agreement"]
         fields += ["replaced_by_framework", "adopted_by", "attachments", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:agreement-detail"}}
 
     def get_replaced_by_agreement(self, agreement) -> int | None:
         return _public_id(agreement.replaced_by_agreement)
@@ -74,7 +73,7 @@ class AgreementViewSet(PublicViewSet):
     history_models = (Agreement, Attachment, DecisionSubject)
 
 
-class FrameworkSerializer(serializers.HyperlinkedModelSerializer):
+class FrameworkSerializer(PublicSerializer):
     parties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     replaces = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text=_("Överenskommelser som ramverket ersätter.")
@@ -89,7 +88,6 @@ class FrameworkSerializer(serializers.HyperlinkedModelSerializer):
         model = Framework
         fields = ["url", "id", "title", "slug", "status", "parties", "summary", "goals"]
         fields += ["principles", "guidelines", "replaces", "covers", "adopted_by", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:framework-detail"}}
 
     get_adopted_by = AgreementSerializer.get_adopted_by
 

@@ -1,5 +1,5 @@
 """What every collection of the open-data API shares: the public reader, conditional GET
-(ETag and Last-Modified), its description in the schema."""
+(ETag and Last-Modified), its description in the schema, its objects' place in the API."""
 
 import hashlib
 
@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import serializers, viewsets
 
 # Everything the API reads is read as the public reads it, whoever asks: a logged-in
 # committee member's drafts are not open data. The apps' `*_visible_to(PUBLIC)` give it.
@@ -49,6 +49,17 @@ class PublicViewSet(viewsets.ReadOnlyModelViewSet):
             last_modified=last_modified and int(last_modified.timestamp()),
             response=response,
         )
+
+
+# An object of a collection: its `url` is the collection's detail view, named by the object's
+# model as DRF names it (`boardreport-detail`, the router's name for a collection registered
+# without one), in the api namespace. A comment, not a docstring: drf-spectacular would show a
+# docstring as the description of every serializer without one of its own.
+class PublicSerializer(serializers.HyperlinkedModelSerializer):
+    def build_url_field(self, field_name, model_class):
+        field_class, field_kwargs = super().build_url_field(field_name, model_class)
+        field_kwargs["view_name"] = f"api:{field_kwargs['view_name']}"
+        return field_class, field_kwargs
 
 
 def described(description):

@@ -24,7 +24,7 @@ from governance.models import (
 )
 from governance.queries import board_reports_visible_to, meetings_visible_to
 from governance.queries.meetings import agenda
-from portal.api.base import PUBLIC, PublicViewSet, described
+from portal.api.base import PUBLIC, PublicSerializer, PublicViewSet, described
 from portal.api.fields import CaseNumbers, PageUrl
 
 SUBJECT_SCHEMA = {
@@ -42,14 +42,13 @@ def public_subject(subject) -> dict | None:
     return {"type": subject._meta.model_name, "id": subject.pk}
 
 
-class OrganisationSerializer(serializers.HyperlinkedModelSerializer):
+class OrganisationSerializer(PublicSerializer):
     html_url = PageUrl()
 
     class Meta:
         model = Organisation
         fields = ["url", "id", "name", "short_name", "slug", "kind", "organisation_number"]
         fields += ["html_url"]
-        extra_kwargs = {"url": {"view_name": "api:organisation-detail"}}
 
 
 @described(
@@ -65,7 +64,7 @@ class OrganisationViewSet(PublicViewSet):
     history_models = (Organisation,)
 
 
-class BodySerializer(serializers.HyperlinkedModelSerializer):
+class BodySerializer(PublicSerializer):
     organisations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     reports_to = serializers.PrimaryKeyRelatedField(read_only=True)
     html_url = PageUrl()
@@ -75,7 +74,6 @@ class BodySerializer(serializers.HyperlinkedModelSerializer):
         fields = ["url", "id", "name", "short_code", "slug", "kind", "organisations"]
         fields += ["reports_to", "mandate", "composition", "active_from", "active_until"]
         fields += ["html_url"]
-        extra_kwargs = {"url": {"view_name": "api:body-detail"}}
 
 
 class BodyFilter(django_filters.FilterSet):
@@ -107,7 +105,7 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "title"]
 
 
-class MembershipSerializer(serializers.HyperlinkedModelSerializer):
+class MembershipSerializer(PublicSerializer):
     # A person is public through a public role only, and then only by name and title (what
     # the body's page shows); the account a person may have is never part of it.
     person = PersonSerializer(read_only=True)
@@ -118,7 +116,6 @@ class MembershipSerializer(serializers.HyperlinkedModelSerializer):
         model = Membership
         fields = ["url", "id", "person", "body", "role", "representing"]
         fields += ["valid_from", "valid_until"]
-        extra_kwargs = {"url": {"view_name": "api:membership-detail"}}
 
 
 @described(
@@ -134,7 +131,7 @@ class MembershipViewSet(PublicViewSet):
     history_models = (Membership, Person)
 
 
-class DecisionSerializer(serializers.HyperlinkedModelSerializer):
+class DecisionSerializer(PublicSerializer):
     body = serializers.PrimaryKeyRelatedField(read_only=True)
     responds_to = serializers.PrimaryKeyRelatedField(read_only=True)
     case_numbers = CaseNumbers()
@@ -145,7 +142,6 @@ class DecisionSerializer(serializers.HyperlinkedModelSerializer):
         model = Decision
         fields = ["url", "id", "body", "kind", "date", "title", "text", "case_numbers"]
         fields += ["responds_to", "subjects", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:decision-detail"}}
 
     @extend_schema_field({"type": "array", "items": SUBJECT_SCHEMA})
     def get_subjects(self, decision) -> list:
@@ -204,7 +200,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         fields += ["decision_text", "minutes_paragraph"]
 
 
-class MeetingSerializer(serializers.HyperlinkedModelSerializer):
+class MeetingSerializer(PublicSerializer):
     body = serializers.PrimaryKeyRelatedField(read_only=True)
     agenda_items = AgendaItemSerializer(many=True, read_only=True)
     html_url = PageUrl()
@@ -213,7 +209,6 @@ class MeetingSerializer(serializers.HyperlinkedModelSerializer):
         model = Meeting
         fields = ["url", "id", "body", "date", "start_time", "place", "kind", "published_at"]
         fields += ["agenda_items", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:meeting-detail"}}
 
 
 @described(
@@ -233,7 +228,7 @@ class MeetingViewSet(PublicViewSet):
     history_models = (Meeting, AgendaItem)
 
 
-class BoardReportSerializer(serializers.HyperlinkedModelSerializer):
+class BoardReportSerializer(PublicSerializer):
     organisation = serializers.PrimaryKeyRelatedField(read_only=True)
     recipients = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     departments = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
@@ -254,7 +249,6 @@ class BoardReportSerializer(serializers.HyperlinkedModelSerializer):
         fields += ["case_numbers", "proposed_decision", "summary", "case_description"]
         fields += ["assessment", "sections", "signatories", "subject", "corrects"]
         fields += ["issued_at", "pdf_url", "pdf_sha256", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:board-report-detail"}}
 
     @extend_schema_field(SUBJECT_SCHEMA)
     def get_subject(self, report) -> dict | None:

@@ -22,7 +22,7 @@ from plans.models import (
     StatusUpdate,
 )
 from plans.queries import plans_visible_to, public_faces, published_tree
-from portal.api.base import PUBLIC, PublicViewSet, described
+from portal.api.base import PUBLIC, PublicSerializer, PublicViewSet, described
 from portal.api.fields import PageUrl, period_fields
 
 
@@ -92,7 +92,7 @@ class SectionSerializer(NodeSerializer):
     initiatives = InitiativeSerializer(many=True)
 
 
-class PlanSerializer(serializers.HyperlinkedModelSerializer):
+class PlanSerializer(PublicSerializer):
     owner_body = serializers.PrimaryKeyRelatedField(read_only=True)
     framework = serializers.SerializerMethodField()
     public_version = serializers.SerializerMethodField(
@@ -104,7 +104,6 @@ class PlanSerializer(serializers.HyperlinkedModelSerializer):
         model = Plan
         fields = ["url", "id", "title", "slug", "kind", "status", *period_fields()]
         fields += ["document_date", "owner_body", "framework", "public_version", "html_url"]
-        extra_kwargs = {"url": {"view_name": "api:plan-detail", "lookup_field": "pk"}}
 
     def get_framework(self, plan) -> int | None:
         framework = plan.framework

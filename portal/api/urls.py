@@ -8,16 +8,18 @@ from rest_framework.routers import DefaultRouter
 from portal.api import agreements, governance, plans
 from portal.api.policy import not_found
 
+# Each collection's views are named by its model, DRF's name when none is given
+# (`boardreport-detail`): its objects' `url` is found by it (portal.api.base.PublicSerializer).
 router = DefaultRouter()
-router.register("organisations", governance.OrganisationViewSet, basename="organisation")
-router.register("bodies", governance.BodyViewSet, basename="body")
-router.register("memberships", governance.MembershipViewSet, basename="membership")
-router.register("agreements", agreements.AgreementViewSet, basename="agreement")
-router.register("frameworks", agreements.FrameworkViewSet, basename="framework")
-router.register("plans", plans.PlanViewSet, basename="plan")
-router.register("decisions", governance.DecisionViewSet, basename="decision")
-router.register("meetings", governance.MeetingViewSet, basename="meeting")
-router.register("board-reports", governance.BoardReportViewSet, basename="board-report")
+router.register("organisations", governance.OrganisationViewSet)
+router.register("bodies", governance.BodyViewSet)
+router.register("memberships", governance.MembershipViewSet)
+router.register("agreements", agreements.AgreementViewSet)
+router.register("frameworks", agreements.FrameworkViewSet)
+router.register("plans", plans.PlanViewSet)
+router.register("decisions", governance.DecisionViewSet)
+router.register("meetings", governance.MeetingViewSet)
+router.register("board-reports", governance.BoardReportViewSet)
 
 app_name = "api"
 

@@ -9,12 +9,16 @@ from governance.models import (
     DecisionCaseNumber,
     DecisionSubject,
     Membership,
+    Organisation,
     Person,
 )
 from governance.services import (
     decision_create,
     decision_record,
     decision_update,
+    organisation_create,
+    organisation_update,
+    person_create,
     person_remove,
 )
 from tests.factories import (
@@ -22,6 +26,7 @@ from tests.factories import (
     BodyFactory,
     FrameworkFactory,
     MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
 )
 
@@ -273,3 +278,55 @@ def test_removing_a_person_records_the_acting_user(user, chair):
     ]
     assert len(deletions) == 3
     assert all(record.history_user == user for record in deletions)
+
+
+# --- the registers' create and update (core.revisions.register_services) ----------------
+
+
+def test_registering_records_the_acting_user_and_the_registers_reason(user):
+    gotland = organisation_create(
+        user=user,
+        organisation=Organisation(name="Region Gotland", slug="region-gotland", kind="region"),
+    )
+
+    record = gotland.history.get()
+    assert (record.history_user, record.history_change_reason) == (user, "Huvudman registrerad")
+
+
+def test_an_edit_is_saved_as_the_next_revision_with_its_reason(user):
+    gotland = OrganisationFactory(name="Region Gotland", kind=Organisation.Kind.REGION)
+    gotland.short_name = "RG"
+
+    organisation_update(user=user, organisation=gotland, reason="Kortnamn", expected_revision=1)
+
+    gotland.refresh_from_db()
+    assert (gotland.short_name, gotland.revision) == ("RG", 2)
+    assert gotland.history.first().history_change_reason == "Kortnamn"
+
+
+def test_a_person_is_registered_with_the_registers_reason(user):
+    person = person_create(user=user, person=Person(name="Carl Ordförandesson"))
+
+    assert person.history.get().history_change_reason == "Person registrerad"
+
+
+def test_a_lost_race_for_a_unique_name_answers_in_words_and_saves_nothing(user, monkeypatch):
+    OrganisationFactory(name="Region Gotland", slug="region-gotland")
+    # Both administrators passed full_clean before either saved: only the database sees it.
+    monkeypatch.setattr(Organisation, "validate_unique", lambda self, exclude=None: None)
+
+    with pytest.raises(ValidationError) as refused:
+        organisation_create(
+            user=user,
+            organisation=Organisation(name="Region Gotland", slug="region-gotland", kind="region"),
+        )
+
+    assert refused.value.messages == [
+        "Namnet, kortnamnet eller numret har just registrerats av någon annan."
+    ]
+    assert Organisation.objects.filter(name="Region Gotland").count() == 1
+
+
+def test_a_register_service_takes_the_object_under_its_models_name(user):
+    with pytest.raises(TypeError):
+        organisation_create(user=user, instance=Organisation(name="Region Gotland"))

@@ -17,7 +17,6 @@ from agreements.forms import (
     ReasonForm,
     ReplaceForm,
 )
-from agreements.models import Agreement, Framework
 from core.access import require_permission
 from core.editing import PageTexts, edit_form, posted, save_change, save_new
 
@@ -90,11 +89,15 @@ def _page(request, form, save, *, agreement=None, **names):
     return page.answer(request, form, template=TEMPLATE, context=context, save=save, names=names)
 
 
+def _new(request, permission, form_class, service):
+    """A page registering an agreement or a framework, with its links to others (form.m2m)."""
+    require_permission(request.user, permission, queries.WRITE_DENIED)
+    form = form_class(posted(request), instance=form_class._meta.model())
+    return _page(request, form, save_new(request, form, service, more=form.m2m))
+
+
 def agreement_create(request):
-    require_permission(request.user, "agreements.add_agreement", queries.WRITE_DENIED)
-    form = AgreementForm(posted(request), instance=Agreement())
-    save = save_new(request, form, services.agreement_create, more=form.m2m)
-    return _page(request, form, save)
+    return _new(request, "agreements.add_agreement", AgreementForm, services.agreement_create)
 
 
 def agreement_edit(request, register_id):
@@ -106,10 +109,7 @@ def agreement_edit(request, register_id):
 
 
 def framework_create(request):
-    require_permission(request.user, "agreements.add_framework", queries.WRITE_DENIED)
-    form = FrameworkForm(posted(request), instance=Framework())
-    save = save_new(request, form, services.framework_create, more=form.m2m)
-    return _page(request, form, save)
+    return _new(request, "agreements.add_framework", FrameworkForm, services.framework_create)
 
 
 def framework_edit(request, slug):

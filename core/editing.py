@@ -3,6 +3,8 @@
 (409: the typed form again, now carrying the newer revision, so that saving once more
 overwrites knowingly)."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -77,6 +79,32 @@ def form_page(request, form, *, template: str, context: dict, save, done: str):
                 messages.success(request, done)
                 return redirect(target)
     return render(request, template, context | {"form": form}, status=status)
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """What a form page says, as a row of its module's table of pages (`PAGES`, by the page's
+    URL name, which is its view's: core.urls.standard_pages): its `heading`, the message
+    after saving (`done`), the button (`submit`, else "Spara") and an `intro` saying what
+    the save does. The heading and the intro name the page's objects (%(body)s), as its
+    view gives them: a page is one row, and a view that reads its address and calls its
+    service."""
+
+    heading: str
+    done: str
+    submit: str | None = None
+    intro: str = ""
+
+    def answer(self, request, form, *, template: str, context: dict, save, names: dict):
+        """form_page with these texts, naming `names`."""
+        context = context | {
+            "heading": self.heading % names,
+            "submit": self.submit,
+            "intro": self.intro % names,
+        }
+        return form_page(
+            request, form, template=template, context=context, save=save, done=self.done
+        )
 
 
 def _add_errors(form, error: ValidationError) -> None:

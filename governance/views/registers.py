@@ -1,14 +1,14 @@
 """The register administrator's pages for principals, their departments, bodies, people and
 memberships: register, edit, end and remove. Thin: the forms read, the services write (governance.services), and
-core.editing answers 200, 302, 400 or 409."""
+core.editing answers 200, 302, 400 or 409, with each page's texts from PAGES."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core.access import require_permission
-from core.editing import edit_form, form_page, posted, save_change, save_new
+from core.editing import PageTexts, edit_form, posted, save_change, save_new
 from governance import services
 from governance.models import Body, Department, Membership, Organisation
 from governance.queries.registers import (
@@ -30,67 +30,107 @@ from governance.register_forms import (
 )
 
 TEMPLATE = "governance/register_form.html"
+REMOVE = _("Ta bort")
+
+# What each page says, by its view's name; its objects are named as its view gives them.
+PAGES = {
+    "organisation_create": PageTexts(_("Ny huvudman"), _("Huvudmannen är registrerad.")),
+    "organisation_edit": PageTexts(_("Redigera %(organisation)s"), _("Huvudmannen är sparad.")),
+    "department_create": PageTexts(
+        _("Ny förvaltning hos %(organisation)s"), _("Förvaltningen är registrerad.")
+    ),
+    "department_edit": PageTexts(_("Redigera %(department)s"), _("Förvaltningen är sparad.")),
+    "department_remove": PageTexts(
+        _("Ta bort %(department)s"),
+        _("Förvaltningen är borttagen."),
+        REMOVE,
+        _(
+            "Ta bort en förvaltning som registrerats av misstag. En förvaltning som "
+            "tjänsteskrivelser kommer från kan inte tas bort. Historiken visar borttagandet."
+        ),
+    ),
+    "body_create": PageTexts(_("Nytt organ hos %(organisation)s"), _("Organet är registrerat.")),
+    "body_edit": PageTexts(_("Redigera %(body)s"), _("Organet är sparat.")),
+    "membership_add": PageTexts(_("Nytt uppdrag i %(body)s"), _("Uppdraget är registrerat.")),
+    "membership_edit": PageTexts(_("Ändra uppdraget för %(person)s"), _("Uppdraget är sparat.")),
+    "membership_end": PageTexts(
+        _("Avsluta uppdraget för %(person)s"),
+        _("Uppdraget är avslutat."),
+        _("Avsluta uppdraget"),
+        _("Uppdraget som %(role)s finns kvar i registret och i historiken, med sista dagen."),
+    ),
+    "membership_remove": PageTexts(
+        _("Ta bort uppdraget för %(person)s"),
+        _("Uppdraget är borttaget."),
+        REMOVE,
+        _(
+            "Ta bort ett uppdrag som registrerats av misstag; ett uppdrag som har upphört "
+            "avslutas i stället. Historiken visar borttagandet."
+        ),
+    ),
+    "person_edit": PageTexts(_("Redigera %(person)s"), _("Uppgifterna om personen är sparade.")),
+    "person_remove": PageTexts(
+        _("Ta bort %(person)s"),
+        _("Personen och alla personens uppdrag är borttagna."),
+        REMOVE,
+        _(
+            "Personen tas bort ur registret med alla sina uppdrag. Historiken visar vem som "
+            "satt var, och borttagandet."
+        ),
+    ),
+}
 
 
-def _page(request, form, *, heading, save, done, template=TEMPLATE, submit=None, **about):
+def _within(about: dict):
+    """The body or principal that what a page is about belongs to, if any."""
+    return about.get("body") or about.get("organisation")
+
+
+def _page(request, form, save, *, names=None, template=TEMPLATE, **about):
     """`about`: what the page is about, for the breadcrumbs and Avbryt (organisation, body,
-    person), and an `intro` to say what the save does."""
-    shown = about.get("body") or about.get("organisation")
+    person); the heading and the intro name it, and `names`."""
+    shown = _within(about)
     if shown:
         cancel = shown.get_absolute_url()
     elif "person" in about:
         cancel = reverse("governance:person_edit", args=[about["person"].pk])
     else:
         cancel = reverse("governance:organisation_list")
-    context = {"heading": heading, "submit": submit, "cancel_url": cancel, **about}
-    return form_page(request, form, template=template, context=context, save=save, done=done)
+    context = {"cancel_url": cancel, **about}
+    names = about | (names or {})
+    page = PAGES[request.resolver_match.url_name]
+    return page.answer(request, form, template=template, context=context, save=save, names=names)
 
 
-def _remove(request, instance, service, *, then, **page):
-    """A page removing what was registered by mistake: it asks why, and "Ta bort" confirms."""
+def _remove(request, instance, service, **page):
+    """A page removing what was registered by mistake: it asks why, and goes back to the body
+    or principal the removed belonged to (a person: to the principals)."""
     form = RemoveForm(posted(request), instance=instance)
-    save = save_change(request, form, service, then=then)
-    return _page(request, form, save=save, submit=_("Ta bort"), **page)
+    shown = _within(page)
+    then = shown.get_absolute_url() if shown else "governance:organisation_list"
+    return _page(request, form, save_change(request, form, service, then=then), **page)
 
 
 def organisation_create(request):
     require_permission(request.user, "governance.add_organisation", WRITE_DENIED)
     form = OrganisationForm(posted(request), instance=Organisation())
-    return _page(
-        request,
-        form,
-        heading=_("Ny huvudman"),
-        save=save_new(request, form, services.organisation_create),
-        done=_("Huvudmannen är registrerad."),
-    )
+    save = save_new(request, form, services.organisation_create)
+    return _page(request, form, save)
 
 
 def organisation_edit(request, slug):
     organisation, form = edit_form(request, OrganisationForm, organisation_get_for_edit, slug=slug)
-    return _page(
-        request,
-        form,
-        heading=_("Redigera %(organisation)s") % {"organisation": organisation},
-        save=save_change(request, form, services.organisation_update),
-        done=_("Huvudmannen är sparad."),
-        organisation=organisation,
-    )
+    save = save_change(request, form, services.organisation_update)
+    return _page(request, form, save, organisation=organisation)
 
 
 def department_create(request, slug):
     require_permission(request.user, "governance.add_department", WRITE_DENIED)
     organisation = get_object_or_404(Organisation, slug=slug)
     form = DepartmentForm(posted(request), instance=Department(organisation=organisation))
-    return _page(
-        request,
-        form,
-        heading=_("Ny förvaltning hos %(organisation)s") % {"organisation": organisation},
-        save=save_new(
-            request, form, services.department_create, then=organisation.get_absolute_url()
-        ),
-        done=_("Förvaltningen är registrerad."),
-        organisation=organisation,
-    )
+    then = organisation.get_absolute_url()
+    save = save_new(request, form, services.department_create, then=then)
+    return _page(request, form, save, organisation=organisation)
 
 
 def _department(request, slug, pk, *, permission="change"):
@@ -105,32 +145,18 @@ def department_edit(request, slug, pk):
     department, form = edit_form(
         request, DepartmentForm, department_get_for_edit, organisation=organisation, pk=pk
     )
+    then = organisation.get_absolute_url()
+    save = save_change(request, form, services.department_update, then=then)
     return _page(
-        request,
-        form,
-        heading=_("Redigera %(department)s") % {"department": department.name},
-        save=save_change(
-            request, form, services.department_update, then=organisation.get_absolute_url()
-        ),
-        done=_("Förvaltningen är sparad."),
-        organisation=organisation,
+        request, form, save, names={"department": department.name}, organisation=organisation
     )
 
 
 def department_remove(request, slug, pk):
     organisation, department = _department(request, slug, pk, permission="delete")
+    names = {"department": department.name}
     return _remove(
-        request,
-        department,
-        services.department_remove,
-        then=organisation.get_absolute_url(),
-        heading=_("Ta bort %(department)s") % {"department": department.name},
-        done=_("Förvaltningen är borttagen."),
-        organisation=organisation,
-        intro=_(
-            "Ta bort en förvaltning som registrerats av misstag. En förvaltning som "
-            "tjänsteskrivelser kommer från kan inte tas bort. Historiken visar borttagandet."
-        ),
+        request, department, services.department_remove, names=names, organisation=organisation
     )
 
 
@@ -139,26 +165,14 @@ def body_create(request, slug):
     require_permission(request.user, "governance.add_body", WRITE_DENIED)
     organisation = get_object_or_404(Organisation, slug=slug)
     form = BodyForm(posted(request), instance=Body(), organisation=organisation)
-    return _page(
-        request,
-        form,
-        heading=_("Nytt organ hos %(organisation)s") % {"organisation": organisation},
-        save=save_new(request, form, services.body_create, more=form.m2m),
-        done=_("Organet är registrerat."),
-        organisation=organisation,
-    )
+    save = save_new(request, form, services.body_create, more=form.m2m)
+    return _page(request, form, save, organisation=organisation)
 
 
 def body_edit(request, slug):
     body, form = edit_form(request, BodyForm, body_get_for_edit, slug=slug)
-    return _page(
-        request,
-        form,
-        heading=_("Redigera %(body)s") % {"body": body},
-        save=save_change(request, form, services.body_update, more=form.m2m),
-        done=_("Organet är sparat."),
-        body=body,
-    )
+    save = save_change(request, form, services.body_update, more=form.m2m)
+    return _page(request, form, save, body=body)
 
 
 def membership_add(request, slug):
@@ -170,14 +184,7 @@ def membership_add(request, slug):
         services.membership_add(user=request.user, membership=form.membership())
         return body.get_absolute_url()
 
-    return _page(
-        request,
-        form,
-        heading=_("Nytt uppdrag i %(body)s") % {"body": body.name},
-        save=save,
-        done=_("Uppdraget är registrerat."),
-        body=body,
-    )
+    return _page(request, form, save, names={"body": body.name}, body=body)
 
 
 def _membership(request, slug, pk, *, permission="change"):
@@ -188,80 +195,44 @@ def _membership(request, slug, pk, *, permission="change"):
 def membership_edit(request, slug, pk):
     body = get_object_or_404(Body, slug=slug)
     membership, form = edit_form(request, MembershipForm, membership_get_for_edit, body=body, pk=pk)
-    return _page(
-        request,
-        form,
-        heading=_("Ändra uppdraget för %(person)s") % {"person": membership.person.name},
-        save=save_change(request, form, services.membership_update, then=body.get_absolute_url()),
-        done=_("Uppdraget är sparat."),
-        body=body,
-    )
+    save = save_change(request, form, services.membership_update, then=body.get_absolute_url())
+    return _page(request, form, save, names={"person": membership.person.name}, body=body)
 
 
 def membership_end(request, slug, pk):
     body, membership = _membership(request, slug, pk)
     form = MembershipEndForm(posted(request), membership=membership, today=timezone.localdate())
-    return _page(
+    save = save_change(
         request,
         form,
-        heading=_("Avsluta uppdraget för %(person)s") % {"person": membership.person.name},
-        save=save_change(
-            request,
-            form,
-            services.membership_end,
-            then=body.get_absolute_url(),
-            more=lambda: {"until": form.cleaned_data["until"]},
-        ),
-        done=_("Uppdraget är avslutat."),
-        submit=_("Avsluta uppdraget"),
-        body=body,
-        intro=_("Uppdraget som %(role)s finns kvar i registret och i historiken, med sista dagen.")
-        % {"role": membership.get_role_display().lower()},
+        services.membership_end,
+        then=body.get_absolute_url(),
+        more=lambda: {"until": form.cleaned_data["until"]},
     )
+    names = {"person": membership.person.name, "role": membership.get_role_display().lower()}
+    return _page(request, form, save, names=names, body=body)
 
 
 def membership_remove(request, slug, pk):
     body, membership = _membership(request, slug, pk, permission="delete")
-    return _remove(
-        request,
-        membership,
-        services.membership_remove,
-        then=body.get_absolute_url(),
-        heading=_("Ta bort uppdraget för %(person)s") % {"person": membership.person.name},
-        done=_("Uppdraget är borttaget."),
-        body=body,
-        intro=_(
-            "Ta bort ett uppdrag som registrerats av misstag; ett uppdrag som har upphört "
-            "avslutas i stället. Historiken visar borttagandet."
-        ),
-    )
+    names = {"person": membership.person.name}
+    return _remove(request, membership, services.membership_remove, names=names, body=body)
 
 
 def person_edit(request, pk):
     person, form = edit_form(request, PersonForm, person_get_for_edit, pk=pk)
+    save = save_change(request, form, services.person_update, then=request.path)
     return _page(
         request,
         form,
-        heading=_("Redigera %(person)s") % {"person": person.name},
+        save,
+        names={"person": person.name},
         template="governance/person_form.html",
-        save=save_change(request, form, services.person_update, then=request.path),
-        done=_("Uppgifterna om personen är sparade."),
         person=person,
     )
 
 
 def person_remove(request, pk):
     person = person_get_for_edit(user=request.user, pk=pk, permission="delete")
-    return _remove(
-        request,
-        person,
-        services.person_remove,
-        then="governance:organisation_list",
-        heading=_("Ta bort %(person)s") % {"person": person.name},
-        done=_("Personen och alla personens uppdrag är borttagna."),
-        person=person,
-        intro=_(
-            "Personen tas bort ur registret med alla sina uppdrag. Historiken visar vem som "
-            "satt var, och borttagandet."
-        ),
-    )
+    names = {"person": person.name}
+    return _remove(request, person, services.person_remove, names=names, person=person)

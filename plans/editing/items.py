@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.editing import posted
 from core.history import history_entries
 from core.revisions import EditConflict
 from plans import kinds, services
@@ -249,8 +250,7 @@ def deleted(request, plan):
 def status_update(request, plan, pk):
     initiative = kinds.INITIATIVE_KIND.get(plan, pk)
     # Bound on every POST, an empty one too: it gets the error summary, not a blank form.
-    bound = request.POST if request.method == "POST" else None
-    form = StatusUpdateForm(bound, initial={"date": timezone.localdate()})
+    form = StatusUpdateForm(posted(request), initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.status_update_record(
             user=request.user,

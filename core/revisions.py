@@ -3,6 +3,8 @@ is refused. One exception, one lock helper and one form mixin serve every editab
 that inherits `core.models.Revisioned`; one pair of services serves the registers whose
 objects are registered and edited alike."""
 
+import inspect
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -99,7 +101,25 @@ def register_services(model, *, registered, taken=None):
             )
         )
 
+    _name(create, f"{noun}_create", "user", noun)
+    _name(update, f"{noun}_update", "user", noun, "reason", "expected_revision")
     return create, update
+
+
+def _name(service, name: str, *keywords: str) -> None:
+    # Tracebacks, the shell's help() and inspect.signature then show the service as it is
+    # called (`organisation_create(*, user, organisation)`), not as the closure written here.
+    service.__name__ = service.__qualname__ = name
+    service.__signature__ = inspect.Signature(
+        [
+            inspect.Parameter(
+                keyword,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None if keyword == "expected_revision" else inspect.Parameter.empty,
+            )
+            for keyword in keywords
+        ]
+    )
 
 
 class RevisionFormMixin(forms.Form):

@@ -1,5 +1,7 @@
 """Governance services: each write records who made it, and history outlives deletion."""
 
+import inspect
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -330,3 +332,10 @@ def test_a_lost_race_for_a_unique_name_answers_in_words_and_saves_nothing(user, 
 def test_a_register_service_takes_the_object_under_its_models_name(user):
     with pytest.raises(TypeError):
         organisation_create(user=user, instance=Organisation(name="Region Gotland"))
+
+
+def test_a_register_service_reads_as_it_is_called():
+    assert organisation_update.__name__ == "organisation_update"
+    assert str(inspect.signature(organisation_update)) == (
+        "(*, user, organisation, reason, expected_revision=None)"
+    )

@@ -1,6 +1,7 @@
 """The register administrator's pages for principals, their departments, bodies, people and
-memberships: register, edit, end and remove. Thin: the forms read, the services write (governance.services), and
-core.editing answers 200, 302, 400 or 409, with each page's texts from PAGES."""
+memberships: register, edit, end and remove. Thin: the forms read, the services write
+(governance.services), and core.editing answers 200, 302, 400 or 409, with each page's texts
+from PAGES."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse

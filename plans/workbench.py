@@ -311,52 +311,65 @@ def section_keys(plan, tree, code: str, *, editing: bool, drafts: bool, today) -
         today.isoformat(),
         get_script_prefix(),
     ]
-    _shown(plan, shared)
+    _shown(plan, shared, set())
     last = len(tree.sections) - 1
     keys = {}
     for index, node in enumerate(tree.sections):
         shown = [*shared, index == 0, index == last]
-        _shown(node, shown)
+        _shown(node, shown, set())
         digest = hashlib.sha256(repr(shown).encode()).hexdigest()
         keys[node.section.pk] = f"plan-section:{digest}"
     return keys
 
 
 @functools.cache
-def _fields_of(model) -> tuple[frozenset, Callable]:
+def _fields_of(model) -> tuple[str, frozenset, Callable]:
     names = [field.attname for field in model._meta.concrete_fields]
-    return frozenset(names), operator.attrgetter(*names)
+    return model._meta.label, frozenset(names), operator.attrgetter(*names)
 
 
-def _shown(value, out: list) -> None:
+# Values written as they are (their repr is their content): most of what `_shown` meets.
+PLAIN = (type(None), bool, int, str)
+
+
+def _shown(value, out: list, seen: set) -> None:
     """Append to `out` what `value` (a tree node, a row, a list of them) can show: a row's
     every field, whatever the tree set on it besides (an item's reported state, whether it
     is closed), and the rows selected with it (a status's author, a follow-up's body);
     a node's every field, in order. Generic on purpose: a field or a row the page starts
-    to show is in the key without a change here."""
-    if isinstance(value, models.Model):
-        names, values = _fields_of(type(value))
-        out.append(value._meta.label)
+    to show is in the key without a change here. A row met again (`seen`: rows point at
+    each other) is named by its pk, its content being in `out` already."""
+    if type(value) in PLAIN:
+        out.append(value)
+    elif isinstance(value, models.Model):
+        label, names, values = _fields_of(type(value))
+        out.append(label)
+        if id(value) in seen:
+            out.append(value.pk)
+            return
+        seen.add(id(value))
         out.append(values(value))
-        for name, extra in value.__dict__.items():
-            if name not in names and not name.startswith("_"):
+        fields = value.__dict__
+        # Sorted: a set's order changes from one process to the next.
+        for name in sorted(fields.keys() - names):
+            if not name.startswith("_"):
                 out.append(name)
-                _shown(extra, out)
+                _shown(fields[name], out, seen)
         for name, related in value._state.fields_cache.items():
             out.append(name)
-            _shown(related, out)
+            _shown(related, out, seen)
     elif isinstance(value, list | tuple):
         out.append(len(value))
         for each in value:
-            _shown(each, out)
+            _shown(each, out, seen)
     elif isinstance(value, dict):
         for name, each in value.items():
             out.append(name)
-            _shown(each, out)
-    elif dataclasses.is_dataclass(value):
+            _shown(each, out, seen)
+    elif hasattr(type(value), "__dataclass_fields__"):
         for field in dataclasses.fields(value):
             out.append(field.name)
-            _shown(getattr(value, field.name), out)
+            _shown(getattr(value, field.name), out, seen)
     else:
         out.append(value)
 

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import logging
 import operator
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
@@ -317,18 +318,31 @@ def section_keys(plan, tree, code: str, *, editing: bool, drafts: bool, today) -
     for index, node in enumerate(tree.sections):
         shown = [*shared, index == 0, index == last]
         _shown(node, shown, set())
-        digest = hashlib.sha256(repr(shown).encode()).hexdigest()
+        try:
+            digest = hashlib.sha256(_content(shown)).hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            logger.warning("Planens avsnitt kan inte nycklas efter innehåll: %s", error)
+            return {}
         keys[node.section.pk] = f"plan-section:{digest}"
     return keys
 
 
+def _content(values: list) -> bytes:
+    """The values as bytes that only equal values give: pickled, each value by its content (a
+    `repr` may name an object by its address, which another object can have later). Which
+    values are one object shows in the bytes too: that can only make equal data miss."""
+    return pickle.dumps(values, protocol=5)
+
+
 @functools.cache
 def _fields_of(model) -> tuple[str, frozenset, Callable]:
+    """The model's label, the attributes every row has (its fields, Django's `_state`) and
+    what reads its fields' values."""
     names = [field.attname for field in model._meta.concrete_fields]
-    return model._meta.label, frozenset(names), operator.attrgetter(*names)
+    return model._meta.label, frozenset([*names, "_state"]), operator.attrgetter(*names)
 
 
-# Values written as they are (their repr is their content): most of what `_shown` meets.
+# Values taken as they are: most of what `_shown` meets.
 PLAIN = (type(None), bool, int, str)
 
 
@@ -342,20 +356,20 @@ def _shown(value, out: list, seen: set) -> None:
     if type(value) in PLAIN:
         out.append(value)
     elif isinstance(value, models.Model):
-        label, names, values = _fields_of(type(value))
-        out.append(label)
+        label, known, values = _fields_of(type(value))
         if id(value) in seen:
-            out.append(value.pk)
+            out += (label, value.pk)
             return
         seen.add(id(value))
-        out.append(values(value))
+        out += (label, values(value))
         fields = value.__dict__
         # Sorted: a set's order changes from one process to the next.
-        for name in sorted(fields.keys() - names):
+        for name in sorted(fields.keys() - known):
             if not name.startswith("_"):
                 out.append(name)
                 _shown(fields[name], out, seen)
-        for name, related in value._state.fields_cache.items():
+        # Read from the state's own attributes: `fields_cache` makes an empty one when read.
+        for name, related in value._state.__dict__.get("fields_cache", {}).items():
             out.append(name)
             _shown(related, out, seen)
     elif isinstance(value, list | tuple):

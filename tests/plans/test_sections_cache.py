@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from core.pagecache import CODE_ROW, bump_content_version, content_version
 from plans.models import FollowUp, Milestone, Plan, Section
+from plans.queries import plan_tree
 from plans.services import item_update, state_report_record, status_update_record
-from plans.workbench import TOKEN_SLOT, sections_key
+from plans.workbench import TOKEN_SLOT, section_keys, sections_key
 from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.query_count import count_queries
@@ -333,3 +334,14 @@ def test_the_next_day_shows_what_fell_overdue(editor_client, plan_with_tree, mon
     before = overdue_marks()
     monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
     assert overdue_marks() == before + 1
+
+
+def test_a_section_whose_data_cannot_be_keyed_is_never_reused(plan_with_tree):
+    """Data is keyed by its content (pickled): a value that has none to give (here a function
+    the tree might one day hang on a row) leaves every section to be rendered."""
+    plan = plan_with_tree["plan"]
+    tree = plan_tree(plan)
+    today = timezone.localdate()
+    assert len(section_keys(plan, tree, "x:1", editing=True, drafts=True, today=today)) == 2
+    tree.sections[0].section.shown_by = lambda: "?"
+    assert section_keys(plan, tree, "x:1", editing=True, drafts=True, today=today) == {}

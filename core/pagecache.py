@@ -61,11 +61,28 @@ def content_version() -> str:
 
 VERSION_SQL = f"SELECT lineage, value FROM {ContentVersion._meta.db_table} WHERE id = %s"
 
+# A second row of the same table counts the upgrades only (`migrate`, _after_migrate): what is
+# stored by the look of its content rather than by the content version (the plan page's
+# sections, plans.workbench.section_keys) holds HTML of the code that rendered it, which an
+# upgrade may change without changing any content.
+CODE_ROW = 2
+VERSIONS_SQL = (
+    f"SELECT id, lineage, value FROM {ContentVersion._meta.db_table} WHERE id IN (%s, %s)"
+)
 
-def bump_content_version() -> None:
+
+def content_versions() -> tuple[str, str]:
+    """The content version and the code's (each "" before its first count), in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(VERSIONS_SQL, [ROW, CODE_ROW])
+        rows = {row[0]: f"{row[1]}:{row[2]}" for row in cursor.fetchall()}
+    return rows.get(ROW, ""), rows.get(CODE_ROW, "")
+
+
+def bump_content_version(row: int = ROW) -> None:
     """Count a write, in the caller's transaction (the row lock is held until it ends)."""
-    if not ContentVersion.objects.filter(pk=ROW).update(value=models.F("value") + 1):
-        ContentVersion.objects.get_or_create(pk=ROW, defaults={"value": 1})
+    if not ContentVersion.objects.filter(pk=row).update(value=models.F("value") + 1):
+        ContentVersion.objects.get_or_create(pk=row, defaults={"value": 1})
 
 
 def _on_write(sender, **kwargs):
@@ -88,6 +105,7 @@ def _on_write(sender, **kwargs):
 def _after_migrate(**kwargs):
     """An upgrade runs `migrate` (docs/operations.md): new code and templates start afresh."""
     bump_content_version()
+    bump_content_version(CODE_ROW)
 
 
 def connect(app_config) -> None:

@@ -15,15 +15,23 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import npgettext
+from django.utils.translation import gettext_lazy, npgettext
 
 from core.content_language import content_text, foreign_content_language
 from core.periods import is_overdue
 from core.text import render_markdown
 from plans.queries import state_summary
+from plans.workbench import plan_url
 
 STATE_SYMBOLS = {"done": "✔", "in_progress": "◐", "struck": "✖"}
 OTHER_STATE_SYMBOL = "○"
+STATUS_SYMBOLS = {"done": "✔", "on_track": "●", "at_risk": "▲", "delayed": "■", "cancelled": "✖"}
+# (the kind's URL word, its word in "Lägg till: aktivitet, tidplanspunkt, uppföljning").
+ADDED = (
+    ("aktivitet", gettext_lazy("aktivitet")),
+    ("tidplan", gettext_lazy("tidplanspunkt")),
+    ("uppfoljning", gettext_lazy("uppföljning")),
+)
 
 # (the kind's URL word, for the menus; the node's list of it), in the page's order.
 LISTS = (("aktivitet", "activities"), ("tidplan", "milestones"), ("uppfoljning", "follow_ups"))
@@ -166,3 +174,33 @@ def summary_html(node, label: str, today) -> str:
         f'<p class="state-summary"><span class="muted">{escape(str(label))}:</span> '
         f"{escape(str(summary))}</p>\n"
     )
+
+
+def initiative_status_html(status) -> str:
+    """An initiative's latest status (its symbol and name), or "Ingen status"; as
+    templates/plans/includes/initiative_status.html writes it, with the newline it ended with."""
+    if not status:
+        return mark_safe(
+            '<span class="status istatus-none"><span class="status-symbol" aria-hidden="true">–'
+            f"</span> {escape(_('Ingen status'))}</span>\n"
+        )
+    symbol = STATUS_SYMBOLS.get(status.status, OTHER_STATE_SYMBOL)
+    return mark_safe(
+        f'<span class="status istatus-{escape(status.status)}"><span class="status-symbol" '
+        f'aria-hidden="true">{symbol}</span> {escape(str(status.get_status_display()))}</span>\n'
+    )
+
+
+def add_items_html(plan, section, initiative, page: Page) -> str:
+    """The workbench's "Lägg till: aktivitet, tidplanspunkt, uppföljning" under an initiative
+    (or a section without initiatives): links that open the form in place with htmx."""
+    where = content_text(str(initiative or section), page.language)
+    owner = f"?omrade={section.pk}" + (f"&amp;insats={initiative.pk}" if initiative else "")
+    hidden = _("i %(where)s") % {"where": where}  # as {% blocktranslate %}: the words as written
+    links = ",\n  ".join(
+        f'<a href="{escape(plan_url("item_add", plan.slug, kind))}{owner}" '
+        f'hx-get="{escape(plan_url("item_add", plan.slug, kind))}{owner}" hx-target="closest p" '
+        f'hx-swap="afterend">{escape(str(word))}<span class="visually-hidden"> {hidden}</span></a>'
+        for kind, word in ADDED
+    )
+    return mark_safe(f'<p class="edit-add">{escape(_("Lägg till:"))}\n  \n  {links}\n  \n</p>\n')

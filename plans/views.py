@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from agreements.queries import awaiting_party_decisions
 from core.calendar import calendar_response
 from core.exports import export_response, invalid_filter
-from core.pagecache import content_version
+from core.pagecache import content_versions
 from core.pdf import pdf_or_progress
 from core.periods import add_months
 from governance.queries.adoption import adoption_by_parties, with_parties_awaiting
@@ -17,7 +17,7 @@ from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
 from plans.pdf import plan_pdf_key
 from plans.timeline import build_timeline, parse_scale
-from plans.workbench import sections_key, stored_sections
+from plans.workbench import section_keys, sections_key, stored_sections
 
 
 def plan_list(request):
@@ -52,7 +52,7 @@ def plan_detail(request, slug):
     # Read before anything the page shows, so the sections are never stored under a version
     # newer than what they were rendered from (core.pagecache says why). Strangers are served
     # whole pages from the page cache, so only people logged in read it here.
-    version = content_version() if request.user.is_authenticated else ""
+    version, code = content_versions() if request.user.is_authenticated else ("", "")
     plan = queries.plan_get_for_view(user=request.user, slug=slug)
     editing = queries.can_edit(request.user, plan) and plan.status != plan.Status.CLOSED
     drafts = queries.can_see_drafts(request.user)
@@ -66,10 +66,16 @@ def plan_detail(request, slug):
         tree = queries.plan_tree(plan, items=False)
     else:
         tree = queries.public_tree(plan, request.user)
+    # Not stored under this version (the first view after a write): each section is looked up
+    # by what it shows, so only those the write changed are rendered.
+    keys, today = {}, timezone.localdate()
+    if key and stored is None:
+        keys = section_keys(plan, tree, code, editing=editing, drafts=drafts, today=today)
     return _plan_page(
         request,
         plan,
         tree,
+        today=today,
         # The parties the reader reads (the public version's, for the public) and their
         # decisions about the plan or its public version.
         adoption=adoption_by_parties(
@@ -81,6 +87,7 @@ def plan_detail(request, slug):
         reads_last_version=not drafts and not plan.public_reads_live,
         sections_key=key,
         stored_sections=stored,
+        section_keys=keys,
     )
 
 

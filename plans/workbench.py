@@ -2,13 +2,18 @@
 rendered from, so another part of the portal adds an entry by appending to ITEM_ACTIONS),
 and the warning for a period that lies outside the plan's."""
 
+import dataclasses
 import functools
+import hashlib
 import logging
+import operator
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
 
 from django.core.cache import cache
+from django.db import models
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -278,6 +283,125 @@ def stored_sections(key: str) -> StoredSections | None:
 def store_sections(key: str, sections: StoredSections) -> None:
     try:
         cache.set(key, (sections.html, sections.facts), SECTIONS_TIMEOUT)
+    except (RedisError, OSError) as error:
+        logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)
+
+
+# --- each section by the look of what it shows ---------------------------------------------
+# When the sections are not stored under the content version (the first view after any
+# write), each section is looked up under a fingerprint of everything it is rendered from, so
+# a write renders again only the sections whose data it changed (docs/architecture.md, "The
+# first view after a write").
+
+
+def section_keys(plan, tree, code: str, *, editing: bool, drafts: bool, today) -> dict[int, str]:
+    """Each section's key, by its pk: a digest of the section as the tree holds it (every
+    field of every row under it, `_shown`), its place among the sections (its menu's moves),
+    the plan's fields (`plan`, as the page's context has it), what the block's key names
+    besides content (workbench or not, drafts or not, the language, `today`: the day the
+    page is rendered for) and the code (`code`, counted by every upgrade:
+    core.pagecache.content_versions). Call it on a tree just loaded, before anything renders
+    from it. Empty without the code's count (no upgrade counted yet): nothing is reused."""
+    if not code:
+        return {}
+    shared = [
+        code,
+        "edit" if editing else "read",
+        "drafts" if drafts else "public",
+        translation.get_language(),
+        today.isoformat(),
+        get_script_prefix(),
+    ]
+    _shown(plan, shared, set())
+    last = len(tree.sections) - 1
+    keys = {}
+    for index, node in enumerate(tree.sections):
+        shown = [*shared, index == 0, index == last]
+        _shown(node, shown, set())
+        try:
+            digest = hashlib.sha256(_content(shown)).hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            logger.warning("Planens avsnitt kan inte nycklas efter innehåll: %s", error)
+            return {}
+        keys[node.section.pk] = f"plan-section:{digest}"
+    return keys
+
+
+def _content(values: list) -> bytes:
+    """The values as bytes that only equal values give: pickled, each value by its content (a
+    `repr` may name an object by its address, which another object can have later). Which
+    values are one object shows in the bytes too: that can only make equal data miss."""
+    return pickle.dumps(values, protocol=5)
+
+
+@functools.cache
+def _fields_of(model) -> tuple[str, frozenset, Callable]:
+    """The model's label, the attributes every row has (its fields, Django's `_state`) and
+    what reads its fields' values."""
+    names = [field.attname for field in model._meta.concrete_fields]
+    return model._meta.label, frozenset([*names, "_state"]), operator.attrgetter(*names)
+
+
+# Values taken as they are: most of what `_shown` meets.
+PLAIN = (type(None), bool, int, str)
+
+
+def _shown(value, out: list, seen: set) -> None:
+    """Append to `out` what `value` (a tree node, a row, a list of them) can show: a row's
+    every field, whatever the tree set on it besides (an item's reported state, whether it
+    is closed), and the rows selected with it (a status's author, a follow-up's body);
+    a node's every field, in order. Generic on purpose: a field or a row the page starts
+    to show is in the key without a change here. A row met again (`seen`: rows point at
+    each other) is named by its pk, its content being in `out` already."""
+    if type(value) in PLAIN:
+        out.append(value)
+    elif isinstance(value, models.Model):
+        label, known, values = _fields_of(type(value))
+        if id(value) in seen:
+            out += (label, value.pk)
+            return
+        seen.add(id(value))
+        out += (label, values(value))
+        fields = value.__dict__
+        # Sorted: a set's order changes from one process to the next.
+        for name in sorted(fields.keys() - known):
+            if not name.startswith("_"):
+                out.append(name)
+                _shown(fields[name], out, seen)
+        # Read from the state's own attributes: `fields_cache` makes an empty one when read.
+        for name, related in value._state.__dict__.get("fields_cache", {}).items():
+            out.append(name)
+            _shown(related, out, seen)
+    elif isinstance(value, list | tuple):
+        out.append(len(value))
+        for each in value:
+            _shown(each, out, seen)
+    elif isinstance(value, dict):
+        for name, each in value.items():
+            out.append(name)
+            _shown(each, out, seen)
+    elif hasattr(type(value), "__dataclass_fields__"):
+        for field in dataclasses.fields(value):
+            out.append(field.name)
+            _shown(getattr(value, field.name), out, seen)
+    else:
+        out.append(value)
+
+
+def stored_section_html(keys) -> dict[str, str]:
+    """The sections stored under `keys` (section_keys' values), by key."""
+    try:
+        return cache.get_many(list(keys)) if keys else {}
+    except (RedisError, OSError) as error:
+        logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
+        return {}
+
+
+def store_section_html(found: dict[str, str]) -> None:
+    if not found:
+        return
+    try:
+        cache.set_many(found, SECTIONS_TIMEOUT)
     except (RedisError, OSError) as error:
         logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)
 

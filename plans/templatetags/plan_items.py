@@ -35,3 +35,16 @@ def item_period(context, period, closed=False):
 def reported_state(state):
     """`{% reported_state state %}`: a reported state, or "no reported state"."""
     return markup.state_html(state)
+
+
+@register.simple_tag
+def initiative_status(status):
+    """`{% initiative_status child.status %}`: the initiative's status, or "Ingen status"."""
+    return markup.initiative_status_html(status)
+
+
+@register.simple_tag(takes_context=True)
+def add_items(context, section, initiative=None):
+    """`{% add_items section initiative %}`: the workbench's links that add an item under the
+    initiative (or in the section, without one)."""
+    return markup.add_items_html(context["plan"], section, initiative, markup.Page.now(None))

@@ -13,6 +13,8 @@ register = template.Library()
 # Set in the context while a block is rendered for the cache: the menus write the slot, not
 # the reader's token.
 STORING = "workbench_storing"
+# Set in the context with the sections stored by their content's look (StoredSectionsByKey).
+SECTIONS = "workbench_sections"
 
 
 @register.simple_tag(takes_context=True)
@@ -69,31 +71,73 @@ def cached_sections(parser, token):
     the shared cache (`stored_sections`, plans.workbench.stored_sections), or rendered and
     stored under `key` (plans.workbench.sections_key) with the plan's state facts; rendered
     every time when the key is empty."""
+    return CachedSectionsNode(*_block(parser, token, "the key"))
+
+
+def _block(parser, token, argument: str):
+    """A block tag's body, up to its end tag, and its one argument."""
     bits = token.split_contents()
     if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: the key")
-    nodelist = parser.parse(("endcached_sections",))
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: {argument}")
+    nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()
-    return CachedSectionsNode(nodelist, parser.compile_filter(bits[1]))
+    return nodelist, parser.compile_filter(bits[1])
 
 
-class CachedSectionsNode(template.Node):
-    def __init__(self, nodelist, key):
+class BlockNode(template.Node):
+    def __init__(self, nodelist, argument):
         self.nodelist = nodelist
-        self.key = key
+        self.argument = argument
 
+
+class CachedSectionsNode(BlockNode):
     def render(self, context):
-        key = self.key.resolve(context)
+        key = self.argument.resolve(context)
         stored = context.get("stored_sections")  # read by the view (its tree has no items)
         if stored is None:
             if not key:
                 return self.nodelist.render(context)
-            with context.push({STORING: True}):
+            # Each section from the cache by the look of its content, when its data is as
+            # when it was stored ({% stored_section %}); the others rendered and stored.
+            keys = context.get("section_keys") or {}
+            sections = StoredSectionsByKey(keys, workbench.stored_section_html(keys.values()))
+            with context.push({STORING: True, SECTIONS: sections}):
                 html = self.nodelist.render(context)
+            workbench.store_section_html(sections.rendered)
             facts = summarise(context["tree"].state_items(), context["today"])
             stored = workbench.StoredSections(str(html), str(facts or ""))
             workbench.store_sections(key, stored)
         html = stored.html
         if workbench.TOKEN_SLOT in html:  # a reader's block has no forms: no token to make
             html = html.replace(workbench.TOKEN_SLOT, _page_token(context))
+        return mark_safe(html)
+
+
+class StoredSectionsByKey:
+    """The block's sections as found in the cache (by key, plans.workbench.section_keys) and
+    those rendered while it was put together, to be stored."""
+
+    def __init__(self, keys: dict, found: dict):
+        self.keys = keys
+        self.found = found
+        self.rendered = {}
+
+
+@register.tag
+def stored_section(parser, token):
+    """`{% stored_section node %}…{% endstored_section %}`: the section as stored under its
+    key when {% cached_sections %} looked it up; else rendered (and kept for it to store).
+    Outside that block (a section re-rendered by htmx) it is rendered as usual."""
+    return StoredSectionNode(*_block(parser, token, "the section's node"))
+
+
+class StoredSectionNode(BlockNode):
+    def render(self, context):
+        sections = context.get(SECTIONS)
+        key = sections and sections.keys.get(self.argument.resolve(context).section.pk)
+        if not key:
+            return self.nodelist.render(context)
+        html = sections.found.get(key)
+        if html is None:
+            html = sections.rendered[key] = str(self.nodelist.render(context))
         return mark_safe(html)

@@ -2,14 +2,16 @@
 
 Prints, per page, size and reader: queries (rendered, and served from the cache), the median
 (p50) server time as rendered (the cache emptied before each request: for a stranger the page
-cache, for an editor the stored sections, as after any write), the median time with the cache (a stranger's second request,
-served the whole page; an editor's, served the plan's sections from the cache:
-plans.workbench.sections_key), the time to render the same template from a context already
-in memory, and the ratio of the rendered request to it (what the database and the view add
-on top of the template). An editor's plan page carries every item's actions menu. Figures,
+cache, for an editor the stored sections), the median time with the cache (a stranger's second
+request, served the whole page; an editor's, served the plan's sections from the cache:
+plans.workbench.sections_key), for an editor the first view after a one-item write (the other
+sections from the cache by their content's look: plans.workbench.section_keys), the time to
+render the same template from a context already in memory, and the ratio of the rendered
+request to it (what the database and the view add on top of the template). An editor's plan page carries every item's actions menu. Figures,
 not assertions: timing never fails a test.
 """
 
+import itertools
 import os
 import statistics
 import time
@@ -24,6 +26,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans import queries
+from plans.models import Milestone
+from plans.services import item_update
 from plans.timeline import build_timeline
 from tests import factories
 from tests.clients import BrowserLikeClient
@@ -61,6 +65,33 @@ def median_seconds(action) -> float:
     return statistics.median(samples)
 
 
+def median_seconds_after(write, action) -> float:
+    """As median_seconds, `write` done before each request and not timed."""
+    write()
+    action()
+    samples = []
+    for _ in range(ROUNDS):
+        write()
+        started = CLOCK()
+        action()
+        samples.append(CLOCK() - started)
+    return statistics.median(samples)
+
+
+def one_item_write(plan, user):
+    """An editor's save of one milestone's text, through the service (a write like any)."""
+    pk = Milestone.objects.filter(section__plan=plan).order_by("pk").values_list("pk", flat=True)[0]
+    counter = itertools.count()
+
+    def write():
+        item = Milestone.objects.get(pk=pk)
+        item_update(
+            user=user, item=item, expected_revision=item.revision, text=f"Ändrad {next(counter)}"
+        )
+
+    return write
+
+
 def render_only(plan, template, user=None):
     """The same template from an in-memory context: the floor for the page."""
     tree = queries.plan_tree(plan)
@@ -95,6 +126,7 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
     for plan in plans.values():
         plan.editors.add(strategist)
     rows = []
+    after_write = {}
     for page, (url_name, template) in PAGES.items():
         for reader, reader_client, user in (
             ("stranger", client, None),
@@ -111,6 +143,10 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
                 cached = median_seconds(lambda url=url, c=reader_client: c.get(url))
                 cached_count = count_queries(reader_client, url)
                 floor = median_seconds(render_only(plan, template, user))
+                if page == "plan" and reader == "editor":
+                    after_write[label] = median_seconds_after(
+                        one_item_write(plan, user), lambda url=url: editor.get(url)
+                    )
                 items = sum(
                     len(n.milestones) + len(n.follow_ups) + len(n.activities)
                     for n in queries.plan_tree(plan).initiatives
@@ -137,6 +173,12 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
         print(
             f"{page:<10}{reader:<10}{label:<6}{items:>7}{count[0]:>9}{count[1]:>10}{full:>11.1f}"
             f"{cached * 1000:>11.1f}{floor:>11.1f}{full / floor:>8.2f}"
+        )
+    floors = {label: floor for page, reader, label, *_r, floor in rows if reader == "editor"}
+    for label, seconds in after_write.items():
+        print(
+            f"plan (editor) {label}, first view after a one-item write: {seconds * 1000:.1f} ms, "
+            f"{seconds * 1000 / floors[label]:.2f} of its template rendered whole"
         )
     by_page = {}
     for page, reader, label, _items, count, full, *_ in rows:

@@ -8,13 +8,15 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test.signals import template_rendered
 from django.urls import resolve, reverse
 from django.utils import timezone
 
-from core.pagecache import content_version
-from plans.models import Milestone
+from core.pagecache import CODE_ROW, bump_content_version, content_version
+from plans.models import FollowUp, Milestone, Plan, Section
+from plans.queries import plan_tree
 from plans.services import item_update, state_report_record, status_update_record
-from plans.workbench import TOKEN_SLOT, sections_key
+from plans.workbench import TOKEN_SLOT, section_keys, sections_key
 from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.query_count import count_queries
@@ -51,6 +53,21 @@ def stored(plan, *, editing=True) -> bool:
 def rename(body, name):
     body.name = name
     body.save()
+
+
+def sections_rendered(client, url) -> tuple[str, list[str]]:
+    """The page, and the titles of the sections rendered for it (not served from the cache)."""
+    titles = []
+
+    def record(sender, template, context, **kwargs):
+        if template.name == "plans/includes/section.html":
+            titles.append(context["node"].section.title)
+
+    template_rendered.connect(record, dispatch_uid="sections-rendered")
+    try:
+        return served(client, url), titles
+    finally:
+        template_rendered.disconnect(dispatch_uid="sections-rendered")
 
 
 def test_an_editors_second_request_is_served_the_stored_sections(editor_client, plan_with_tree):
@@ -194,3 +211,137 @@ def test_every_add_and_status_link_on_an_editors_page_leads_to_its_view(
         path = link.split("?")[0]
         if path.startswith(plan.get_absolute_url()) and not path.startswith("#"):
             assert resolve(path).namespace == "plans", link
+
+
+def test_a_write_renders_again_only_the_section_it_changed(editor_client, plan_with_tree, editor):
+    """After any write the block is not stored under the new version; each section is looked up
+    by the look of what it shows (plans.workbench.section_keys): only the changed one is
+    rendered, and the page is the page rendered afresh."""
+    plan, area4 = plan_with_tree["plan"], plan_with_tree["area4"]
+    url = plan.get_absolute_url()
+    late = Milestone.objects.get(text="Till beslut Q1 2022")
+    # The first edit starts a revision: the plan's state, which every section's key holds.
+    late = item_update(user=editor, item=late, expected_revision=late.revision, text="Q2")
+    _page, titles = sections_rendered(editor_client, url)
+    assert len(titles) == plan.sections.count() == 2
+    item_update(user=editor, item=late, expected_revision=late.revision, text="Till beslut Q3")
+    page, titles = sections_rendered(editor_client, url)
+    assert titles == [area4.title]
+    assert "Till beslut Q3" in page
+    assert without_tokens(page) == without_tokens(rendered_afresh(editor_client, url))
+
+
+def test_an_upgrade_renders_every_section_again(editor_client, plan_with_tree):
+    """What is stored by the look of its content holds the HTML of the code that rendered it:
+    every `migrate` (an upgrade) counts in the code's version, and no section is reused."""
+    url = plan_with_tree["plan"].get_absolute_url()
+    served(editor_client, url)
+    # What `migrate` counts (core.pagecache._after_migrate): a write, and the code's version.
+    bump_content_version()
+    bump_content_version(CODE_ROW)
+    _page, titles = sections_rendered(editor_client, url)
+    assert len(titles) == 2
+
+
+def change_author_name(update, name):
+    update.author.first_name = name
+    update.author.save()
+
+
+def report_to(follow_up, body):
+    follow_up.reported_to = body
+    follow_up.save()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "item text",
+        "item note",
+        "reported state",
+        "follow-up reported to",
+        "reporting body's name",
+        "responsible body's name",
+        "initiative status",
+        "status author's name",
+        "section title",
+        "plan's section label",
+    ],
+)
+def test_each_thing_a_section_shows_is_shown_anew_after_it_changes(
+    editor_client, plan_with_tree, editor, ctb, change
+):
+    """Each kind of data a section shows, changed after the sections were stored: the next
+    page shows it, and is the page rendered afresh."""
+    plan, area1, sip = plan_with_tree["plan"], plan_with_tree["area1"], plan_with_tree["sip"]
+    url = plan.get_absolute_url()
+    activity = area1.activitys.get()
+    follow_up = FollowUp.objects.get(section=area1)
+    update = status_update_record(user=editor, initiative=sip, status="on_track")
+    # Reported to another body than the one responsible, so that each name is its own change.
+    reporter = factories.BodyFactory(name="Vårdrådet")
+    report_to(follow_up, reporter)
+    writes = {
+        "item text": lambda: item_update(
+            user=editor, item=activity, expected_revision=activity.revision, text="Nytt ord"
+        ),
+        "item note": lambda: item_update(
+            user=editor, item=activity, expected_revision=activity.revision, note="Nytt ord"
+        ),
+        "reported state": lambda: state_report_record(
+            user=editor,
+            item=follow_up,
+            state="in_progress",
+            comment="Nytt ord",
+            today=timezone.localdate(),
+        ),
+        "follow-up reported to": lambda: report_to(
+            follow_up, factories.BodyFactory(name="Nytt ord")
+        ),
+        "reporting body's name": lambda: rename(reporter, "Nytt ord"),
+        "responsible body's name": lambda: rename(ctb, "Nytt ord"),
+        "initiative status": lambda: status_update_record(
+            user=editor, initiative=sip, status="delayed", comment="Nytt ord"
+        ),
+        "status author's name": lambda: change_author_name(update, "Nytt ord"),
+        "section title": lambda: Section.objects.filter(pk=area1.pk).update(title="Nytt ord"),
+        "plan's section label": lambda: Plan.objects.filter(pk=plan.pk).update(
+            kind=Plan.Kind.PROJECT_PLAN
+        ),
+    }
+    text = "Fas 1." if change == "plan's section label" else "Nytt ord"
+    served(editor_client, url)
+    assert text not in served(editor_client, url)  # the second from the stored sections
+    writes[change]()
+    # Past the signals too (a bulk update): counted as the imports count theirs.
+    bump_content_version()
+    page = served(editor_client, url)
+    assert text in page
+    assert without_tokens(page) == without_tokens(rendered_afresh(editor_client, url))
+
+
+def test_the_next_day_shows_what_fell_overdue(editor_client, plan_with_tree, monkeypatch):
+    """The day is in every key: a milestone due today is overdue tomorrow, though nothing was
+    written."""
+    area4 = plan_with_tree["area4"]
+    today = timezone.localdate()
+    factories.MilestoneFactory(section=area4, text="Klart i dag", period=today.isoformat())
+    url = plan_with_tree["plan"].get_absolute_url()
+
+    def overdue_marks():
+        return served(editor_client, url).count('class="overdue"')
+
+    before = overdue_marks()
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
+    assert overdue_marks() == before + 1
+
+
+def test_a_section_whose_data_cannot_be_keyed_is_never_reused(plan_with_tree):
+    """Data is keyed by its content (pickled): a value that has none to give (here a function
+    the tree might one day hang on a row) leaves every section to be rendered."""
+    plan = plan_with_tree["plan"]
+    tree = plan_tree(plan)
+    today = timezone.localdate()
+    assert len(section_keys(plan, tree, "x:1", editing=True, drafts=True, today=today)) == 2
+    tree.sections[0].section.shown_by = lambda: "?"
+    assert section_keys(plan, tree, "x:1", editing=True, drafts=True, today=today) == {}

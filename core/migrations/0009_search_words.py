@@ -2,11 +2,13 @@
 
 """The words of the search's vectors in a table of their own (PostgreSQL): a query's stems are
 looked up there, by prefix (the unique field's text_pattern_ops index, Django's) and by
-likeness (a trigram index), and the vector's index then finds the whole words, not a prefix or a likeness of every
-title. Codes are matched whole through a GIN index of their list, not a LIKE through a trigram
-index whose trigrams every code of a register shares. The two trigram indexes of the entries
-served only those and go (docs/architecture.md, Site search). On SQLite the table is created
-and stays empty."""
+likeness (a trigram index), and the vector's index then finds the whole words, not a prefix
+or a likeness of every title. A trigger keeps the table: every insert of entries adds their
+words in the same statement, whoever writes. A match in the title is found through an index
+of the stemmed title's own tsvector; codes are matched whole through a GIN index of their
+list, not a LIKE through a trigram index whose trigrams every code of a register shares. The
+two trigram indexes of the entries served only those and go (docs/architecture.md, Site
+search). On SQLite the table is created and stays empty."""
 
 from importlib import import_module
 
@@ -24,6 +26,8 @@ FORWARD = [
     *(f"DROP INDEX IF EXISTS {name}" for name in TRIGRAM_INDEXES),
     "CREATE INDEX search_entry_codes ON core_searchentry "
     "USING gin (string_to_array(codes, '|')) WITH (fastupdate = off)",
+    "CREATE INDEX search_entry_title_words ON core_searchentry "
+    "USING gin (to_tsvector('simple', title_stemmed)) WITH (fastupdate = off)",
     # GiST, not GIN: the planner reads the words' few pages whole rather than a GIN index,
     # and pg_trgm's likeness of every word cost more than the search; a GiST index also
     # yields the likest first (ORDER BY its distance), which the planner then prefers.
@@ -38,6 +42,7 @@ BACKWARD = [
     "DROP TRIGGER IF EXISTS search_words_added ON core_searchentry",
     "DROP FUNCTION IF EXISTS search_words_added()",
     "DROP INDEX IF EXISTS search_entry_codes",
+    "DROP INDEX IF EXISTS search_entry_title_words",
     *(
         f"CREATE INDEX {name} ON core_searchentry USING gin ({column} gin_trgm_ops) "
         "WITH (fastupdate = off)"

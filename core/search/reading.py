@@ -174,12 +174,26 @@ def _all_of(alternatives: list[list[str]]) -> str | None:
     return " & ".join(f"({' | '.join(terms)})" for terms in alternatives)
 
 
-def _vector_matches(tsquery: str | None) -> Q | None:
-    from django.contrib.postgres.search import SearchQuery
+def _vector_matches(tsquery: str | None, *, title: bool = False) -> Q | None:
+    """Entries whose words match the tsquery: in the stored vector (title and text), or in the
+    stemmed title's own tsvector, whose GIN index (core/migrations/0009) holds exactly the
+    title's words. The vector's weight A would say the same, but its index does not hold the
+    weights, so each row it found was read and checked again, and half of them held the word
+    in their text only (EXPLAIN at 100 000 entries: 2 203 rows read for 1 000 title matches,
+    10.4 ms; the title's index: 1 091, 2.8 ms)."""
+    from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 
     if tsquery is None:
         return None
-    return Q(vector=SearchQuery(tsquery, config="simple", search_type="raw"))
+    terms = SearchQuery(tsquery, config="simple", search_type="raw")
+    if not title:
+        return Q(vector=terms)
+    words = Func(
+        F("title_stemmed"),
+        template="to_tsvector('simple', %(expressions)s)",
+        output_field=SearchVectorField(),
+    )
+    return Q(SearchVectorExact(words, terms))
 
 
 def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Matching | None]:
@@ -189,37 +203,34 @@ def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Ma
     Exact: each stem as the index's words that begin with it, found whole through the stored
     vector's GIN index (a prefix 'stem:*' there builds a bitmap of every entry with such a
     word, and that grew with the entries); a stem beginning more than WORD_LIMIT words stays
-    a prefix. Weight A (the stemmed title's) is a match in the title. Typos: each stem as the
-    words like it, in titles (weight A), so a typo's cost is that of the words it stands for."""
+    a prefix. Typos: each stem as the words like it, in titles, so a typo's cost is that of
+    the words it stands for."""
     from django.contrib.postgres.search import SearchQuery
 
     typos = not any(char.isdigit() for char in query)
     stems_once = list(dict.fromkeys(query_stems))
     beginning, like = _index_words(stems_once, typos)
 
-    def alternatives(stem, weight):
+    def alternatives(stem):
         words = beginning.get(stem, [])
-        if len(words) > WORD_LIMIT:
-            return [f"{_quoted(stem)}:*{weight}"]
-        return [f"{_quoted(word)}{':' + weight if weight else ''}" for word in words]
+        return [f"{_quoted(stem)}:*"] if len(words) > WORD_LIMIT else list(map(_quoted, words))
 
     exact = Matching(
         code=_by_code(query),
-        title=_vector_matches(_all_of([alternatives(stem, "A") for stem in stems_once])),
-        text=_vector_matches(_all_of([alternatives(stem, "") for stem in stems_once])),
+        title=_vector_matches(_all_of([alternatives(stem) for stem in stems_once]), title=True),
+        text=_vector_matches(_all_of([alternatives(stem) for stem in stems_once])),
         # Ranked by the stems as words, so an exact word outranks a longer one it begins.
         terms=SearchQuery(" ".join(query_stems), config="simple", search_type="plain"),
     )
     if not typos:
         return exact, None
-    typo_query = _all_of(
-        [[f"{_quoted(word)}:A" for word in like.get(stem, [])] for stem in stems_once]
-    )
+    typo_query = _all_of([list(map(_quoted, like.get(stem, []))) for stem in stems_once])
     if typo_query is None:
         return exact, None
     # One tier: every typo is a title's, ranked by the words it stands for.
+    typo = _vector_matches(typo_query, title=True)
     terms = SearchQuery(typo_query, config="simple", search_type="raw")
-    return exact, Matching(code=None, title=None, text=_vector_matches(typo_query), terms=terms)
+    return exact, Matching(code=None, title=None, text=typo, terms=terms)
 
 
 class Match(NamedTuple):

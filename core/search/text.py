@@ -66,11 +66,14 @@ def highlight(text: str, query_stems: list[str]) -> SafeString:
     parts = []
     # Split on the words themselves: the odd pieces are words, the even ones what lies
     # between them, so markup is only ever put around a whole word, never inside an entity.
+    # A word is word characters only, none of which HTML escapes: only what lies between.
     for number, piece in enumerate(WORD_SPLIT_RE.split(text)):
-        escaped = html.escape(piece)
-        if number % 2 and _marked(piece, query_stems):
-            escaped = f"<mark>{escaped}</mark>"
-        parts.append(escaped)
+        if not number % 2:
+            parts.append(html.escape(piece))
+        elif _marked(piece, query_stems):
+            parts.append(f"<mark>{piece}</mark>")
+        else:
+            parts.append(piece)
     return mark_safe("".join(parts))
 
 

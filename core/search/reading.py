@@ -215,10 +215,11 @@ def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Ma
         words = beginning.get(stem, [])
         return [f"{_quoted(stem)}:*"] if len(words) > WORD_LIMIT else list(map(_quoted, words))
 
+    words = _all_of([alternatives(stem) for stem in stems_once])
     exact = Matching(
         code=_by_code(query),
-        title=_vector_matches(_all_of([alternatives(stem) for stem in stems_once]), title=True),
-        text=_vector_matches(_all_of([alternatives(stem) for stem in stems_once])),
+        title=_vector_matches(words, title=True),
+        text=_vector_matches(words),
         # Ranked by the stems as words, so an exact word outranks a longer one it begins.
         terms=SearchQuery(" ".join(query_stems), config="simple", search_type="plain"),
     )

@@ -190,9 +190,12 @@ class SearchWord(models.Model):
     words like it, each then found through the vector's index (core.search.reading). Kept by
     the database: a trigger adds the words of every entry inserted (core/migrations/0009), so
     no writer can forget them. A word whose entries are gone stays until the index is rebuilt,
-    and then only costs a search a word that finds nothing. Empty on SQLite."""
+    and then only costs a search a word that finds nothing. Not unique: the trigger adds only
+    the words it does not find, without waiting for another writer's new words (a unique key
+    would, and two writers adding the same new words in turn could deadlock); a word two
+    writers add at once is held twice, which a search does not mind. Empty on SQLite."""
 
-    word = models.TextField(unique=True)
+    word = models.TextField(db_index=True)
 
     class Meta:
         verbose_name = _("sökord")

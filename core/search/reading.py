@@ -159,7 +159,8 @@ def _index_words(query_stems: list[str], typos: bool) -> tuple[dict, dict]:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(sql), params)
         for stem, prefix, word in cursor.fetchall():
-            (beginning if prefix else like).setdefault(stem, []).append(word)
+            # Keys, in order: a word two writers added at once is held twice (SearchWord).
+            (beginning if prefix else like).setdefault(stem, {})[word] = None
     return beginning, like
 
 
@@ -212,7 +213,7 @@ def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Ma
     beginning, like = _index_words(stems_once, typos)
 
     def alternatives(stem):
-        words = beginning.get(stem, [])
+        words = beginning.get(stem, {})
         return [f"{_quoted(stem)}:*"] if len(words) > WORD_LIMIT else list(map(_quoted, words))
 
     words = _all_of([alternatives(stem) for stem in stems_once])
@@ -225,7 +226,7 @@ def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Ma
     )
     if not typos:
         return exact, None
-    typo_query = _all_of([list(map(_quoted, like.get(stem, []))) for stem in stems_once])
+    typo_query = _all_of([list(map(_quoted, like.get(stem, {}))) for stem in stems_once])
     if typo_query is None:
         return exact, None
     # One tier: every typo is a title's, ranked by the words it stands for.

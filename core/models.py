@@ -185,7 +185,7 @@ class SearchEntry(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the search index's vectors (PostgreSQL), once: what a query's stems are looked
+    """A word of the search index's vectors (PostgreSQL): what a query's stems are looked
     up in, so a word typed in part becomes the whole words that begin with it and a typo the
     words like it, each then found through the vector's index (core.search.reading). Kept by
     the database: a trigger adds the words of every entry inserted (core/migrations/0009), so

@@ -96,6 +96,10 @@ class Matching(NamedTuple):
     title: Q | None
     text: Q | None
     terms: object = None
+    # The same title match as each row's tier checks it (PostgreSQL): a LIKE on the stemmed
+    # title, where the title's tsvector would be computed per row (to rank 500 matches by
+    # key, 4.5 ms more than the LIKE by EXPLAIN at 100 000 entries); its index serves scans.
+    title_checked: Q | None = None
 
     @property
     def tiers(self) -> list[tuple[int, Q]]:
@@ -128,13 +132,19 @@ def _by_code(query: str) -> Q | None:
     return Q(DataContains(listed, Value([code], output_field=ArrayField(TextField()))))
 
 
+def _beginning_each(column: str, query_stems: list[str]) -> Q:
+    """A word of the stemmed column beginning with each stem, by LIKE."""
+    return functools.reduce(
+        operator.and_, (Q(**{f"{column}__contains": f" {stem}"}) for stem in query_stems)
+    )
+
+
 def _sqlite_matching(query: str, query_stems: list[str]) -> Matching:
-    """A word of the stemmed title or text beginning with each stem, by LIKE."""
-    in_title, in_text = Q(), Q()
-    for stem in query_stems:
-        in_title &= Q(title_stemmed__contains=f" {stem}")
-        in_text &= Q(stemmed__contains=f" {stem}")
-    return Matching(code=_by_code(query), title=in_title, text=in_text)
+    return Matching(
+        code=_by_code(query),
+        title=_beginning_each("title_stemmed", query_stems),
+        text=_beginning_each("stemmed", query_stems),
+    )
 
 
 def _index_words(query_stems: list[str], typos: bool) -> tuple[dict, dict]:
@@ -221,6 +231,7 @@ def _postgres_matching(query: str, query_stems: list[str]) -> tuple[Matching, Ma
         code=_by_code(query),
         title=_vector_matches(words, title=True),
         text=_vector_matches(words),
+        title_checked=_beginning_each("title_stemmed", query_stems),
         # Ranked by the stems as words, so an exact word outranks a longer one it begins.
         terms=SearchQuery(" ".join(query_stems), config="simple", search_type="plain"),
     )
@@ -386,7 +397,10 @@ def _ranked(shown, matching: Matching, counted: list[int] | None):
     counted (their keys); else, on PostgreSQL, a bounded number of each tier (_candidates)."""
     queryset = shown.filter(matching.any) if counted is None else shown.filter(pk__in=counted)
     # The first tier that matches decides, so each When needs only its own match.
-    *above, (lowest, _match) = matching.tiers
+    checked = matching
+    if matching.title is not None and matching.title_checked is not None:
+        checked = matching._replace(title=matching.title_checked)
+    *above, (lowest, _match) = checked.tiers
     tier = Case(
         *(When(match, then=Value(number)) for number, match in above),
         default=Value(lowest),

@@ -184,6 +184,27 @@ class SearchEntry(models.Model):
         return self.title
 
 
+class SearchWord(models.Model):
+    """A word of the search index's vectors (PostgreSQL): what a query's stems are looked
+    up in, so a word typed in part becomes the whole words that begin with it and a typo the
+    words like it, each then found through the vector's index (core.search.reading). Kept by
+    the database: a trigger adds the words of every entry inserted (core/migrations/0009), so
+    no writer can forget them. A word whose entries are gone stays until the index is rebuilt,
+    and then only costs a search a word that finds nothing. Not unique: the trigger adds only
+    the words it does not find, without waiting for another writer's new words (a unique key
+    would, and two writers adding the same new words in turn could deadlock); a word two
+    writers add at once is held twice, which a search does not mind. Empty on SQLite."""
+
+    word = models.TextField(db_index=True)
+
+    class Meta:
+        verbose_name = _("sökord")
+        verbose_name_plural = _("sökord")
+
+    def __str__(self):
+        return self.word
+
+
 class BackgroundJob(models.Model):
     """Work done by the worker for a person who waits for it (a large PDF, say), found again by
     its content key: the same work asked twice is one job, and a person can come back to its

@@ -251,9 +251,11 @@ def remove_object(obj) -> None:
 @transaction.atomic
 def rebuild() -> int:
     """Empty the index and fill it again from every registered kind; returns the count."""
-    from core.models import SearchEntry
+    from core.models import SearchEntry, SearchWord
 
     SearchEntry.objects.all().delete()
+    # The words of entries since removed go too; the entries' trigger adds the others back.
+    SearchWord.objects.all().delete()
     created = 0
     for kind in _KINDS.values():
         batch = [entry for obj in kind.queryset() for entry in _entries(kind, obj)]

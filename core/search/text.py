@@ -51,32 +51,35 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word.casefold())
 
 
-def _marked(word: str, query_stems: list[str]) -> bool:
-    stem = _stem(word)
-    return any(stem.startswith(query_stem) for query_stem in query_stems)
+@lru_cache(maxsize=20_000)
+def _marked(word: str, query_stems: tuple[str, ...]) -> bool:
+    """Whether the word begins with a stem of the query; asked once a word and query, as a
+    page of hits marks the same words in a hundred titles and excerpts."""
+    return _stem(word).startswith(query_stems)
 
 
 def highlight(text: str, query_stems: list[str]) -> SafeString:
     """The text escaped, with every word that matches the query in <mark>. The standard
-    library's escape (what Django's wraps, without its lazy-string check) and each word
-    asked once: a page of hits highlights a hundred titles and excerpts."""
-    marked = {}
+    library's escape (what Django's wraps, without its lazy-string check): a page of hits
+    highlights a hundred titles and excerpts."""
+    query_stems = tuple(query_stems)
     parts = []
     # Split on the words themselves: the odd pieces are words, the even ones what lies
     # between them, so markup is only ever put around a whole word, never inside an entity.
+    # A word is word characters only, none of which HTML escapes: only what lies between.
     for number, piece in enumerate(WORD_SPLIT_RE.split(text)):
-        escaped = html.escape(piece)
-        if number % 2:
-            if piece not in marked:
-                marked[piece] = _marked(piece, query_stems)
-            if marked[piece]:
-                escaped = f"<mark>{escaped}</mark>"
-        parts.append(escaped)
+        if not number % 2:
+            parts.append(html.escape(piece))
+        elif _marked(piece, query_stems):
+            parts.append(f"<mark>{piece}</mark>")
+        else:
+            parts.append(piece)
     return mark_safe("".join(parts))
 
 
 def excerpt(text: str, query_stems: list[str]) -> SafeString:
     """Some words around the first match (or the beginning), highlighted."""
+    query_stems = tuple(query_stems)
     spans = list(WORD_RE.finditer(text))
     if not spans:
         return mark_safe("")

@@ -340,3 +340,15 @@ def test_a_title_match_ranks_first_however_many_texts_match(monkeypatch):
     factories.AgreementFactory(title="Tandvård i länet")
     results = search.search(user=AnonymousUser(), query="tandvård")
     assert results.capped and results.hits[0].title.endswith("Tandvård i länet")
+
+
+@pytest.mark.parametrize("word_limit", [100, 1])
+def test_a_word_typed_in_part_finds_every_word_it_begins(monkeypatch, word_limit):
+    # On PostgreSQL the words it begins are looked up first, and asked for whole; a part that
+    # begins more than WORD_LIMIT of them is asked for as a prefix: the same hits either way.
+    monkeypatch.setattr(search.reading, "WORD_LIMIT", word_limit)
+    factories.AgreementFactory(register_id="STY-00001", title="Tandvård")
+    factories.AgreementFactory(register_id="STY-00002", title="Tandvårdsstöd för äldre")
+    factories.BodyFactory(name="Tandläkarrådet")
+    assert titles("tandvår") == ["STY-00001 Tandvård", "STY-00002 Tandvårdsstöd för äldre"]
+    assert titles("tand äldre") == ["STY-00002 Tandvårdsstöd för äldre"]

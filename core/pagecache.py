@@ -35,7 +35,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from redis.exceptions import RedisError
 
-from core.models import ContentVersion, SearchEntry
+from core.models import ContentVersion, SearchEntry, SearchWord
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ TIMEOUT = 24 * 3600
 MAX_BYTES = 4 * 1024 * 1024
 # Rows no page shows: logins, lockouts, the admin's log, derived data.
 IGNORED_APPS = {"sessions", "axes", "admin", "contenttypes"}
-IGNORED_MODELS = {ContentVersion, SearchEntry}
+IGNORED_MODELS = {ContentVersion, SearchEntry, SearchWord}
 
 
 def content_version() -> str:

@@ -12,6 +12,7 @@ from django.utils import translation
 from agreements.models import Status
 from core import search
 from core.models import SearchEntry
+from core.pagecache import content_version
 from governance.models import DecisionCaseNumber, Meeting, Membership
 from plans.models import Plan
 from plans.services import plan_publish
@@ -110,6 +111,14 @@ def test_the_rebuild_command_restores_the_index():
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(titles("tandvård")) == 1
+
+
+def test_the_rebuild_is_not_a_change_of_content():
+    # The index and its words are derived data: rebuilding them leaves every cached page valid.
+    factories.AgreementFactory(title="Tandvård")
+    before = content_version()
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert content_version() == before
 
 
 def test_the_rebuild_runs_in_the_worker_when_asked_to():

@@ -7,7 +7,8 @@ migrated database, PostgreSQL or SQLite), `media/<name>` for every file a row re
 Consistent: the rows and the list of files are read in one transaction (on PostgreSQL a
 repeatable-read snapshot), and stored files never change once written (attachments are named by
 their hash, an issued report is frozen), so the files match the rows. Rendered plan PDFs
-(`pdf/`) are a cache and are left out; sessions, login attempts, content types and permissions
+(`pdf/`) are a cache and are left out, as are the search's words (its entries bring them
+back as they load); sessions, login attempts, content types and permissions
 are made again by `migrate` or by use.
 """
 
@@ -28,11 +29,20 @@ from django.db import connection, models, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from core import search
+
 FORMAT = 1
 EXCLUDED_APPS = ("contenttypes", "sessions", "axes", "admin")
 # Files uploaded for an import and not yet confirmed are as fleeting as sessions; the page
-# cache's counter belongs to its database: a restored one keeps its own lineage.
-EXCLUDED_MODELS = ("auth.permission", "core.pendingupload", "core.contentversion")
+# cache's counter belongs to its database: a restored one keeps its own lineage; the search's
+# words are derived from its entries by a trigger (core.models.SearchWord), which adds them
+# again as the entries are restored.
+EXCLUDED_MODELS = (
+    "auth.permission",
+    "core.pendingupload",
+    "core.contentversion",
+    "core.searchword",
+)
 
 
 class BackupError(Exception):
@@ -161,10 +171,12 @@ def restore_backup(path: Path) -> dict:
     saved = []
     try:
         with transaction.atomic():
-            # The history rows come from the archive; loading the many-to-many fields must not
-            # add history of its own (simple-history records m2m changes even on raw loads).
+            # The history rows and the search's entries come from the archive; loading the
+            # many-to-many fields must not add history or entries of their own (their signals
+            # fire even on raw loads).
             with (
                 override_settings(SIMPLE_HISTORY_ENABLED=False),
+                search.deferred(),
                 tempfile.NamedTemporaryFile(suffix=".json") as data,
             ):
                 data.write(members["data.json"])

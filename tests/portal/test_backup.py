@@ -7,6 +7,7 @@ from io import BytesIO, StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.models import SearchWord
 from portal.backup import backed_up_models, read_backup
 from tests.demo import load_demo, row_counts
 
@@ -24,6 +25,7 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_rows_and_document
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()
     before = counts()
+    words = set(SearchWord.objects.values_list("word", flat=True))
     archive = tmp_path / "portal.tar.gz"
     call_command("backup", archive, stdout=StringIO())
     manifest, members = read_backup(archive)
@@ -39,6 +41,8 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_rows_and_document
     assert counts() == before
     assert "antalen stämmer" in output.getvalue()
     assert "2 dokument kontrollerade, alla stämmer" in output.getvalue()
+    # The search's words are not in the archive: the restored entries bring them back.
+    assert set(SearchWord.objects.values_list("word", flat=True)) == words
 
 
 def test_a_damaged_archive_is_refused_before_anything_is_written(tmp_path, settings):

@@ -7,8 +7,9 @@ request, served the whole page; an editor's, served the plan's sections from the
 plans.workbench.sections_key), for an editor the first view after a one-item write (the other
 sections from the cache by their content's look: plans.workbench.section_keys), the time to
 render the same template from a context already in memory, and the ratio of the rendered
-request to it (what the database and the view add on top of the template). An editor's plan page carries every item's actions menu. Figures,
-not assertions: timing never fails a test.
+request to it (what the database and the view add on top of the template). An editor's plan page carries every item's actions menu; the timeline is the same page for
+both, but a logged-in reader is never served from the page cache. Figures, not assertions:
+timing never fails a test.
 """
 
 import itertools
@@ -132,8 +133,6 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
             ("stranger", client, None),
             ("editor", editor, strategist),
         ):
-            if page == "timeline" and reader == "editor":
-                continue  # the timeline has no workbench: the same page for both
             for label, plan in plans.items():
                 url = reverse(url_name, args=[plan.slug])
                 cache.clear()
@@ -143,10 +142,6 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
                 cached = median_seconds(lambda url=url, c=reader_client: c.get(url))
                 cached_count = count_queries(reader_client, url)
                 floor = median_seconds(render_only(plan, template, user))
-                if page == "plan" and reader == "editor":
-                    after_write[label] = median_seconds_after(
-                        one_item_write(plan, user), lambda url=url: editor.get(url)
-                    )
                 items = sum(
                     len(n.milestones) + len(n.follow_ups) + len(n.activities)
                     for n in queries.plan_tree(plan).initiatives
@@ -163,6 +158,13 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
                         floor * 1000,
                     )
                 )
+    # Last: a write puts an adopted plan under revision, and from then on the public reads its
+    # last version (the synthetic plan's, adopted before it had items), not the plan measured.
+    for label, plan in plans.items():
+        url = reverse("plans:plan_detail", args=[plan.slug])
+        after_write[label] = median_seconds_after(
+            one_item_write(plan, strategist), lambda url=url: editor.get(url)
+        )
     clock = "CPU time of this process" if CPU else "wall time"
     print(f"\n\nPlan pages (median of {ROUNDS} requests, {clock}, database: {connection.vendor})")
     print(
@@ -174,7 +176,11 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
             f"{page:<10}{reader:<10}{label:<6}{items:>7}{count[0]:>9}{count[1]:>10}{full:>11.1f}"
             f"{cached * 1000:>11.1f}{floor:>11.1f}{full / floor:>8.2f}"
         )
-    floors = {label: floor for page, reader, label, *_r, floor in rows if reader == "editor"}
+    floors = {
+        label: floor
+        for page, reader, label, *_r, floor in rows
+        if (page, reader) == ("plan", "editor")
+    }
     for label, seconds in after_write.items():
         print(
             f"plan (editor) {label}, first view after a one-item write: {seconds * 1000:.1f} ms, "

@@ -8,6 +8,7 @@ import hashlib
 import logging
 import operator
 import pickle
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape  # Django's escape is this behind a lazy-string wrapper
@@ -265,24 +266,41 @@ class StoredSections:
     facts: str
 
 
+# Where a section stored by its content's look (section_keys) stands in the block as stored
+# under the content version: the block holds its place and key, not its HTML again, so a
+# rendered page writes each section's megabytes once. A NUL never comes from content.
+SECTION_SLOT = "\x00section:{}\x00"
+SECTION_SLOTS = re.compile("\x00section:([^\x00]+)\x00")
+
+
 # The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
 # written, the sections are rendered as usual.
 def stored_sections(key: str) -> StoredSections | None:
     """The sections stored under `key` (sections_key), or None: read once, by the view, which
-    then loads the items only when the sections must be rendered."""
+    then loads the items only when the sections must be rendered (also when a section the
+    block names is no longer in the cache)."""
     if not key:
         return None
     try:
-        html, facts = cache.get(key) or (None, None)
+        block, facts = cache.get(key) or (None, None)
     except (RedisError, OSError, TypeError, ValueError) as error:  # unreachable or not a pair
         logger.debug("Planens avsnitt läses inte ur cachen: %s", error)
         return None
-    return None if html is None else StoredSections(str(html), str(facts))
+    if block is None:
+        return None
+    parts = SECTION_SLOTS.split(str(block))  # text, key, text, key, …, text
+    found = stored_section_html(parts[1::2])
+    if len(found) < len(parts) // 2:
+        return None
+    parts[1::2] = [found[each] for each in parts[1::2]]
+    return StoredSections("".join(parts), str(facts))
 
 
-def store_sections(key: str, sections: StoredSections) -> None:
+def store_sections(key: str, block: str, facts: str) -> None:
+    """Store the block (its sections stored by their look named by SECTION_SLOT) with the
+    plan's state facts under `key`."""
     try:
-        cache.set(key, (sections.html, sections.facts), SECTIONS_TIMEOUT)
+        cache.set(key, (block, facts), SECTIONS_TIMEOUT)
     except (RedisError, OSError) as error:
         logger.warning("Planens avsnitt kunde inte sparas i cachen: %s", error)
 

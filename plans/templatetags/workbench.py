@@ -102,11 +102,11 @@ class CachedSectionsNode(BlockNode):
             keys = context.get("section_keys") or {}
             sections = StoredSectionsByKey(keys, workbench.stored_section_html(keys.values()))
             with context.push({STORING: True, SECTIONS: sections}):
-                html = self.nodelist.render(context)
+                block = str(self.nodelist.render(context))
             workbench.store_section_html(sections.rendered)
-            facts = summarise(context["tree"].state_items(), context["today"])
-            stored = workbench.StoredSections(str(html), str(facts or ""))
-            workbench.store_sections(key, stored)
+            facts = str(summarise(context["tree"].state_items(), context["today"]) or "")
+            workbench.store_sections(key, block, facts)
+            stored = workbench.StoredSections(sections.filled(block), facts)
         html = stored.html
         if workbench.TOKEN_SLOT in html:  # a reader's block has no forms: no token to make
             html = html.replace(workbench.TOKEN_SLOT, _page_token(context))
@@ -115,19 +115,27 @@ class CachedSectionsNode(BlockNode):
 
 class StoredSectionsByKey:
     """The block's sections as found in the cache (by key, plans.workbench.section_keys) and
-    those rendered while it was put together, to be stored."""
+    those rendered while it was put together, to be stored; the block names each by its slot
+    (plans.workbench.SECTION_SLOT)."""
 
     def __init__(self, keys: dict, found: dict):
         self.keys = keys
         self.found = found
         self.rendered = {}
 
+    def filled(self, block: str) -> str:
+        """The block with each section's HTML in its slot."""
+        parts = workbench.SECTION_SLOTS.split(block)
+        parts[1::2] = [self.found.get(key) or self.rendered[key] for key in parts[1::2]]
+        return "".join(parts)
+
 
 @register.tag
 def stored_section(parser, token):
-    """`{% stored_section node %}…{% endstored_section %}`: the section as stored under its
-    key when {% cached_sections %} looked it up; else rendered (and kept for it to store).
-    Outside that block (a section re-rendered by htmx) it is rendered as usual."""
+    """`{% stored_section node %}…{% endstored_section %}`: inside {% cached_sections %}
+    putting a block together, the section's slot, its HTML being the one stored under its key
+    or else rendered (and kept for the block to store). Outside that block (a section
+    re-rendered by htmx) it is rendered as usual."""
     return StoredSectionNode(*_block(parser, token, "the section's node"))
 
 
@@ -137,7 +145,6 @@ class StoredSectionNode(BlockNode):
         key = sections and sections.keys.get(self.argument.resolve(context).section.pk)
         if not key:
             return self.nodelist.render(context)
-        html = sections.found.get(key)
-        if html is None:
-            html = sections.rendered[key] = str(self.nodelist.render(context))
-        return mark_safe(html)
+        if key not in sections.found:
+            sections.rendered[key] = str(self.nodelist.render(context))
+        return mark_safe(workbench.SECTION_SLOT.format(key))

@@ -16,7 +16,7 @@ from core.pagecache import CODE_ROW, bump_content_version, content_version
 from plans.models import FollowUp, Milestone, Plan, Section
 from plans.queries import plan_tree
 from plans.services import item_update, state_report_record, status_update_record
-from plans.workbench import TOKEN_SLOT, section_keys, sections_key
+from plans.workbench import SECTION_SLOTS, TOKEN_SLOT, section_keys, sections_key
 from tests import factories
 from tests.clients import BrowserLikeClient
 from tests.query_count import count_queries
@@ -44,10 +44,13 @@ def without_tokens(page: str) -> str:
     return TOKEN.sub('name="csrfmiddlewaretoken" value=""', page)
 
 
+def stored_key(plan, *, editing=True) -> str:
+    """The key of the sections for a reader who sees drafts, now, in Swedish."""
+    return sections_key(content_version(), plan, editing=editing, drafts=True, focus="")
+
+
 def stored(plan, *, editing=True) -> bool:
-    """Whether the sections are stored for a reader who sees drafts, now, in Swedish."""
-    key = sections_key(content_version(), plan, editing=editing, drafts=True, focus="")
-    return cache.has_key(key)
+    return cache.has_key(stored_key(plan, editing=editing))
 
 
 def rename(body, name):
@@ -229,6 +232,33 @@ def test_a_write_renders_again_only_the_section_it_changed(editor_client, plan_w
     assert titles == [area4.title]
     assert "Till beslut Q3" in page
     assert without_tokens(page) == without_tokens(rendered_afresh(editor_client, url))
+
+
+def test_the_stored_block_names_its_sections_and_holds_none_of_them(editor_client, plan_with_tree):
+    """Each section's HTML is written to the cache once, under the look of its content: the
+    block stored under the content version holds their places and the plan's facts."""
+    plan = plan_with_tree["plan"]
+    page = served(editor_client, plan.get_absolute_url())
+    block, facts = cache.get(stored_key(plan))
+    assert "Till beslut Q1 2022" in page and "Till beslut Q1 2022" not in block
+    assert len(SECTION_SLOTS.findall(block)) == plan.sections.count() == 2
+    assert facts and facts in page
+
+
+def test_a_section_gone_from_the_cache_renders_the_page_again(editor_client, plan_with_tree):
+    """A block is served whole or not at all: when the cache has dropped one of its sections
+    (memory full), the page is rendered as after a write and the section stored again."""
+    plan, area4 = plan_with_tree["plan"], plan_with_tree["area4"]
+    url = plan.get_absolute_url()
+    first = served(editor_client, url)
+    block, _facts = cache.get(stored_key(plan))
+    place = [node.section for node in plan_tree(plan).sections].index(area4)
+    section = SECTION_SLOTS.findall(block)[place]
+    cache.delete(section)
+    page, titles = sections_rendered(editor_client, url)
+    assert titles == [area4.title]
+    assert without_tokens(page) == without_tokens(first)
+    assert cache.has_key(section)
 
 
 def test_an_upgrade_renders_every_section_again(editor_client, plan_with_tree):

@@ -15,7 +15,8 @@ def node_items(context, node, level):
     """`{% node_items node 3 %}`: the node's activities, milestones and follow-ups under
     headings of that level, then its responsibility; with actions menus when editing."""
     menu = menu_maker(context) if context.get("editing") else None
-    return markup.node_items(node, level, markup.Page.now(context["today"], menu))
+    written = context.render_context.setdefault("plan_markup_written", {})
+    return markup.node_items(node, level, markup.Page.now(context["today"], menu, written))
 
 
 @register.simple_tag(takes_context=True)

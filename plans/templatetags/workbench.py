@@ -35,11 +35,21 @@ def menu_maker(context):
     focus = context.get("focus_menu") or (request.GET.get("meny", "") if request else "")
     token = workbench.TOKEN_SLOT if context.get(STORING) else _page_token(context)
     plan = context["plan"]
-    # The menus' words, looked up once per rendered template (each section is an include).
+    # The menus' words and frames, made once per rendered template (each section is an
+    # include); the menu to focus is built whole.
     words = context.render_context.setdefault("workbench_menu_words", {})
+    frames = context.render_context.setdefault(("workbench_menu_frames", token), {})
+    focused = focus[:100].partition(":")[0]
 
     def menu(kind, obj, name, first, last):
         place = {"first": first, "last": last}
+        if focused != workbench.menu_id(kind, obj):
+            if (kind, first, last) not in frames:
+                frames[kind, first, last] = workbench.menu_frame(
+                    plan, kind, place=place, csrf_token=token, words=words
+                )
+            if frames[kind, first, last] is not None:
+                return workbench.fill_frame(frames[kind, first, last], obj, name)
         found = workbench.item_menu(plan, kind, obj, place=place, focus=focus[:100])
         return workbench.menu_html(found, name=name, csrf_token=token, words=words)
 

@@ -64,6 +64,22 @@ def test_another_part_can_add_an_entry_to_the_menu(editor_client, plan_with_tree
     assert content.count(">Skicka påminnelse<") == 3  # the three milestones, nothing else
 
 
+def test_a_menu_filled_in_from_its_frame_is_the_menu_built_whole(plan_with_tree):
+    """A page's menus are each kind's frame (per place in the list) filled with the item's pk
+    and name: the same HTML as the menu built for the item, whatever its name holds."""
+    plan = plan_with_tree["plan"]
+    item = Milestone.objects.filter(section__plan=plan).first()
+    names = ['Möte <b>"5 & 6"</b> {0} {pk}', "å" * 70, "e\u0301" * 40]
+    for kind in ("omrade", "insats", "aktivitet", "tidplan", "uppfoljning"):
+        for first, last in ((True, False), (False, True), (False, False), (True, True)):
+            place = {"first": first, "last": last}
+            frame = workbench.menu_frame(plan, kind, place=place, csrf_token="token", words={})
+            for name in names:
+                menu = workbench.item_menu(plan, kind, item, place=place)
+                whole = workbench.menu_html(menu, name=name, csrf_token="token")
+                assert workbench.fill_frame(frame, item, name) == whole
+
+
 def test_readers_see_no_menu(client, plan_with_tree):
     content = client.get(plan_with_tree["plan"].get_absolute_url()).content.decode()
     assert "actions-menu" not in content and "workbench.js" not in content

@@ -8,7 +8,7 @@ most of the request (docs/architecture.md, "Measuring"). The HTML is what the te
 wrote, byte for byte: values escaped with the standard library's `html.escape` (as Django's
 autoescape), content marked as the `content_lang` tag and filter mark it, numbers printed
 with `str()` as `{% localize off %}` printed them, the words of the interface looked up once
-per call and each entry's period read once (`item.period` builds a Period per access)."""
+per call and each entry's period read once (`Entry.period`)."""
 
 from html import escape
 
@@ -70,7 +70,7 @@ def chart_rows(chart) -> str:
             f'<g class="tl-row"><line x1="0" y1="{row.bottom}" x2="{width}" y2="{row.bottom}" '
             f'stroke="#e3e7ec"/><text>{lines}<tspan x="{left}" y="{row.last_baseline}" '
             'font-size="11" font-weight="bold" fill="#3b434c">'
-            f"{words.label(entry.kind)} · {escape(entry.item.period.display())}</tspan>"
+            f"{words.label(entry.kind)} · {escape(entry.period.display())}</tspan>"
             f"{overdue}</text>{row.drawn.svg}</g>\n"
         )
     return "".join(rows)
@@ -87,7 +87,7 @@ def list_items(items, lane_grid: str, page: Page) -> str:
         html.append(
             f'<li><p class="tl-list-text"{lang}>{escape(entry.item.text)}</p>\n'
             f'<p class="tl-list-meta">{words.label(entry.kind)} · '
-            f"<strong>{period_words(entry.item.period, page)}</strong>{overdue}</p>\n"
+            f"<strong>{period_words(entry.period, page)}</strong>{overdue}</p>\n"
             '<svg class="tl-lane" viewBox="0 0 400 20" aria-hidden="true" focusable="false">'
             f"{lane_grid}{item.lane.svg}</svg></li>\n"
         )
@@ -100,7 +100,7 @@ def table_rows(entries, plan_url: str, page: Page) -> str:
     words, link = Words(), escape(plan_url)
     rows = []
     for entry in entries:
-        item, period = entry.item, entry.item.period
+        item, period = entry.item, entry.period
         if entry.overdue:
             state = words.overdue_tag
         elif period.end and period.end < page.today:
@@ -134,7 +134,7 @@ def undated(entry, page: Page, words: Words | None = None) -> str:
     item = entry.item
     html = f"{words.label(entry.kind)}: {content_text(item.text, page.language)}"
     if item.period_text:
-        html += f" ({period_words(item.period, page)})"
+        html += f" ({period_words(entry.period, page)})"
     return html
 
 

@@ -152,16 +152,19 @@ def period_html(period, closed: bool, page: Page) -> str:
     understood = period.is_understood
     classes = "period-tag" + (" is-overdue" if late else "") + ("" if understood else " is-unknown")
     title = f' title="{escape(period.describe())}"' if understood else ""
-    if not period.text:
-        words = escape(_("Ingen tid angiven"))
-    elif understood:  # read back in the page's language: not marked
-        words = escape(period.display())
-    else:
-        words = content_text(period.display(), page.language)
+    words = period_words(period, page) if period.text else escape(_("Ingen tid angiven"))
     html = f'<span class="{classes}"{title}>{words}</span>'
     if late:
         html += f' <strong class="overdue"><span aria-hidden="true">⚠</span> {escape(_("Förfallen"))}</strong>'
     return mark_safe(html)
+
+
+def period_words(period, page: Page) -> str:
+    """A period's words as the `content_lang` filter writes them: read back in the page's
+    language when understood (not marked), else as written (marked)."""
+    if period.is_understood:
+        return escape(period.display())
+    return content_text(period.display(), page.language)
 
 
 def state_html(state) -> str:

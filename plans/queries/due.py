@@ -65,7 +65,7 @@ def due_entries(
     for plan in in_last_version:
         results += _due_in_tree(published_tree(plan), today=today, horizon=horizon, body=body)
     # Stable: entries of the same time keep the plans' reading order.
-    return sorted(results, key=lambda entry: entry.item.period.sort_key())
+    return sorted(results, key=lambda entry: entry.period.sort_key())
 
 
 def _due_in_tree(tree: PlanTree, *, today: date, horizon: date, body: Body | None):

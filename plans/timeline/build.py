@@ -165,8 +165,8 @@ def _lane_span(tick: Tick) -> dict:
 
 def _bounds(tree: PlanTree, entries: list[Entry]) -> tuple[date, date] | None:
     plan_period = tree.plan.period
-    starts = [d for d in [plan_period.start, *(e.item.period.start for e in entries)] if d]
-    ends = [d for d in [plan_period.end, *(e.item.period.end for e in entries)] if d]
+    starts = [d for d in [plan_period.start, *(e.period.start for e in entries)] if d]
+    ends = [d for d in [plan_period.end, *(e.period.end for e in entries)] if d]
     days = starts + ends
     return (min(days), max(days)) if days else None
 
@@ -178,8 +178,8 @@ def _months(bounds: tuple[date, date]) -> int:
 
 def build_timeline(tree: PlanTree, today: date, scale: Scale | None = None) -> Timeline:
     entries = tree.entries(today)
-    dated = [e for e in entries if e.item.period.start or e.item.period.end]
-    undated = [e for e in entries if not (e.item.period.start or e.item.period.end)]
+    dated = [e for e in entries if e.period.start or e.period.end]
+    undated = [e for e in entries if not (e.period.start or e.period.end)]
     bounds = _bounds(tree, dated)
     if bounds is None:
         return Timeline(scale or Scale.QUARTER, None, today, [], [], undated)

@@ -49,7 +49,7 @@ def end_exactness(period) -> tuple[str, str]:
 
 
 def mark_for(entry: Entry, axis: Axis) -> Mark:
-    period = entry.item.period
+    period = entry.period
     start_is, end_is = end_exactness(period)
     start = axis.fraction(period.start) if period.start else 0.0
     end = axis.fraction(period.end + timedelta(days=1)) if period.end else 1.0

@@ -166,8 +166,7 @@ def test_an_approximate_end_fades_in_steps_of_the_bars_colour():
     axis = Axis(datetime.date(2022, 1, 1), datetime.date(2023, 1, 1), Scale.MONTH)
 
     class Entry:  # the fields mark_for reads
-        class item:
-            period = parse("hösten 2022")
+        period = parse("hösten 2022")
 
         class kind:
             key = "activity"

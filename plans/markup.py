@@ -167,6 +167,29 @@ def period_words(period, page: Page) -> str:
     return content_text(period.display(), page.language)
 
 
+def due_rows(entries, page: Page) -> str:
+    """Bevakning's table rows (plans/includes/due_table.html, inside includes/row_table.html's
+    loop): an entry's last day and period, what it is, and where it stands in which plan.
+    Written here as the plan page's items are: at 10x the Skåne plan Bevakning lists 720
+    entries, and the row's template with its lookups and filters was half the request."""
+    return "".join(f"\n    <tr>\n      {_due_row(entry, page)}\n    </tr>\n  " for entry in entries)
+
+
+def _due_row(entry, page: Page) -> str:
+    item, plan = entry.item, entry.section.plan
+    last_day = f"{item.period_end:%Y-%m-%d}" if item.period_end else ""
+    where = f"{escape(plan.title)}, {entry.section.number}"
+    if entry.initiative:
+        where += f"{escape(entry.initiative.letter)})"
+    url = page.once(("plan", plan.pk), lambda: escape(plan.get_absolute_url()))
+    kind = page.once(("kind", entry.kind.key), lambda: escape(str(entry.kind.label)))
+    return (
+        f'<td>{last_day}<br><span class="muted">({period_words(entry.period, page)})</span></td>\n'
+        f"      <td>{kind}: {content_text(item.text, page.language)}</td>\n"
+        f'      <td><a href="{url}#{escape(entry.anchor)}"{page.lang_attribute}>{where}</a></td>'
+    )
+
+
 def state_html(state) -> str:
     """A reported state (planerad, pågår, klar with its day, struken), or "no state"."""
     if not state:

@@ -3,6 +3,7 @@ summary, an item's period and a reported state, on the day the view or command p
 context as `today`."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from plans import markup
 from plans.templatetags.workbench import menu_maker
@@ -49,3 +50,9 @@ def add_items(context, section, initiative=None):
     """`{% add_items section initiative %}`: the workbench's links that add an item under the
     initiative (or in the section, without one)."""
     return markup.add_items_html(context["plan"], section, initiative, markup.Page.now(None))
+
+
+@register.simple_tag
+def due_rows(entries):
+    """`{% due_rows rows %}`: Bevakning's table rows (plans.markup.due_rows)."""
+    return mark_safe(markup.due_rows(entries, markup.Page.now(None)))

@@ -194,3 +194,20 @@ def test_plan_pages_at_one_and_ten_times_the_skane_plan(client, strategist):
             f"cached {sizes['1x'][0][1]} -> {sizes['10x'][0][1]}"
         )
     assert all(sizes["1x"][0] == sizes["10x"][0] for sizes in by_page.values())
+
+
+def test_bevakning_at_one_and_ten_times_the_skane_plan(client, strategist):
+    """Bevakning for a logged-in reader (never from the page cache) with one synthetic plan
+    of each size in turn: its milestones and follow-ups all overdue (2023–2024), 72 and 720
+    rows."""
+    editor = BrowserLikeClient()
+    editor.force_login(strategist)
+    url = reverse("plans:due")
+    body = factories.BodyFactory()
+    print(f"\n\nBevakning, logged in (median of {ROUNDS} requests, database: {connection.vendor})")
+    for label, size in SIZES.items():
+        plan = factories.build_synthetic_plan(body=body, **size)
+        queries_used = count_queries(editor, url)
+        seconds = median_seconds(lambda: editor.get(url))
+        print(f"{label:<6}{queries_used:>4} queries {seconds * 1000:>9.1f} ms")
+        plan.delete()

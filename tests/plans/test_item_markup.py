@@ -141,3 +141,33 @@ def test_a_section_rendered_alone_after_a_save_is_the_section_of_the_page(
 
     assert section(alone) == section(page)
     assert "istate-done" in section(alone)
+
+
+def test_bevakning_rows_name_the_last_day_the_item_and_its_place_escaped_and_marked(
+    client, strategist
+):
+    """Bevakning's rows (plans.markup.due_rows): the last day and the period as written, the
+    kind and text, a link to the item's place in the plan; content escaped and, on an English
+    page, marked as Swedish."""
+    plan = factories.build_synthetic_plan(sections=1, initiatives=1, items=0)
+    plan.title = 'Plan "A" & <B>'
+    plan.save()
+    section = plan.sections.get()
+    item = factories.MilestoneFactory(
+        section=section, initiative=None, text="Rapport <b>\"&'", period="Q4 2023"
+    )
+    client.force_login(strategist)
+    url = reverse("plans:due")
+    expected = (
+        '<td>2023-12-31<br><span class="muted">(Q4 2023)</span></td>\n'
+        "      <td>Tidplan: Rapport &lt;b&gt;&quot;&amp;&#x27;</td>\n"
+        f'      <td><a href="{plan.get_absolute_url()}#{section.anchor}">'
+        "Plan &quot;A&quot; &amp; &lt;B&gt;, 1</a></td>"
+    )
+    assert f"\n    <tr>\n      {expected}\n    </tr>\n  " in client.get(url).content.decode()
+    english = client.get(url, **ENGLISH).content.decode()
+    assert (
+        '<td>Milestone: <span lang="sv">Rapport &lt;b&gt;&quot;&amp;&#x27;</span></td>\n'
+        f'      <td><a href="{plan.get_absolute_url()}#{section.anchor}" lang="sv">'
+    ) in english
+    assert item.period_end == datetime.date(2023, 12, 31)

@@ -235,9 +235,12 @@ def menu_frame(plan, kind: str, *, place: dict, csrf_token: str, words: dict) ->
     same HTML as `menu_html`, built once per kind and place, so each of a page's thousand
     menus is one `str.format` (building each was a third of an editor's page at 10x). None
     when an action's URL is not the plan's view of the item (`ItemAction.url`: it may read
-    more of the item than its pk)."""
+    more of the item than its pk), or when the plan's address holds the stand-in's pk."""
     offered = [action for action in ITEM_ACTIONS if action.offered(kind, place)]
     if any(action.url is not None for action in offered):
+        return None
+    # The other parts of a menu that vary: a slug may be any words and digits.
+    if str(FRAME_PK) in get_script_prefix() + plan.slug:
         return None
     menu = item_menu(plan, kind, _StandIn(FRAME_PK), place=place)
     html = menu_html(menu, name=FRAME_NAME, csrf_token=csrf_token, words=words)

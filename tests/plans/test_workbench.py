@@ -80,6 +80,21 @@ def test_a_menu_filled_in_from_its_frame_is_the_menu_built_whole(plan_with_tree)
                 assert workbench.fill_frame(frame, item, name) == whole
 
 
+def test_a_plan_whose_address_holds_the_stand_ins_number_gets_its_menus_built_whole(
+    editor_client, plan_with_tree
+):
+    """A menu's frame is the menu of a stand-in item with a pk no item has: a slug holding
+    that number would be taken for the pk, so that plan's menus are built for each item."""
+    plan = plan_with_tree["plan"]
+    Plan.objects.filter(pk=plan.pk).update(slug=f"plan-{workbench.FRAME_PK}")
+    plan.refresh_from_db()
+    content = editor_client.get(plan.get_absolute_url()).content.decode()
+    item = Milestone.objects.filter(section__plan=plan).first()
+    assert f'href="{url("item_edit", plan.slug, "tidplan", item.pk)}"' in content
+    place = {"first": True, "last": False}
+    assert workbench.menu_frame(plan, "tidplan", place=place, csrf_token="t", words={}) is None
+
+
 def test_readers_see_no_menu(client, plan_with_tree):
     content = client.get(plan_with_tree["plan"].get_absolute_url()).content.decode()
     assert "actions-menu" not in content and "workbench.js" not in content

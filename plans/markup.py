@@ -155,8 +155,23 @@ def period_html(period, closed: bool, page: Page) -> str:
     words = period_words(period, page) if period.text else escape(_("Ingen tid angiven"))
     html = f'<span class="{classes}"{title}>{words}</span>'
     if late:
-        html += f' <strong class="overdue"><span aria-hidden="true">⚠</span> {escape(_("Förfallen"))}</strong>'
+        html += f" {overdue_tag(page)}"
     return mark_safe(html)
+
+
+def overdue_tag(page: Page) -> str:
+    """ "⚠ Förfallen", as every list of items marks an overdue one."""
+    return page.once(
+        ("overdue",),
+        lambda: (
+            f'<strong class="overdue"><span aria-hidden="true">⚠</span> {escape(_("Förfallen"))}</strong>'
+        ),
+    )
+
+
+def kind_label(kind, page: Page) -> str:
+    """The kind's label ("Tidplan", "Uppföljning"), escaped."""
+    return page.once(("kind", kind.key), lambda: escape(str(kind.label)))
 
 
 def period_words(period, page: Page) -> str:
@@ -182,10 +197,9 @@ def _due_row(entry, page: Page) -> str:
     if entry.initiative:
         where += f"{escape(entry.initiative.letter)})"
     url = page.once(("plan", plan.pk), lambda: escape(plan.get_absolute_url()))
-    kind = page.once(("kind", entry.kind.key), lambda: escape(str(entry.kind.label)))
     return (
         f'<td>{last_day}<br><span class="muted">({period_words(entry.period, page)})</span></td>\n'
-        f"      <td>{kind}: {content_text(item.text, page.language)}</td>\n"
+        f"      <td>{kind_label(entry.kind, page)}: {content_text(item.text, page.language)}</td>\n"
         f'      <td><a href="{url}#{escape(entry.anchor)}"{page.lang_attribute}>{where}</a></td>'
     )
 

@@ -11,10 +11,10 @@ from plans.timeline import markup
 register = template.Library()
 
 
-@register.simple_tag
-def chart_rows(chart):
+@register.simple_tag(takes_context=True)
+def chart_rows(context, chart):
     """`{% chart_rows chart %}`: the chart's headings and items, one `<g>` a line."""
-    return mark_safe(markup.chart_rows(chart))
+    return mark_safe(markup.chart_rows(chart, Page.now(context["today"])))
 
 
 @register.simple_tag(takes_context=True)

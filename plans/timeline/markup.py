@@ -8,43 +8,22 @@ most of the request (docs/architecture.md, "Measuring"). The HTML is what the te
 wrote, byte for byte: values escaped with the standard library's `html.escape` (as Django's
 autoescape), content marked as the `content_lang` tag and filter mark it, numbers printed
 with `str()` as `{% localize off %}` printed them, the words of the interface looked up once
-per call and each entry's period read once (`Entry.period`)."""
+per call (`Page.once`) and each entry's period read once (`Entry.period`)."""
 
 from html import escape
 
 from django.utils.translation import gettext as _
 
 from core.content_language import content_text
-from plans.markup import Page, period_words
+from plans.markup import Page, kind_label, overdue_tag, period_words
 
 HEADING_FILLS = {"area": "#dfe6ee", "initiative": "#f1f4f7"}
 
 
-class Words:
-    """The interface's words one call writes, looked up and escaped once: "Förfallen",
-    "Passerad", "Kommande" and the kinds' labels."""
-
-    def __init__(self):
-        self.overdue = escape(_("Förfallen"))
-        self.passed = escape(_("Passerad"))
-        self.coming = escape(_("Kommande"))
-        self._labels = {}
-
-    def label(self, kind) -> str:
-        found = self._labels.get(kind.key)
-        if found is None:
-            found = self._labels[kind.key] = escape(str(kind.label))
-        return found
-
-    @property
-    def overdue_tag(self) -> str:
-        return f'<strong class="overdue"><span aria-hidden="true">⚠</span> {self.overdue}</strong>'
-
-
-def chart_rows(chart) -> str:
+def chart_rows(chart, page: Page) -> str:
     """The chart's rows in SVG: a heading's band and lines, or an item's lines, its bold line
     (kind, time, Förfallen) and its mark; one row a line."""
-    words, left, width = Words(), chart.label_left, chart.width
+    left, width = chart.label_left, chart.width
     rows = []
     for row in chart.rows:
         lines = "".join(
@@ -64,13 +43,13 @@ def chart_rows(chart) -> str:
         if entry.overdue:
             overdue = (
                 '<tspan font-size="11" font-weight="bold" fill="#a1221b">'
-                f" · ⚠ {words.overdue}</tspan>"
+                f" · ⚠ {page.once(('Förfallen',), lambda: escape(_('Förfallen')))}</tspan>"
             )
         rows.append(
             f'<g class="tl-row"><line x1="0" y1="{row.bottom}" x2="{width}" y2="{row.bottom}" '
             f'stroke="#e3e7ec"/><text>{lines}<tspan x="{left}" y="{row.last_baseline}" '
             'font-size="11" font-weight="bold" fill="#3b434c">'
-            f"{words.label(entry.kind)} · {escape(entry.period.display())}</tspan>"
+            f"{kind_label(entry.kind, page)} · {escape(entry.period.display())}</tspan>"
             f"{overdue}</text>{row.drawn.svg}</g>\n"
         )
     return "".join(rows)
@@ -79,14 +58,14 @@ def chart_rows(chart) -> str:
 def list_items(items, lane_grid: str, page: Page) -> str:
     """The narrow-screen list's items: the text, kind and time (Förfallen), and the mark in a
     lane over `lane_grid` (what every lane shares)."""
-    words, lang = Words(), page.lang_attribute
+    lang = page.lang_attribute
     html = []
     for item in items:
         entry = item.entry
-        overdue = f" · {words.overdue_tag}" if entry.overdue else ""
+        overdue = f" · {overdue_tag(page)}" if entry.overdue else ""
         html.append(
             f'<li><p class="tl-list-text"{lang}>{escape(entry.item.text)}</p>\n'
-            f'<p class="tl-list-meta">{words.label(entry.kind)} · '
+            f'<p class="tl-list-meta">{kind_label(entry.kind, page)} · '
             f"<strong>{period_words(entry.period, page)}</strong>{overdue}</p>\n"
             '<svg class="tl-lane" viewBox="0 0 400 20" aria-hidden="true" focusable="false">'
             f"{lane_grid}{item.lane.svg}</svg></li>\n"
@@ -97,22 +76,22 @@ def list_items(items, lane_grid: str, page: Page) -> str:
 def table_rows(entries, plan_url: str, page: Page) -> str:
     """The table's rows: when, how the time is read, what, where in the plan (a link to it)
     and whether it is overdue, passed or coming on the page's day."""
-    words, link = Words(), escape(plan_url)
+    link = escape(plan_url)
     rows = []
     for entry in entries:
         item, period = entry.item, entry.period
         if entry.overdue:
-            state = words.overdue_tag
+            state = overdue_tag(page)
         elif period.end and period.end < page.today:
-            state = words.passed
+            state = page.once(("Passerad",), lambda: escape(_("Passerad")))
         else:
-            state = words.coming
+            state = page.once(("Kommande",), lambda: escape(_("Kommande")))
         overdue = ' class="row-overdue"' if entry.overdue else ""
         rows.append(
             f"\n    <tr{overdue}>\n"
             f"      <td>{period_words(period, page)}</td>\n"
             f"      <td>{escape(period.describe())}</td>\n"
-            f"      <td>{words.label(entry.kind)}: {content_text(item.text, page.language)}</td>\n"
+            f"      <td>{kind_label(entry.kind, page)}: {content_text(item.text, page.language)}</td>\n"
             f'      <td><a href="{link}#{escape(entry.anchor)}">{where(entry)}</a></td>\n'
             f"      <td>{state}</td>\n"
             "    </tr>\n  "
@@ -128,11 +107,10 @@ def where(entry) -> str:
     return f"{entry.section.number}."
 
 
-def undated(entry, page: Page, words: Words | None = None) -> str:
+def undated(entry, page: Page) -> str:
     """An entry without an end: its kind and text, and its words of time if it has any."""
-    words = words or Words()
     item = entry.item
-    html = f"{words.label(entry.kind)}: {content_text(item.text, page.language)}"
+    html = f"{kind_label(entry.kind, page)}: {content_text(item.text, page.language)}"
     if item.period_text:
         html += f" ({period_words(entry.period, page)})"
     return html
@@ -140,5 +118,4 @@ def undated(entry, page: Page, words: Words | None = None) -> str:
 
 def undated_items(entries, page: Page) -> str:
     """The entries without an end, each a list item."""
-    words = Words()
-    return "".join(f"<li>{undated(entry, page, words)}</li>" for entry in entries)
+    return "".join(f"<li>{undated(entry, page)}</li>" for entry in entries)

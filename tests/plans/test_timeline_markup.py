@@ -46,7 +46,7 @@ def written(plan, language):
         group = timeline.groups[0]
         ((_, initiative_items),) = group.initiatives
         return (
-            markup.chart_rows(timeline.chart),
+            markup.chart_rows(timeline.chart, page),
             markup.list_items(group.items, GRID, page)
             + markup.list_items(initiative_items, GRID, page),
             markup.table_rows(timeline.entries, plan.get_absolute_url(), page),

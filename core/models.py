@@ -1,11 +1,15 @@
 """Abstract models every app builds on: a Period stored in columns, a revision counter, a
-name, and database checks that speak Swedish beside their field (field helpers: core.fields)."""
+name, database checks that speak Swedish beside their field (field helpers: core.fields), and
+rows read by the thousand built without `__init__`."""
 
+import functools
 import uuid
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +71,36 @@ class Revisioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LoadedFromRows(models.Model):
+    """Read by the thousand (a plan's items and statuses on its page): an instance read from
+    the database is built from its row straight into `__dict__`, without `Model.__init__`,
+    whose argument checks, signals and descriptors are for instances made in code (a sixth
+    of reading the plan tree at 10x the Skåne plan: docs/architecture.md, "Measuring"). It
+    is the instance `Model.from_db` makes: the same fields' values, `_state.adding` false
+    and `_state.db` set. A row with deferred fields, or a model whose `pre_init` or
+    `post_init` has receivers, is built by `Model.from_db`."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        names = _attnames(cls)
+        if len(values) != len(names) or pre_init.has_listeners(cls) or post_init.has_listeners(cls):
+            return super().from_db(db, field_names, values)
+        instance = cls.__new__(cls)
+        instance._state = ModelState()
+        instance._state.adding = False
+        instance._state.db = db
+        instance.__dict__.update(zip(names, values, strict=True))
+        return instance
+
+
+@functools.cache
+def _attnames(model) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
 
 
 class Named(models.Model):

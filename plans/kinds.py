@@ -12,7 +12,8 @@ A kind (`Kind`) has
   optionally one of its initiatives), which also gives its siblings (positions count among
   them), how to find it in a plan and what to select with it,
 - `tree_list`: the name of its list on the plan tree's nodes (items only),
-- `shows`: the foreign keys the plan page shows with each item (selected with it),
+- `shows`: the bodies the plan page shows with each item (foreign keys to Body, each
+  body read once with the tree's: plans.queries.tree),
 - `compared`: the fields a comparison of two versions shows, with their labels,
 - `timeline`: its place among entries of the same time on the timeline (None: not on it),
   and `is_event` (an activity: shown only when dated, and once past it has happened,

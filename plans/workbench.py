@@ -405,6 +405,15 @@ def _fields_of(model) -> tuple[str, frozenset, Callable]:
     return model._meta.label, frozenset([*names, "_state"]), operator.attrgetter(*names)
 
 
+@functools.lru_cache(maxsize=256)
+def _set_by_tree(model, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Of a row's attributes (`names`, its `__dict__`'s), those the tree set besides its
+    fields (an item's reported state), sorted: a set's order changes from one process to the
+    next. Rows of a kind share their attributes, so this is worked out once per kind."""
+    _label, known, _values = _fields_of(model)
+    return tuple(sorted(name for name in names if name not in known and name[0] != "_"))
+
+
 # Values taken as they are: most of what `_shown` meets.
 PLAIN = (type(None), bool, int, str)
 
@@ -419,18 +428,16 @@ def _shown(value, out: list, seen: set) -> None:
     if type(value) in PLAIN:
         out.append(value)
     elif isinstance(value, models.Model):
-        label, known, values = _fields_of(type(value))
+        label, _known, values = _fields_of(type(value))
         if id(value) in seen:
             out += (label, value.pk)
             return
         seen.add(id(value))
         out += (label, values(value))
         fields = value.__dict__
-        # Sorted: a set's order changes from one process to the next.
-        for name in sorted(fields.keys() - known):
-            if not name.startswith("_"):
-                out.append(name)
-                _shown(fields[name], out, seen)
+        for name in _set_by_tree(type(value), tuple(fields)):
+            out.append(name)
+            _shown(fields[name], out, seen)
         # Read from the state's own attributes: `fields_cache` makes an empty one when read.
         for name, related in value._state.__dict__.get("fields_cache", {}).items():
             out.append(name)

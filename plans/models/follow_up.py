@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import acting_user, optional_link
+from core.models import LoadedFromRows
 from plans.models.items import Initiative
 from plans.models.plans import Plan
 
 
-class StatusUpdate(models.Model):
+class StatusUpdate(LoadedFromRows):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Ej påbörjad")
         ON_TRACK = "on_track", _("Enligt plan")

@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import optional_link
-from core.models import PeriodFields, Revisioned
+from core.models import LoadedFromRows, PeriodFields, Revisioned
 from governance.models import Body
 from plans.models.plans import Plan
 
 
-class Responsibility(Revisioned):
+class Responsibility(LoadedFromRows, Revisioned):
     """Responsible bodies from the register, plus free text when a body is not in it."""
 
     responsible_bodies = models.ManyToManyField(
@@ -85,7 +85,7 @@ class Initiative(Responsibility):
         return self.section.plan
 
 
-class PlanItem(PeriodFields, Revisioned):
+class PlanItem(LoadedFromRows, PeriodFields, Revisioned):
     """What sits in a section, under an initiative when the section has them (004's areas 4
     and 6 have none: their activities sit directly in the section)."""
 

@@ -26,6 +26,31 @@ def test_tree_puts_items_under_their_initiative_or_directly_in_the_section(plan_
     assert [m.period_text for m in area4.milestones] == ["Q1 2022"]
 
 
+def test_tree_reads_each_body_once_and_lists_responsible_bodies_in_the_registers_order(
+    plan_with_tree, ctb
+):
+    area1, sip = plan_with_tree["area1"], plan_with_tree["sip"]
+    styrgrupp = factories.BodyFactory(name="Politisk styrgrupp")
+    beredning = factories.BodyFactory(name="Beredningsgrupp")
+    sip.responsible_bodies.add(styrgrupp, beredning)
+    factories.FollowUpFactory(section=area1, initiative=sip, reported_to=styrgrupp)
+    factories.FollowUpFactory(section=area1, initiative=sip, reported_to=None)
+
+    tree = queries.plan_tree(plan_with_tree["plan"])
+
+    node = tree.sections[0].initiatives[0]
+    assert [body.name for body in node.bodies] == [
+        "Beredningsgrupp",
+        "Central tjänstemannaberedning",
+        "Politisk styrgrupp",
+    ]
+    assert [body.name for body in tree.sections[0].bodies] == ["Central tjänstemannaberedning"]
+    reported_to = [follow_up.reported_to for follow_up in node.follow_ups]
+    assert reported_to == [ctb, styrgrupp, None]
+    assert reported_to[0] is tree.sections[0].bodies[0]
+    assert reported_to[1] is node.bodies[2]
+
+
 def test_tree_follows_positions_not_creation_order(plan_with_tree):
     plan_with_tree["team"].position = 0
     plan_with_tree["team"].save()

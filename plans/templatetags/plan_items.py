@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from plans import markup
-from plans.templatetags.workbench import menu_maker
+from plans.templatetags.workbench import menu_maker, page_store
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def node_items(context, node, level):
     """`{% node_items node 3 %}`: the node's activities, milestones and follow-ups under
     headings of that level, then its responsibility; with actions menus when editing."""
     menu = menu_maker(context) if context.get("editing") else None
-    written = context.render_context.setdefault("plan_markup_written", {})
+    written = page_store(context).setdefault("plan_markup_written", {})
     return markup.node_items(node, level, markup.Page.now(context["today"], menu, written))
 
 

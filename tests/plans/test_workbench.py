@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from plans import workbench
 from plans.models import Initiative, Milestone, Plan, Section, StatusUpdate
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,28 @@ def test_a_menu_filled_in_from_its_frame_is_the_menu_built_whole(plan_with_tree)
                 menu = workbench.item_menu(plan, kind, item, place=place)
                 whole = workbench.menu_html(menu, name=name, csrf_token="token")
                 assert workbench.fill_frame(frame, item, name) == whole
+
+
+def test_a_menus_frame_is_built_once_per_page_not_once_per_section(client, strategist, monkeypatch):
+    plan = factories.build_synthetic_plan(sections=4, initiatives=2, items=2)
+    plan.editors.add(strategist)
+    client.force_login(strategist)
+    built = []
+    real = workbench.menu_frame
+
+    def counted(plan, kind, **kwargs):
+        built.append((kind, kwargs["place"]["first"], kwargs["place"]["last"]))
+        return real(plan, kind, **kwargs)
+
+    monkeypatch.setattr(workbench, "menu_frame", counted)
+
+    response = client.get(reverse("plans:plan_detail", args=[plan.slug]))
+
+    assert response.status_code == 200
+    # Every kind in every place of its list (first, last) met on the page, each built once,
+    # for the menus of 4 areas, 8 initiatives and their 48 items.
+    assert len(built) == len(set(built)) == 11
+    assert response.content.decode().count('class="actions-menu"') == 4 + 8 + 48
 
 
 def test_a_plan_whose_address_holds_the_stand_ins_number_gets_its_menus_built_whole(

@@ -411,7 +411,7 @@ def _set_by_tree(model, names: tuple[str, ...]) -> tuple[str, ...]:
     fields (an item's reported state), sorted: a set's order changes from one process to the
     next. Rows of a kind share their attributes, so this is worked out once per kind."""
     _label, known, _values = _fields_of(model)
-    return tuple(sorted(name for name in names if name not in known and name[0] != "_"))
+    return tuple(sorted(name for name in names if name not in known and not name.startswith("_")))
 
 
 # Values taken as they are: most of what `_shown` meets.

@@ -47,8 +47,8 @@ def menu_maker(context):
     focus = context.get("focus_menu") or (request.GET.get("meny", "") if request else "")
     token = workbench.TOKEN_SLOT if context.get(STORING) else _page_token(context)
     plan = context["plan"]
-    # The menus' words and frames, made once per rendered template (each section is an
-    # include); the menu to focus is built whole.
+    # The menus' words and frames, made once per page (`page_store`); the menu to focus is
+    # built whole.
     store = page_store(context)
     words = store.setdefault("workbench_menu_words", {})
     frames = store.setdefault(("workbench_menu_frames", token), {})

@@ -17,7 +17,7 @@ from plans.forms import AsOfForm, CompareForm, DueFilterForm, HistoryFilterForm
 from plans.models import Plan, PlanVersion
 from plans.pdf import plan_pdf_key
 from plans.timeline import build_timeline, parse_scale
-from plans.workbench import section_keys, sections_key, stored_sections
+from plans.workbench import PageSections, section_keys, sections_key, stored_sections
 
 
 def plan_list(request):
@@ -71,7 +71,8 @@ def plan_detail(request, slug):
     keys, today = {}, timezone.localdate()
     if key and stored is None:
         keys = section_keys(plan, tree, code, editing=editing, drafts=drafts, today=today)
-    return _plan_page(
+    sections = PageSections(key, stored, keys)
+    response = _plan_page(
         request,
         plan,
         tree,
@@ -85,10 +86,9 @@ def plan_detail(request, slug):
         can_adopt=editing and request.user.has_perm("plans.adopt_plan"),
         can_publish=editing and request.user.has_perm("plans.publish_plan"),
         reads_last_version=not drafts and not plan.public_reads_live,
-        sections_key=key,
-        stored_sections=stored,
-        section_keys=keys,
+        page_sections=sections,
     )
+    return sections.filled(response)
 
 
 def plan_timeline(request, slug):

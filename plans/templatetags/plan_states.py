@@ -12,7 +12,7 @@ register = template.Library()
 def plan_state_facts(context, tree):
     """{% plan_state_facts tree as summary %}: the plan's roll-up, as stored with its sections
     when the view was served them from the cache (its tree then has no items)."""
-    stored = context.get("stored_sections")
-    if stored is not None:
-        return stored.facts
+    sections = context.get("page_sections")
+    if sections and sections.stored is not None:
+        return sections.stored.facts
     return summarise(tree.state_items(), context["today"])

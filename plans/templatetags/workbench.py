@@ -90,11 +90,11 @@ def _page_token(context) -> str:
 
 @register.tag
 def cached_sections(parser, token):
-    """`{% cached_sections key %}…{% endcached_sections %}`: the block as the view read it from
-    the shared cache (`stored_sections`, plans.workbench.stored_sections), or rendered and
-    stored under `key` (plans.workbench.sections_key) with the plan's state facts; rendered
-    every time when the key is empty."""
-    return CachedSectionsNode(*_block(parser, token, "the key"))
+    """`{% cached_sections page_sections %}…{% endcached_sections %}`: the block as the view read
+    it from the shared cache, or rendered and stored under its key with the plan's state facts
+    (plans.workbench.PageSections), left for the view to put in the page; rendered in the page
+    when there is no key."""
+    return CachedSectionsNode(*_block(parser, token, "the page's sections"))
 
 
 def _block(parser, token, argument: str):
@@ -119,42 +119,48 @@ class CachedSectionsNode(BlockNode):
             return self.render_sections(context)
 
     def render_sections(self, context):
-        key = self.argument.resolve(context)
-        stored = context.get("stored_sections")  # read by the view (its tree has no items)
+        sections = self.argument.resolve(context)
+        if not sections or not sections.key:
+            return self.nodelist.render(context)
+        stored = sections.stored  # read by the view (its tree has no items)
         if stored is None:
-            if not key:
-                return self.nodelist.render(context)
             # Each section from the cache by the look of its content, when its data is as
             # when it was stored ({% stored_section %}); the others rendered and stored.
-            keys = context.get("section_keys") or {}
-            sections = StoredSectionsByKey(keys, workbench.stored_section_html(keys.values()))
-            with context.push({STORING: True, SECTIONS: sections}):
-                block = str(self.nodelist.render(context))
-            workbench.store_section_html(sections.rendered)
+            by_key = StoredSectionsByKey(
+                sections.section_keys,
+                workbench.stored_section_html(sections.section_keys.values()),
+            )
+            with context.push({STORING: True, SECTIONS: by_key}):
+                block = str(self.nodelist.render(context)).encode()
+            workbench.store_section_html(by_key.rendered)
             facts = str(summarise(context["tree"].state_items(), context["today"]) or "")
-            workbench.store_sections(key, block, facts)
-            stored = workbench.StoredSections(sections.filled(block), facts)
+            workbench.store_sections(sections.key, block, facts)
+            stored = workbench.StoredSections(by_key.filled(block), facts)
         html = stored.html
-        if workbench.TOKEN_SLOT in html:  # a reader's block has no forms: no token to make
-            html = html.replace(workbench.TOKEN_SLOT, _page_token(context))
-        return mark_safe(html)
+        token = workbench.TOKEN_SLOT.encode()
+        if token in html:  # a reader's block has no forms: no token to make
+            html = html.replace(token, _page_token(context).encode())
+        sections.html = html
+        return mark_safe(workbench.PAGE_SLOT)
 
 
 class StoredSectionsByKey:
     """The block's sections as found in the cache (by key, plans.workbench.section_keys) and
-    those rendered while it was put together, to be stored; the block names each by its slot
-    (plans.workbench.SECTION_SLOT)."""
+    those rendered while it was put together, to be stored, as UTF-8; the block names each by
+    its slot (plans.workbench.SECTION_SLOT)."""
 
     def __init__(self, keys: dict, found: dict):
         self.keys = keys
         self.found = found
         self.rendered = {}
 
-    def filled(self, block: str) -> str:
+    def filled(self, block: bytes) -> bytes:
         """The block with each section's HTML in its slot."""
         parts = workbench.SECTION_SLOTS.split(block)
-        parts[1::2] = [self.found.get(key) or self.rendered[key] for key in parts[1::2]]
-        return "".join(parts)
+        parts[1::2] = [
+            self.found.get(key) or self.rendered[key] for key in map(bytes.decode, parts[1::2])
+        ]
+        return b"".join(parts)
 
 
 @register.tag
@@ -173,5 +179,5 @@ class StoredSectionNode(BlockNode):
         if not key:
             return self.nodelist.render(context)
         if key not in sections.found:
-            sections.rendered[key] = str(self.nodelist.render(context))
+            sections.rendered[key] = str(self.nodelist.render(context)).encode()
         return mark_safe(workbench.SECTION_SLOT.format(key))

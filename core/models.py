@@ -106,7 +106,10 @@ def _attnames(model) -> tuple[str, ...]:
 def _init_signalled(model) -> bool:
     """Whether `pre_init` or `post_init` has a receiver for the model; asked of the signals
     only when they have any receiver at all (asking costs a third of building a row)."""
-    return any(signal.receivers and signal.has_listeners(model) for signal in (pre_init, post_init))
+    return bool(
+        (pre_init.receivers and pre_init.has_listeners(model))
+        or (post_init.receivers and post_init.has_listeners(model))
+    )
 
 
 class Named(models.Model):

@@ -245,6 +245,36 @@ def test_the_stored_block_names_its_sections_and_holds_none_of_them(editor_clien
     assert facts and facts in page
 
 
+def test_the_sections_are_stored_and_sent_as_utf8_never_as_text_again(
+    editor_client, plan_with_tree
+):
+    """The block and each section are kept as the UTF-8 the page is sent in: a hit decodes
+    nothing, and the page around them is the same, byte for byte, as when rendered."""
+    plan = plan_with_tree["plan"]
+    url = plan.get_absolute_url()
+    rendered = without_tokens(served(editor_client, url))
+    block, _facts = cache.get(stored_key(plan))
+    sections = cache.get_many(slotted_sections(block))
+    assert isinstance(block, bytes)
+    assert sections and all(isinstance(html, bytes) for html in sections.values())
+    assert b"Till beslut Q1 2022" in b"".join(sections.values())
+    assert without_tokens(served(editor_client, url)) == rendered
+
+
+def test_a_block_not_stored_as_this_code_stores_it_is_put_together_again(
+    editor_client, plan_with_tree
+):
+    """What an older release stored under the same key (text, not UTF-8) is never served:
+    the block is put together again, its sections from their own entries, and stored."""
+    plan = plan_with_tree["plan"]
+    url = plan.get_absolute_url()
+    rendered = without_tokens(served(editor_client, url))
+    cache.set(stored_key(plan), ("<p>Gammalt block</p>", "3 av 5 klara"))
+    page = served(editor_client, url)
+    assert "Gammalt block" not in page and without_tokens(page) == rendered
+    assert isinstance(cache.get(stored_key(plan))[0], bytes)
+
+
 def test_a_section_gone_from_the_cache_renders_the_page_again(editor_client, plan_with_tree):
     """A block is served whole or not at all: when the cache has dropped one of its sections
     (memory full), the page is rendered as after a write and the section stored again."""

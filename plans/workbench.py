@@ -321,8 +321,15 @@ SECTION_SLOTS = re.compile(b"\x00section:([^\x00]+)\x00")
 
 
 def slotted_sections(block: bytes) -> list[str]:
-    """The keys of the sections a stored block names, in its order."""
+    """The keys of the sections a block names, in its order."""
     return [key.decode() for key in SECTION_SLOTS.findall(block)]
+
+
+def filled_slots(block: bytes, html: dict[str, bytes]) -> bytes:
+    """The block with each section's HTML (`html`, by key) in its slot."""
+    parts = SECTION_SLOTS.split(block)  # text, key, text, key, …, text
+    parts[1::2] = [html[key.decode()] for key in parts[1::2]]
+    return b"".join(parts)
 
 
 # The cache is a shortcut, never a dependency (as core.pagecache): when it cannot be read or
@@ -340,13 +347,11 @@ def stored_sections(key: str) -> StoredSections | None:
         return None
     if not isinstance(block, bytes):  # none, or not what this code stores
         return None
-    parts = SECTION_SLOTS.split(block)  # text, key, text, key, …, text
-    keys = [each.decode() for each in parts[1::2]]
+    keys = slotted_sections(block)
     found = stored_section_html(keys)
-    if len(found) < len(keys):
+    if any(key not in found for key in keys):
         return None
-    parts[1::2] = [found[each] for each in keys]
-    return StoredSections(b"".join(parts), str(facts))
+    return StoredSections(filled_slots(block, found), str(facts))
 
 
 def store_sections(key: str, block: bytes, facts: str) -> None:

@@ -251,12 +251,13 @@ def _responsible_bodies(links, bodies: dict[int, Body]) -> dict[tuple[str, int],
     return grouped
 
 
-def _show_bodies(kind: Kind, rows: list, bodies: dict[int, Body]) -> None:
+def _show_bodies(rows: dict[str, list], bodies: dict[int, Body]) -> None:
     """Give each item the bodies it shows (`kind.shows`) as if selected with it."""
-    for name in kind.shows:
-        field = kind.model._meta.get_field(name)
-        for row in rows:
-            field.set_cached_value(row, bodies.get(getattr(row, field.attname)))
+    for kind in ITEM_KINDS:
+        for name in kind.shows:
+            field = kind.model._meta.get_field(name)
+            for row in rows[kind.tree_list]:
+                field.set_cached_value(row, bodies.get(getattr(row, field.attname)))
 
 
 def plan_tree(plan: Plan, *, items: bool = True) -> PlanTree:
@@ -280,8 +281,7 @@ def plan_tree(plan: Plan, *, items: bool = True) -> PlanTree:
         for kind in ITEM_KINDS
     }
     bodies = _shown_bodies(responsible, rows)
-    for kind in ITEM_KINDS:
-        _show_bodies(kind, rows[kind.tree_list], bodies)
+    _show_bodies(rows, bodies)
     statuses = StatusUpdate.objects.filter(initiative__section__plan=plan).select_related("author")
     return _assemble(
         plan,

@@ -156,11 +156,7 @@ class StoredSectionsByKey:
 
     def filled(self, block: bytes) -> bytes:
         """The block with each section's HTML in its slot."""
-        parts = workbench.SECTION_SLOTS.split(block)
-        parts[1::2] = [
-            self.found.get(key) or self.rendered[key] for key in map(bytes.decode, parts[1::2])
-        ]
-        return b"".join(parts)
+        return workbench.filled_slots(block, self.found | self.rendered)
 
 
 @register.tag
